@@ -1,0 +1,84 @@
+# ipm — Internet Plus Monitor. `make` builds and runs the default pipeline;
+# `make check` runs every test, then again under ASan+UBSan. See README.md.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+CFLAGS ?= -O2 -g
+IPM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Ilib
+LDLIBS = -lyajl -lcsv -lm
+BUILD ?= build/rel
+BIN ?= bin
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_HDR := $(wildcard lib/*.h)
+LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))
+LIBA := $(BUILD)/libipm.a
+TOOL_SRC := $(sort $(wildcard tools/ipm-*.c))
+TOOLS := $(patsubst tools/%.c,$(BIN)/%,$(TOOL_SRC))
+UNIT_SRC := $(sort $(wildcard lib/t/test_*.c))
+UNITS := $(patsubst lib/t/%.c,$(BUILD)/t/%,$(UNIT_SRC))
+FUZZ_SRC := $(sort $(wildcard lib/fuzz/fuzz_*.c))
+FUZZERS := $(patsubst lib/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+
+.PHONY: all deps tools units check check-rel check-asan asan fuzz fuzz-run bench install clean pipeline db
+.DELETE_ON_ERROR:
+
+all: deps
+	@$(MAKE) --no-print-directory tools
+	@$(MAKE) --no-print-directory pipeline
+
+deps:
+	@sh scripts/deps.sh
+
+tools: $(TOOLS)
+units: $(UNITS)
+
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(IPM_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN)/%: tools/%.c $(LIBA) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(IPM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+$(BUILD)/t/%: lib/t/%.c $(LIBA) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(IPM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+# The same tools and unit tests built with AddressSanitizer + UBSan.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/bin \
+		CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" tools units
+
+check: deps
+	@$(MAKE) --no-print-directory tools units
+	@$(MAKE) --no-print-directory asan
+	@sh scripts/check.sh bin:build/rel build/asan/bin:build/asan
+
+# One libFuzzer target per parser (clang). `make fuzz-run SECONDS=600` runs each.
+fuzz: $(FUZZERS)
+build/fuzz/%: lib/fuzz/%.c $(LIB_SRC) $(LIB_HDR)
+	@mkdir -p $(@D)
+	clang $(IPM_CFLAGS) -Wno-unused-parameter -g -O1 -fsanitize=fuzzer,address,undefined \
+		-o $@ $< $(LIB_SRC) $(LDLIBS)
+SECONDS ?= 60
+fuzz-run: fuzz
+	@sh scripts/fuzz.sh $(SECONDS) $(FUZZERS)
+
+bench: deps tools
+	@sh scripts/bench.sh
+
+install: tools
+	mkdir -p $(DESTDIR)$(PREFIX)/bin
+	cp $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
+
+clean:
+	rm -rf bin build
+
+-include pipelines/*.mk

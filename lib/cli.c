@@ -1,0 +1,83 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void ipm_opts_init(struct ipm_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->in_fmt = IPM_FMT_AUTO;
+	o->out_fmt = IPM_FMT_JSON;
+	o->delim = ',';
+}
+
+void ipm_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ipm_progname());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help'.\n", ipm_progname());
+	exit(IPM_EXIT_USAGE);
+}
+
+static char parse_delim(const char *arg)
+{
+	if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0 || strcmp(arg, "TAB") == 0)
+		return '\t';
+	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' || arg[0] == '\r')
+		ipm_usage_error("-d wants one character (or 'tab'), not '%s'", arg);
+	return arg[0];
+}
+
+int ipm_cli_common(int c, const char *arg, struct ipm_opts *o, void (*help)(FILE *))
+{
+	switch (c) {
+	case IPM_OPT_ICSV: o->in_fmt = IPM_FMT_CSV; return 1;
+	case IPM_OPT_IJSON: o->in_fmt = IPM_FMT_JSON; return 1;
+	case IPM_OPT_OCSV: o->out_fmt = IPM_FMT_CSV; return 1;
+	case IPM_OPT_OJSON: o->out_fmt = IPM_FMT_JSON; return 1;
+	case 'd': o->delim = parse_delim(arg); return 1;
+	case IPM_OPT_DOC: o->doc = arg; return 1;
+	case IPM_OPT_STRICT: o->strict = 1; return 1;
+	case IPM_OPT_REJECTS: o->rejects = arg; return 1;
+	case 'v': o->verbose++; return 1;
+	case 'h':
+		help(stdout);
+		exit(ipm_close_stdout() ? IPM_EXIT_DATA : IPM_EXIT_OK);
+	case IPM_OPT_VERSION:
+		printf("%s %s\n", ipm_progname(), IPM_VERSION);
+		exit(ipm_close_stdout() ? IPM_EXIT_DATA : IPM_EXIT_OK);
+	case '?':
+	case ':':
+		fprintf(stderr, "Try '%s --help'.\n", ipm_progname());
+		exit(IPM_EXIT_USAGE);
+	}
+	return 0;
+}
+
+void ipm_cli_help_common(FILE *fp, unsigned which)
+{
+	if (which & IPM_CLI_IN)
+		fputs("  --icsv             input is CSV with a header row [auto: '{' first means JSON Lines]\n"
+		      "  --ijson            input is JSON Lines\n", fp);
+	if (which & IPM_CLI_OUT)
+		fputs("  --ocsv             write CSV (arrays as ';'-joined cells) [JSON Lines]\n"
+		      "  --ojson            write JSON Lines (the default)\n", fp);
+	if (which & (IPM_CLI_IN | IPM_CLI_OUT))
+		fputs("  -d, --delimiter C  CSV delimiter, one character or 'tab' [,]\n", fp);
+	if (which & IPM_CLI_DOC)
+		fputs("  --doc ID           document id for the records [from the file name]\n", fp);
+	if (which & IPM_CLI_LOSS)
+		fputs("  --strict           exit 1 if any input is not turned into output\n"
+		      "  --rejects FILE     write every rejected input line to FILE (JSON Lines)\n", fp);
+	fputs("  -v, --verbose      say more on stderr\n"
+	      "  -h, --help         show this help and exit\n"
+	      "      --version      show the version and exit\n", fp);
+}

@@ -1,0 +1,62 @@
+/* cli: the flags every tool spells alike, parsed in one place, and the
+ * --help/--version conventions. A tool lists its own long options, appends
+ * IPM_CLI_LONGOPTS, and passes unknown option codes to ipm_cli_common(). */
+#ifndef IPM_CLI_H
+#define IPM_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "rec.h"
+
+enum {
+	IPM_OPT_ICSV = 0x1000, IPM_OPT_IJSON, IPM_OPT_OCSV, IPM_OPT_OJSON,
+	IPM_OPT_DOC, IPM_OPT_STRICT, IPM_OPT_REJECTS, IPM_OPT_VERSION
+};
+
+/* Which common flags a tool's help should list. */
+enum {
+	IPM_CLI_IN = 1,      /* --icsv --ijson -d */
+	IPM_CLI_OUT = 2,     /* --ocsv --ojson (and -d for output) */
+	IPM_CLI_DOC = 4,     /* --doc ID */
+	IPM_CLI_LOSS = 8     /* --strict --rejects FILE */
+};
+
+struct ipm_opts {
+	enum ipm_fmt in_fmt;   /* AUTO unless --icsv/--ijson */
+	enum ipm_fmt out_fmt;  /* JSON unless --ocsv */
+	char delim;            /* CSV delimiter, ',' unless -d */
+	const char *doc;       /* --doc ID or NULL */
+	int strict;            /* --strict: any loss exits 1 */
+	const char *rejects;   /* --rejects FILE or NULL */
+	int verbose;           /* -v count */
+};
+
+#define IPM_CLI_SHORTOPTS "d:hv"
+#define IPM_CLI_LONGOPTS \
+	{"icsv", no_argument, 0, IPM_OPT_ICSV}, \
+	{"ijson", no_argument, 0, IPM_OPT_IJSON}, \
+	{"ocsv", no_argument, 0, IPM_OPT_OCSV}, \
+	{"ojson", no_argument, 0, IPM_OPT_OJSON}, \
+	{"delimiter", required_argument, 0, 'd'}, \
+	{"doc", required_argument, 0, IPM_OPT_DOC}, \
+	{"strict", no_argument, 0, IPM_OPT_STRICT}, \
+	{"rejects", required_argument, 0, IPM_OPT_REJECTS}, \
+	{"verbose", no_argument, 0, 'v'}, \
+	{"help", no_argument, 0, 'h'}, \
+	{"version", no_argument, 0, IPM_OPT_VERSION}, \
+	{0, 0, 0, 0}
+
+void ipm_opts_init(struct ipm_opts *o);
+/* Handle a common option. Returns 1 if handled, 0 if c is not common.
+ * -h calls help(stdout) then exits 0; --version prints and exits 0;
+ * a bad value or '?' prints a one-line hint and exits 2. */
+int ipm_cli_common(int c, const char *arg, struct ipm_opts *o,
+                   void (*help)(FILE *));
+/* Print the help lines of the common flags selected by `which`. */
+void ipm_cli_help_common(FILE *fp, unsigned which);
+/* "ipm-x: MSG\nTry 'ipm-x --help'." on stderr, exit 2. */
+void ipm_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+#endif

@@ -1,0 +1,227 @@
+#include "util.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <string.h>
+
+static const char *progname = "ipm";
+
+void ipm_init(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 && *argv0) {
+		slash = strrchr(argv0, '/');
+		progname = slash ? slash + 1 : argv0;
+	}
+	signal(SIGPIPE, SIG_DFL);
+}
+
+const char *ipm_progname(void)
+{
+	return progname;
+}
+
+static void vreport(const char *file, long line, const char *fmt, va_list ap)
+{
+	int saved = errno;
+	size_t n = strlen(fmt);
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	if (file && line > 0)
+		fprintf(stderr, "%s:%ld: ", file, line);
+	else if (file)
+		fprintf(stderr, "%s: ", file);
+	vfprintf(stderr, fmt, ap);
+	if (n > 0 && fmt[n - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved));
+	fputc('\n', stderr);
+}
+
+void ipm_err(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void ipm_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void *ipm_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		ipm_die(IPM_EXIT_DATA, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *ipm_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		ipm_die(IPM_EXIT_DATA, "out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+void *ipm_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		ipm_die(IPM_EXIT_DATA, "out of memory (%zu bytes)", n);
+	return q;
+}
+
+char *ipm_strndup(const char *s, size_t n)
+{
+	char *p = ipm_malloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void ipm_buf_reserve(ipm_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1, cap = b->cap ? b->cap : 64;
+
+	if (need <= b->cap)
+		return;
+	while (cap < need) {
+		if (cap > SIZE_MAX / 2)
+			ipm_die(IPM_EXIT_DATA, "buffer too large");
+		cap *= 2;
+	}
+	b->s = ipm_realloc(b->s, cap);
+	b->cap = cap;
+}
+
+void ipm_buf_add(ipm_buf *b, const void *p, size_t n)
+{
+	ipm_buf_reserve(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void ipm_buf_addc(ipm_buf *b, int c)
+{
+	ipm_buf_reserve(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
+}
+
+void ipm_buf_adds(ipm_buf *b, const char *s)
+{
+	ipm_buf_add(b, s, strlen(s));
+}
+
+void ipm_buf_printf(ipm_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	ipm_buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void ipm_buf_clear(ipm_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void ipm_buf_free(ipm_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+int ipm_getline(FILE *fp, ipm_buf *b)
+{
+	ssize_t n;
+
+	/* POSIX getline keeps embedded NULs and grows the malloc'd buffer as needed */
+	n = getline(&b->s, &b->cap, fp);
+	if (n < 0) {
+		b->len = 0;
+		if (b->s)
+			b->s[0] = '\0';
+		return ferror(fp) ? -1 : 0;
+	}
+	b->len = (size_t)n;
+	if (b->len && b->s[b->len - 1] == '\n')
+		b->s[--b->len] = '\0';
+	return 1;
+}
+
+FILE *ipm_fopen_in(const char *path)
+{
+	FILE *fp;
+
+	if (!path || strcmp(path, "-") == 0)
+		return stdin;
+	fp = fopen(path, "rb");
+	if (!fp)
+		ipm_err(path, 0, "cannot open:");
+	return fp;
+}
+
+int ipm_close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			return 0;
+		ipm_err(NULL, 0, "write error:");
+		return 1;
+	}
+	if (fclose(stdout) != 0 && errno != EPIPE) {
+		ipm_err(NULL, 0, "write error:");
+		return 1;
+	}
+	return 0;
+}
+
+int ipm_parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
