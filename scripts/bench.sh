@@ -1,0 +1,29 @@
+#!/bin/sh
+# make bench: run every scripts/bench/*.sh in one go and write BENCH.md.
+# Each bench script prints Markdown table rows through measure() of
+# scripts/bench/lib.sh: MB/s, records/s and peak RSS of each command on the
+# same input, with ratios against the standard tools measured in the same run.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+IPM_DEPS_FULL=1 sh scripts/deps.sh || exit 1
+mkdir -p build/bench
+out=build/bench/rows.md
+: > "$out"
+for b in scripts/bench/[0-9a-z]*.sh; do
+	[ "$(basename "$b")" = lib.sh ] && continue
+	echo "bench: $b" >&2
+	IPM_BIN="$top/bin" sh "$b" >> "$out" || echo "bench: $b failed" >&2
+done
+{
+	echo "# Benchmarks"
+	echo
+	echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB; $(uname -sr); $(date -u +%Y-%m-%d)."
+	echo "Made by \`make bench\` (scripts/bench.sh); each row is one command on the same input in the same run."
+	echo "Ratio = this command's MB/s over the reference named in the row (higher is better)."
+	echo
+	echo "| stage | input | command | MB/s | records/s | peak RSS MB | ratio |"
+	echo "|---|---|---|---:|---:|---:|---|"
+	cat "$out"
+} > BENCH.md
+cat BENCH.md
