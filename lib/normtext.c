@@ -7,9 +7,15 @@
 
 /* Byte classes for the fast path: most bytes of ASCII or CJK text need
  * nothing but validation, so they are skipped without decoding. */
-enum { PASS, L2, L3, SLOW };
+enum { PASS, L2, SLOW };
 
 static unsigned char cls[256];
+/* For each 64-character block of U+0000-FFFF (indexed by a three-byte
+ * sequence's lead and second byte), bit k is set when character k of the
+ * block has a rule or is invalid (overlong, surrogate): one load and a shift
+ * decide for any three-byte character. */
+static uint64_t blk3[16 * 64];
+static int touched3(uint32_t cp);
 
 static void init_cls(void)
 {
@@ -22,11 +28,12 @@ static void init_cls(void)
 			cls[c] = PASS;
 		else if (c >= 0xC3 && c <= 0xDF)
 			cls[c] = L2;     /* C2 holds NBSP */
-		else if (c >= 0xE4 && c <= 0xEC)
-			cls[c] = L3;     /* U+4000-CFFF: no rule applies */
 		else
 			cls[c] = SLOW;
 	}
+	for (c = 0; c < 16 * 64 * 64; c++)
+		if (touched3((uint32_t)c))
+			blk3[c >> 6] |= 1ULL << (c & 63);
 }
 
 void ipm_normtext_init(ipm_normtext *nt)
@@ -257,11 +264,33 @@ static size_t slow(struct run *r, size_t i, size_t n)
 	return k;
 }
 
-/* The hot loop: skip bytes no rule touches, 8 ASCII bytes at a time. */
+/* Does a rule apply to the three-byte character cp? Most CJK text and
+ * punctuation answers no here, without leaving the hot loop. */
+static int touched3(uint32_t cp)
+{
+	if (cp < 0x2000)
+		return cp < 0x800 || cp == 0x1680;   /* < 0x800: overlong */
+	if (cp <= 0x2013)
+		return cp <= 0x200A || cp >= 0x2010;
+	if (cp < 0x3000)
+		return cp == 0x202F || cp == 0x205F || cp == 0x27A2 || cp == 0x27A4;
+	if (cp == 0x3000)
+		return 1;
+	if (cp < 0xF000)
+		return cp >= 0xD800 && cp <= 0xDFFF;   /* surrogates are invalid */
+	if (cp <= 0xF0FF)
+		return is_bullet(cp);
+	return cp == 0xFEFF || (cp >= 0xFF01 && cp <= 0xFF5E && !is_zh_punct(cp));
+}
+
+/* The hot loop: returns the first position at or after i where a rule may
+ * apply or the UTF-8 is invalid or cut; plain ASCII goes 8 bytes at a time,
+ * three-byte characters are validated and checked without a table. */
 static size_t scan(const unsigned char *p, size_t i, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
 	uint64_t w;
+	unsigned c, c1, c2;
 
 	for (;;) {
 		while (i + 8 <= n) {
@@ -273,25 +302,40 @@ static size_t scan(const unsigned char *p, size_t i, size_t n)
 		}
 		if (i >= n)
 			return n;
-		switch (cls[p[i]]) {
-		case PASS:
+		c = p[i];
+		if (c < 0x80) {
+			if (c < 0x20 && c != '\t' && c != '\n')
+				return i;
 			i++;
 			continue;
-		case L3:
-			if (i + 2 < n && is_cont(p[i + 1]) && is_cont(p[i + 2])) {
-				i += 3;
-				continue;
-			}
-			return i;
-		case L2:
-			if (i + 1 < n && is_cont(p[i + 1])) {
-				i += 2;
-				continue;
-			}
-			return i;
-		default:
-			return i;
 		}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* two three-byte characters per step, one branch for both */
+		while (i + 8 <= n) {
+			memcpy(&w, p + i, 8);
+			if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL ||
+			    ((blk3[(w & 0x0F) << 6 | (w >> 8 & 0x3F)] >> (w >> 16 & 0x3F) |
+			      blk3[(w >> 24 & 0x0F) << 6 | (w >> 32 & 0x3F)] >> (w >> 40 & 0x3F)) & 1))
+				break;
+			i += 6;
+		}
+		c = p[i];
+#endif
+		while ((c & 0xF0) == 0xE0 && i + 3 < n) {   /* runs of CJK stay here */
+			c1 = p[i + 1];
+			c2 = p[i + 2];
+			if (((c1 ^ 0x80) | (c2 ^ 0x80)) & 0xC0)
+				return i;
+			if (blk3[(c & 0x0F) << 6 | (c1 & 0x3F)] >> (c2 & 0x3F) & 1)
+				return i;
+			i += 3;
+			c = p[i];
+		}
+		if (c < 0x80)
+			continue;
+		if (cls[c] != L2 || i + 1 >= n || !is_cont(p[i + 1]))
+			return i;
+		i += 2;
 	}
 }
 
