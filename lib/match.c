@@ -9,6 +9,9 @@
 
 #include "util.h"
 
+#define DENSE_DEPTH 2      /* nodes this close to the root get dense rows … */
+#define DENSE_MAX 8192     /* … up to this many rows (8 MB) */
+
 struct ipm_matcher {
 	/* build phase (trie as first-child / next-sibling lists) */
 	uint32_t *child, *sib;
@@ -22,6 +25,8 @@ struct ipm_matcher {
 	uint32_t *eoff, *eto;
 	unsigned char *ebyte;
 	uint32_t root[256];
+	int32_t *drow;       /* per node: row in dense, or -1 */
+	uint32_t *dense;     /* complete 256-way transitions of shallow nodes */
 	size_t nnodes, cap, npat;
 	int built;
 };
@@ -55,6 +60,8 @@ void ipm_matcher_free(ipm_matcher *m)
 	free(m->eoff);
 	free(m->eto);
 	free(m->ebyte);
+	free(m->drow);
+	free(m->dense);
 	free(m);
 }
 
@@ -165,9 +172,35 @@ static uint32_t step(const ipm_matcher *m, uint32_t s, unsigned char b)
 	for (;;) {
 		if (s == 0)
 			return m->root[b];
+		if (m->drow && m->drow[s] >= 0)
+			return m->dense[(size_t)m->drow[s] * 256 + b];
 		if ((t = edge(m, s, b)) != 0)
 			return t;
 		s = m->fail[s];
+	}
+}
+
+/* Most scan steps happen one or two bytes below the root (a CJK character
+ * that starts no pattern): give those nodes complete 256-way rows. queue
+ * holds the nodes in BFS order, so a node's fail target is done before it. */
+static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
+{
+	uint32_t i, rows = 0;
+	int b;
+
+	m->drow = ipm_malloc(m->nnodes * sizeof *m->drow);
+	memset(m->drow, 0xff, m->nnodes * sizeof *m->drow);
+	for (i = 0; i < n && m->depth[queue[i]] <= DENSE_DEPTH && rows < DENSE_MAX; i++)
+		rows++;
+	if (!rows)
+		return;
+	m->dense = ipm_malloc((size_t)rows * 256 * sizeof *m->dense);
+	for (i = 0; i < rows; i++) {
+		uint32_t v = queue[i];
+
+		for (b = 0; b < 256; b++)
+			m->dense[(size_t)i * 256 + (size_t)b] = step(m, v, (unsigned char)b);
+		m->drow[v] = (int32_t)i;
 	}
 }
 
@@ -196,6 +229,7 @@ void ipm_matcher_build(ipm_matcher *m)
 			queue[tail++] = c;
 		}
 	}
+	densify(m, queue, tail);
 	free(queue);
 	free(m->child);
 	free(m->sib);
