@@ -17,9 +17,9 @@ enum {
 	K_PLACE = 1, K_STOP = 2, K_ORG = 4, K_COMPANY = 8, K_SECTOR = 16,
 	K_EVENT = 32, K_PLUS = 64
 };
-enum { EV_POLICY, EV_AGREEMENT, EV_PLATFORM, EV_MEETING, EV_STATISTIC, EV_OTHER };
+enum { EV_POLICY, EV_AGREEMENT, EV_PLATFORM, EV_MEETING, EV_STATISTIC, EV_OTHER, EV_NONE };
 static const char *const EVENT_NAME[] = {
-	"policy", "agreement", "platform", "meeting", "statistic", "other"
+	"policy", "agreement", "platform", "meeting", "statistic", "other", "none"
 };
 enum { PL_STOP = 1, PL_GENERIC = 2 };
 #define MAXPROV 64
@@ -57,7 +57,8 @@ struct ipm_tagger {
 	int g_code, g_prov, g_level, g_canon, o_id, c_company, s_sub, s_top, d_issuer, h_kind;
 	/* scratch, reused per record */
 	ipm_matches all, sel;
-	ipm_buf tmp;
+	ipm_buf tmp, num;
+	ipm_matches pms, psel;   /* plus-term tails */
 	struct strlist ids, places, sectors, subs, plusl, docs, nums, issuers, comps;
 };
 
@@ -225,25 +226,27 @@ static int load_simple(ipm_tagger *tg, ipm_table *t, const char *col, int kind)
 	return 0;
 }
 
+/* Event triggers: a = event type, b = tier (see events.tsv). */
 static int load_events(ipm_tagger *tg)
 {
-	int ct = ipm_table_col(tg->ev, "term"), cy = ipm_table_col(tg->ev, "event_type");
+	static const char *const cols[] = { "term", "event_type", "tier" };
+	int c[3], k;
+	long tier;
 	size_t r;
-	int k;
 
-	if (ct < 0 || cy < 0) {
-		ipm_err(ipm_table_path(tg->ev), 1, "needs columns term, event_type");
+	if (need_cols(tg->ev, cols, c, 3))
 		return -1;
-	}
 	for (r = 0; r < ipm_table_nrows(tg->ev); r++) {
-		for (k = 0; k < EV_OTHER; k++)
-			if (strcmp(ipm_table_cell(tg->ev, r, cy), EVENT_NAME[k]) == 0)
+		for (k = 0; k <= EV_NONE; k++)
+			if (strcmp(ipm_table_cell(tg->ev, r, c[1]), EVENT_NAME[k]) == 0)
 				break;
-		if (k == EV_OTHER) {
-			ipm_err(ipm_table_path(tg->ev), ipm_table_line(tg->ev, r), "unknown event_type");
+		if (k > EV_NONE || k == EV_OTHER ||
+		    ipm_parse_long(ipm_table_cell(tg->ev, r, c[2]), 0, 3, &tier) != 0) {
+			ipm_err(ipm_table_path(tg->ev), ipm_table_line(tg->ev, r), "bad event_type or tier");
 			return -1;
 		}
-		add_entry(tg, ipm_table_cell(tg->ev, r, ct), ipm_table_len(tg->ev, r, ct), K_EVENT, k, 0);
+		add_entry(tg, ipm_table_cell(tg->ev, r, c[0]), ipm_table_len(tg->ev, r, c[0]), K_EVENT,
+		          k, (int)tier);
 	}
 	return 0;
 }
@@ -370,6 +373,9 @@ void ipm_tagger_free(ipm_tagger *tg)
 	ipm_matches_free(&tg->all);
 	ipm_matches_free(&tg->sel);
 	ipm_buf_free(&tg->tmp);
+	ipm_buf_free(&tg->num);
+	ipm_matches_free(&tg->pms);
+	ipm_matches_free(&tg->psel);
 	sl_free(&tg->ids);
 	sl_free(&tg->places);
 	sl_free(&tg->sectors);
@@ -637,30 +643,29 @@ static int in_titles(const ipm_span *t, size_t nt, size_t pos)
 	return 0;
 }
 
-/* The leftmost policy/agreement/platform trigger outside 《》 titles decides;
- * a meeting is only the venue, so it counts when none of those fires, and
- * statistic only when nothing else does. */
+/* Triggers outside 《》 titles, by tier: the leftmost tier-1 trigger decides;
+ * else the leftmost tier-2 one; else a tier-3 (statistic) one; else other.
+ * "none" phrases only hide the shorter triggers inside them. */
 static int event_type(ipm_tagger *tg, const ipm_span *t, size_t nt)
 {
+	int best[4] = { EV_OTHER, EV_OTHER, EV_OTHER, EV_OTHER }, e, k;
 	size_t j;
-	int e, best = EV_OTHER;
 
 	select_kinds(tg, K_EVENT);
 	for (j = 0; j < tg->sel.n; j++) {
 		if (in_titles(t, nt, tg->sel.m[j].start))
 			continue;
 		for (e = tg->first[tg->sel.m[j].id]; e >= 0; e = tg->e[e].next) {
-			int ty = tg->e[e].a;
+			const struct entry *x = &tg->e[e];
 
-			if (tg->e[e].kind != K_EVENT)
-				continue;
-			if (ty < EV_MEETING)
-				return ty;
-			if (ty < best)
-				best = ty;
+			if (x->kind == K_EVENT && x->a != EV_NONE && best[x->b] == EV_OTHER)
+				best[x->b] = x->a;
 		}
 	}
-	return best;
+	for (k = 1; k < 4; k++)
+		if (best[k] != EV_OTHER)
+			return best[k];
+	return EV_OTHER;
 }
 
 /* Cut x at the first stop word after its start; 0 when it begins with a
@@ -684,7 +689,6 @@ static size_t plus_tail(ipm_tagger *tg, const char *x, size_t n, ipm_matches *ms
 
 static void plus_terms(ipm_tagger *tg, const char *s, size_t n)
 {
-	ipm_matches ms = {0}, sel = {0};
 	size_t j, done = 0;
 
 	select_kinds(tg, K_PLUS);
@@ -696,7 +700,7 @@ static void plus_terms(ipm_tagger *tg, const char *s, size_t n)
 		if (st < done)
 			continue;
 		xl = ipm_scan_word_run(s + xs, n - xs, 16);
-		cut = plus_tail(tg, s + xs, xl, &ms, &sel);
+		cut = plus_tail(tg, s + xs, xl, &tg->pms, &tg->psel);
 		if (cut == 0)
 			continue;
 		ipm_buf_clear(&tg->tmp);
@@ -708,41 +712,56 @@ static void plus_terms(ipm_tagger *tg, const char *s, size_t n)
 		sl_add(&tg->plusl, tg->tmp.s, tg->tmp.len, 1);
 		done = xs + cut;
 	}
-	ipm_matches_free(&ms);
-	ipm_matches_free(&sel);
+}
+
+/* The doc-number prefix inside the letter run before the bracket: it starts
+ * after the last cut word (issuer "-") and at the first known key after that;
+ * an unknown prefix keeps at most its last 6 characters. Sets *issuer. */
+static size_t doc_prefix(ipm_tagger *tg, const char *s, const ipm_docnum *d, const char **issuer)
+{
+	size_t rs = d->run_start, j, from = 0, p;
+
+	*issuer = "";
+	ipm_matcher_scan(tg->docm, s + rs, d->run_end - rs, &tg->all);
+	ipm_match_select(&tg->all, NULL, NULL, &tg->sel);
+	for (j = 0; j < tg->sel.n; j++)
+		if (strcmp(ipm_table_cell(tg->docn, (size_t)tg->docrow[tg->sel.m[j].id], tg->d_issuer), "-") == 0)
+			from = tg->sel.m[j].start + tg->sel.m[j].len;
+	for (j = 0; j < tg->sel.n; j++) {
+		const char *is = ipm_table_cell(tg->docn, (size_t)tg->docrow[tg->sel.m[j].id], tg->d_issuer);
+
+		if (tg->sel.m[j].start >= from && strcmp(is, "-") != 0) {
+			*issuer = is;
+			return rs + tg->sel.m[j].start;
+		}
+	}
+	p = rs + from;
+	while (d->run_end - p > 18)
+		p += 3;
+	while (p < d->run_end && (((unsigned char)s[p]) & 0xC0) == 0x80)
+		p++;
+	return p;
 }
 
 static void doc_numbers(ipm_tagger *tg, const char *s, size_t n)
 {
 	ipm_docnum d;
 	size_t pos = 0;
-	ipm_matches sel = {0};
 
 	while (ipm_scan_docnum(s, n, &pos, &d, &tg->tmp)) {
-		size_t rs = d.run_start, rl = d.run_end - d.run_start, prefix = rs;
-		const char *issuer = "";
-		ipm_buf num = {0};
+		const char *issuer;
+		size_t prefix = doc_prefix(tg, s, &d, &issuer);
 
-		ipm_matcher_scan(tg->docm, s + rs, rl, &tg->all);
-		ipm_match_select(&tg->all, NULL, NULL, &sel);
-		if (sel.n) {
-			prefix = rs + sel.m[0].start;
-			issuer = ipm_table_cell(tg->docn, (size_t)tg->docrow[sel.m[0].id], tg->d_issuer);
-		} else {
-			while (d.run_end - prefix > 18)   /* unknown prefix: at most 6 characters */
-				prefix += 3;
-			while (prefix < d.run_end && (((unsigned char)s[prefix]) & 0xC0) == 0x80)
-				prefix++;
-		}
-		ipm_buf_add(&num, s + prefix, d.run_end - prefix);
-		ipm_buf_add(&num, tg->tmp.s, tg->tmp.len);
-		if (!sl_has(&tg->nums, num.s, num.len)) {
-			sl_add(&tg->nums, num.s, num.len, 0);
+		if (prefix == d.run_end)
+			continue;
+		ipm_buf_clear(&tg->num);
+		ipm_buf_add(&tg->num, s + prefix, d.run_end - prefix);
+		ipm_buf_add(&tg->num, tg->tmp.s, tg->tmp.len);
+		if (!sl_has(&tg->nums, tg->num.s, tg->num.len)) {
+			sl_add(&tg->nums, tg->num.s, tg->num.len, 0);
 			sl_add(&tg->issuers, issuer, strlen(issuer), 0);
 		}
-		ipm_buf_free(&num);
 	}
-	ipm_matches_free(&sel);
 }
 
 static void source(ipm_tagger *tg, ipm_rec *r)

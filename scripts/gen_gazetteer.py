@@ -45,7 +45,14 @@ STOP_SHORT = set('东方 江山 和平 长安 城关 新城 开发 高新 经开
                  '江南 南山 北海 东海 西湖 海港 城区 阿里 吉利 安康 华容 宁安 富裕 明光 兴业 '
                  '金融 全州 新兴 永和 龙门 如意 神农架 崇信 清水 通道 大方 正安 上高 宝山 '
                  '镇江 商都 三都 义县 都安 合作 共和 太和 安化 长寿 泰安 集安 龙泉 保定 '
-                 '滨海 沙县 景洪 安远 海城 新区 开阳 元宝 东兴 西丰 民权 中原 海南'.split())
+                 '滨海 沙县 景洪 安远 海城 新区 开阳 元宝 东兴 西丰 民权 中原 海南 '
+                 # found by counting every county short form in the seed reports and the
+                 # 2017 yearbook: these occur there as ordinary words ("建平台", "最大化").
+                 '资源 公安 惠民 会同 和政 港口 新和 新建 平和 合水 新平 大通 复兴 云和 振兴 '
+                 '友好 云安 大新 成安 安新 大城 青山 林西 新民 立山 台安 黑山 建平 兴城 大安 '
+                 '方正 工农 东安 金山 滨湖 花山 金安 高安 西工 台前 建安 源汇 商城 中方 天河 '
+                 '紫金 三江 大化 南岸 安居 会理 汇川 沿河 富民 麒麟 大关 威信 祥云 比如 兴平 '
+                 '延长 民和 互助 乌兰 惠农 利通 乐业 长兴 长乐 连城 西华 合江 中宁 巴马'.split())
 # Short forms kept ambiguous even against a higher-ranked entity (city vs district).
 AMBIGUOUS = set('朝阳 通州 鼓楼 普陀 新华 和平'.split())
 GENERIC = set('东西南北中上下前后新老城郊矿高开经区港湾园山河湖海江市县')
