@@ -301,9 +301,10 @@ static int load_docnum(ipm_tagger *tg)
 	return 0;
 }
 
+/* Load one dictionary unless an earlier one failed (one message is enough). */
 static ipm_table *load1(const char *dir, const char *name, int *bad)
 {
-	ipm_table *t = ipm_table_load(dir, name);
+	ipm_table *t = *bad ? NULL : ipm_table_load(dir, name);
 
 	if (!t)
 		*bad = 1;
@@ -498,9 +499,20 @@ static void resolve_actor(ipm_tagger *tg, const char *s, size_t n, struct actor 
 	}
 }
 
-/* Strip a trailing 等 and spaces: the actor as its own id. */
+/* The actor as its own id: without a leading "1. " numbering, spaces and a
+ * trailing 等. */
 static void actor_self(ipm_tagger *tg, const char *s, size_t n)
 {
+	size_t i = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > 0 && i < n && (s[i] == '.' || s[i] == ')')) {
+		s += i + 1;
+		n -= i + 1;
+	}
+	while (n && (s[0] == ' ' || s[0] == '\t'))
+		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	if (n >= 3 && memcmp(s + n - 3, "等", 3) == 0)
