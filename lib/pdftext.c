@@ -1,22 +1,1040 @@
-/* pdftext.c -- STUB written by the reports helper to fix the interface.
- * OWNED BY THE PDF-TEXT HELPER: replace this file completely. Until then,
- * each non-blank line becomes a "para" block. */
+/* pdftext.c: PDF text of a monitoring report -> layout blocks.
+ *
+ * The input is cut into regions at section headings ("一、…", "【…】"); a region
+ * is buffered (bounded: REGION_MAX_LINES / REGION_MAX_BYTES, then flushed as
+ * is) so page furniture can be recognised with lookahead. Before a table
+ * header ("地区 相关政策 链接") a region is paragraphs; after it, table lines.
+ *
+ * Table lines become pieces of one column: actor fragment, item text, or URL
+ * fragment. With `pdftotext -layout` the column comes from the position on
+ * the line; otherwise from the line's shape and its neighbour (a short CJK
+ * line after a closed item is an actor; an item starts at a leading date; an
+ * ASCII run continues the newest unfinished URL). Pieces build groups (one
+ * actor, its items, its URLs in order); each item becomes one row block
+ * [actor, item, url] (or [actor, item] in a table without a link column). */
 #include "pdftext.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define REGION_MAX_LINES 20000
+#define REGION_MAX_BYTES (4u << 20)
+#define FURN_MAX 16
+#define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
+
+enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8 };
+enum { K_NONE, K_ACTOR, K_ITEM, K_URL };   /* piece kinds / columns */
+
+typedef struct {
+	size_t off, len;   /* raw line in the region buffer */
+	long line;
+	int flags;
+} pl_line;
+
+typedef struct {
+	ipm_buf text;
+	long line;
+} pl_item;
+
+typedef struct {
+	ipm_buf actor;
+	long actor_line;
+	pl_item *items;
+	size_t nitems, capitems;
+	ipm_buf *urls;
+	long *url_lines;
+	size_t nurls, capurls;
+	int last;          /* kind of the last piece */
+	int item_open;     /* the last item line wraps into the next */
+} pl_group;
+
+typedef struct {
+	ipm_lines *in;
+	ipm_blocks *out;
+	ipm_rejects *rj;
+	const char *name;
+	int failed;
+	ipm_buf raw;
+	pl_line *v;
+	size_t n, cap;
+	/* paragraphs */
+	ipm_buf para;
+	long para_line;
+	int maxw_para;
+	/* tables */
+	int ncols;         /* 0: not in a table */
+	ipm_buf header;    /* the table header line, to drop repeats */
+	int maxw_item;
+	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
+	int col_item, col_url;
+	pl_group g;
+	/* page furniture learnt from this document */
+	char *furn[FURN_MAX];
+	size_t nfurn;
+	long last_page;
+	ipm_buf tmp, tmp2;
+} pl_ctx;
+
+/* ---- characters ---- */
+
+static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+	uint32_t cp;
+	size_t k = ipm_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+
+	if (k == 0) {
+		*n = 1;
+		return 0xFFFD;
+	}
+	*n = k;
+	return cp;
+}
+
+static int is_space_cp(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+	       c == 0xA0 || c == 0x3000 || c == 0xFEFF;
+}
+
+/* Private-use and common bullet glyphs that PDF converters leave in front of items. */
+static int is_bullet_cp(uint32_t c)
+{
+	return (c >= 0xF000 && c <= 0xF0FF) || c == 0x2022 || c == 0x25CF || c == 0x25A0 ||
+	       c == 0x25C6 || c == 0x27A4 || c == 0x25AA || c == 0x2023 || c == 0x25B6 ||
+	       c == 0x2605 || c == 0x25C7 || c == 0x25CB || c == 0x2666;
+}
+
+static int is_cjk_cp(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static int width_cp(uint32_t c)
+{
+	return c < 0x1100 || (c >= 0x2000 && c <= 0x206F) ? 1 : 2;
+}
+
+static int disp_width(const char *s, size_t len)
+{
+	size_t i = 0, k;
+	int w = 0;
+
+	while (i < len) {
+		w += width_cp(cp_at(s, len, i, &k));
+		i += k;
+	}
+	return w;
+}
+
+/* Trim spaces (ASCII, NBSP, ideographic, form feed) from both ends. */
+static void trim(const char **s, size_t *len)
+{
+	size_t k;
+
+	while (*len) {
+		uint32_t c = cp_at(*s, *len, 0, &k);
+		if (!is_space_cp(c))
+			break;
+		*s += k;
+		*len -= k;
+	}
+	while (*len) {
+		size_t i = *len, start = i;
+		/* step back to the start of the last code point */
+		do
+			start--;
+		while (start > 0 && ((unsigned char)(*s)[start] & 0xC0) == 0x80);
+		if (!is_space_cp(cp_at(*s, *len, start, &k)) || start + k != i)
+			break;
+		*len = start;
+	}
+}
+
+/* Strip leading bullets (and spaces after them); returns 1 if there was one. */
+static int strip_bullet(const char **s, size_t *len)
+{
+	size_t k;
+	int any = 0;
+
+	while (*len && is_bullet_cp(cp_at(*s, *len, 0, &k))) {
+		*s += k;
+		*len -= k;
+		any = 1;
+		trim(s, len);
+	}
+	return any;
+}
+
+static int starts_with(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+	return len >= n && memcmp(s, p, n) == 0;
+}
+
+static int has_cjk(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < len) {
+		if (is_cjk_cp(cp_at(s, len, i, &k)))
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
+static int ends_with_any(const char *s, size_t len, const char *const *set)
+{
+	for (; *set; set++)
+		if (len >= strlen(*set) && memcmp(s + len - strlen(*set), *set, strlen(*set)) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *find(const char *s, size_t len, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; n <= len && i + n <= len; i++)
+		if (memcmp(s + i, p, n) == 0)
+			return s + i;
+	return NULL;
+}
+
+static const char *const terminal_punct[] = { "。", "！", "？", "；", ".", "!", "?", ";", NULL };
+
+/* ---- line shapes ---- */
+
+static size_t skip_sp(const char *s, size_t len, size_t i)
+{
+	size_t k;
+
+	while (i < len && is_space_cp(cp_at(s, len, i, &k)))
+		i += k;
+	return i;
+}
+
+static size_t skip_digits(const char *s, size_t len, size_t i, size_t max)
+{
+	size_t j = i;
+
+	while (j < len && j - i < max && s[j] >= '0' && s[j] <= '9')
+		j++;
+	return j;
+}
+
+/* A leading date "4 月 28 日", "2018 年 5 月 3 日", "3月12—15日", "4 月 22 日至 24 日".
+ * Returns the byte length of the date, 0 if the text does not start with one. */
+static size_t date_lead(const char *s, size_t len)
+{
+	size_t i = 0, j;
+	static const char *const dash[] = { "—", "－", "-", "~", "～", "至", "–", NULL };
+	const char *const *d;
+
+	j = skip_digits(s, len, i, 4);
+	if (j == i)
+		return 0;
+	i = skip_sp(s, len, j);
+	if (starts_with(s + i, len - i, "年")) {
+		i = skip_sp(s, len, i + 3);
+		j = skip_digits(s, len, i, 2);
+		if (j == i)
+			return 0;
+		i = skip_sp(s, len, j);
+	} else if (j - 0 > 2) {
+		return 0;
+	}
+	if (!starts_with(s + i, len - i, "月"))
+		return 0;
+	i = skip_sp(s, len, i + 3);
+	j = skip_digits(s, len, i, 2);
+	if (j == i)
+		return 0;
+	i = skip_sp(s, len, j);
+	for (d = dash; *d; d++)
+		if (starts_with(s + i, len - i, *d)) {
+			size_t t = skip_sp(s, len, i + strlen(*d));
+			size_t u = skip_digits(s, len, t, 2);
+			if (u > t) {
+				i = skip_sp(s, len, u);
+				if (starts_with(s + i, len - i, "日"))
+					return i + 3;  /* "22 日至 24 日" handled below too */
+			}
+			break;
+		}
+	if (!starts_with(s + i, len - i, "日"))
+		return 0;
+	return i + 3;
+}
+
+/* A date that really starts an item (not "…将于 / 5 月 20 日起实施"). */
+static int date_starts_item(const char *s, size_t len)
+{
+	size_t d = date_lead(s, len), i;
+
+	if (!d)
+		return 0;
+	i = skip_sp(s, len, d);
+	return i == len || starts_with(s + i, len - i, "，") || starts_with(s + i, len - i, ",") ||
+	       starts_with(s + i, len - i, "：") || starts_with(s + i, len - i, "消息") ||
+	       starts_with(s + i, len - i, "至") || starts_with(s + i, len - i, "、") ||
+	       starts_with(s + i, len - i, ":");
+}
+
+static int url_start(const char *s, size_t len)
+{
+	return starts_with(s, len, "http://") || starts_with(s, len, "https://") ||
+	       starts_with(s, len, "HTTP://") || starts_with(s, len, "HTTPS://") ||
+	       starts_with(s, len, "www.");
+}
+
+/* Characters a broken URL line is made of (U+2010/2011 hyphens included). */
+static int urlish(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	if (!len)
+		return 0;
+	while (i < len) {
+		uint32_t c = cp_at(s, len, i, &k);
+		if (c == 0x2010 || c == 0x2011)
+			;
+		else if (c > 0x7E || c <= 0x20 || c == '"' || c == '<' || c == '>' ||
+		         c == '\\' || c == '^' || c == '`' || c == '{' || c == '}' || c == '|')
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */
+static long page_number(const char *s, size_t len)
+{
+	size_t i = 0, j;
+	long v = 0;
+
+	if (starts_with(s, len, "第"))
+		i = 3;
+	else if (len && (s[0] == '-' || s[0] == '[' || starts_with(s, len, "—")))
+		i = s[0] == '-' || s[0] == '[' ? 1 : 3;
+	i = skip_sp(s, len, i);
+	j = skip_digits(s, len, i, 4);
+	if (j == i)
+		return -1;
+	for (; i < j; i++)
+		v = v * 10 + (s[i] - '0');
+	i = skip_sp(s, len, j);
+	if (i < len && s[i] == '/') {
+		i = skip_sp(s, len, i + 1);
+		i = skip_sp(s, len, skip_digits(s, len, i, 4));
+	}
+	if (starts_with(s + i, len - i, "页"))
+		i += 3;
+	else if (i < len && (s[i] == '-' || s[i] == ']'))
+		i++;
+	else if (starts_with(s + i, len - i, "—"))
+		i += 3;
+	return skip_sp(s, len, i) == len ? v : -1;
+}
+
+/* A short CJK name: no sentence punctuation, no digits. */
+static int actor_like(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	if (!has_cjk(s, len) || disp_width(s, len) > 24)
+		return 0;
+	while (i < len) {
+		uint32_t c = cp_at(s, len, i, &k);
+		if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == ';' || c == ':' ||
+		    c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+		    c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B || c == 0xFF01 ||
+		    c == 0xFF1F || c == '/')
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+static int cn_numeral(uint32_t c)
+{
+	static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+	                              0x516B, 0x4E5D, 0x5341, 0 };
+	size_t i;
+
+	for (i = 0; d[i]; i++)
+		if (d[i] == c)
+			return 1;
+	return 0;
+}
+
+static int has_leader(const char *s, size_t len)
+{
+	return find(s, len, "....", 4) || find(s, len, "……", 6) || find(s, len, "···", 6);
+}
+
+/* Section heading: "一、…" / "【…】". Returns its level (2), 0 if none. */
+static int section_heading(const char *s, size_t len)
+{
+	size_t i = 0, k;
+	int n = 0;
+
+	if (!len || has_leader(s, len) || disp_width(s, len) > 80)
+		return 0;
+	if (starts_with(s, len, "【") && ends_with_any(s, len, (const char *const[]){ "】", NULL }))
+		return len <= 60 ? 2 : 0;
+	while (i < len && cn_numeral(cp_at(s, len, i, &k)) && n < 3) {
+		i += k;
+		n++;
+	}
+	if (!n || !(starts_with(s + i, len - i, "、") || starts_with(s + i, len - i, "．")))
+		return 0;
+	return ends_with_any(s, len, terminal_punct) || ends_with_any(s, len, (const char *const[]){ "，", NULL })
+	       ? 0 : 2;
+}
+
+/* Sub-heading "1. 首届数字中国建设峰会". Level 3, or 0. */
+static int sub_heading(const char *s, size_t len)
+{
+	size_t i = skip_digits(s, len, 0, 2);
+
+	if (i == 0 || has_leader(s, len) || disp_width(s, len) > 80)
+		return 0;
+	if (i < len && (s[i] == '.' || s[i] == ')'))
+		i++;
+	else if (starts_with(s + i, len - i, "．") || starts_with(s + i, len - i, "、"))
+		i += 3;
+	else
+		return 0;
+	i = skip_sp(s, len, i);
+	if (i >= len || (s[i] >= '0' && s[i] <= '9' && date_lead(s + i, len - i)))
+		return 0;
+	return ends_with_any(s, len, terminal_punct) || ends_with_any(s, len, (const char *const[]){ "，", "、", NULL })
+	       ? 0 : 3;
+}
+
+/* Table header: 2-4 short CJK words such as "地区 相关政策 链接". Returns the
+ * number of columns, 0 if not a header. */
+static int table_header(const char *s, size_t len)
+{
+	size_t i = 0, k;
+	int words = 0, inword = 0, wlen = 0;
+
+	if (disp_width(s, len) > 120)
+		return 0;
+	while (i < len) {
+		uint32_t c = cp_at(s, len, i, &k);
+		if (is_space_cp(c)) {
+			inword = 0;
+		} else if (is_cjk_cp(c)) {
+			if (!inword) {
+				words++;
+				wlen = 0;
+			}
+			inword = 1;
+			if (++wlen > 6)
+				return 0;
+		} else {
+			return 0;
+		}
+		i += k;
+	}
+	return words >= 2 && words <= 4 ? words : 0;
+}
+
+/* ---- output ---- */
+
+static void out_fail(pl_ctx *c, int rc)
+{
+	if (rc != 0)
+		c->failed = 1;
+}
+
+static void drop(pl_ctx *c, long line, const char *why, const char *s, size_t len)
+{
+	ipm_reject(c->rj, c->name, line, why, s, len);
+}
+
+/* Append a wrapped line: nothing between CJK, one space between ASCII words. */
+static void join_add(ipm_buf *b, const char *s, size_t len)
+{
+	if (b->len && len) {
+		unsigned char a = (unsigned char)b->s[b->len - 1], z = (unsigned char)s[0];
+		if (a < 0x80 && z < 0x80 && a != ' ' && z != ' ' && a != '/' && a != '-')
+			ipm_buf_addc(b, ' ');
+	}
+	ipm_buf_add(b, s, len);
+}
+
+static void para_flush(pl_ctx *c)
+{
+	if (c->para.len)
+		out_fail(c, ipm_blocks_para(c->out, c->para.s, c->para.len, c->para_line));
+	ipm_buf_clear(&c->para);
+}
+
+/* ---- groups (one actor with its items and URLs) ---- */
+
+static void url_append(ipm_buf *b, const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < len) {
+		uint32_t cp = cp_at(s, len, i, &k);
+		if (cp == 0x2010 || cp == 0x2011)
+			ipm_buf_addc(b, '-');   /* a hyphen glyph inside a URL is '-' */
+		else
+			ipm_buf_add(b, s + i, k);
+		i += k;
+	}
+}
+
+static void group_emit(pl_ctx *c)
+{
+	pl_group *g = &c->g;
+	size_t i;
+
+	if (g->nitems == 0 && g->actor.len)
+		drop(c, g->actor_line, "pdf: actor without item", g->actor.s, g->actor.len);
+	for (i = 0; i < g->nitems; i++) {
+		const char *cells[3];
+		size_t lens[3], n = c->ncols >= 3 ? 3 : 2;
+		cells[0] = g->actor.len ? g->actor.s : "";
+		lens[0] = g->actor.len;
+		cells[1] = g->items[i].text.s ? g->items[i].text.s : "";
+		lens[1] = g->items[i].text.len;
+		cells[2] = i < g->nurls ? g->urls[i].s : "";
+		lens[2] = i < g->nurls ? g->urls[i].len : 0;
+		out_fail(c, ipm_blocks_row(c->out, cells, lens, n, g->items[i].line));
+	}
+	for (i = g->nitems; i < g->nurls; i++)
+		drop(c, g->url_lines[i], "pdf: url without item", g->urls[i].s, g->urls[i].len);
+	ipm_buf_clear(&g->actor);
+	for (i = 0; i < g->nitems; i++)
+		ipm_buf_clear(&g->items[i].text);
+	for (i = 0; i < g->nurls; i++)
+		ipm_buf_clear(&g->urls[i]);
+	g->nitems = g->nurls = 0;
+	g->last = K_NONE;
+	g->item_open = 0;
+}
+
+static void group_free(pl_group *g)
+{
+	size_t i;
+
+	ipm_buf_free(&g->actor);
+	for (i = 0; i < g->capitems; i++)
+		ipm_buf_free(&g->items[i].text);
+	for (i = 0; i < g->capurls; i++)
+		ipm_buf_free(&g->urls[i]);
+	free(g->items);
+	free(g->urls);
+	free(g->url_lines);
+}
+
+static pl_item *item_new(pl_group *g, long line)
+{
+	if (g->nitems == g->capitems) {
+		size_t n = g->capitems ? g->capitems * 2 : 8;
+		g->items = ipm_realloc(g->items, n * sizeof *g->items);
+		memset(g->items + g->capitems, 0, (n - g->capitems) * sizeof *g->items);
+		g->capitems = n;
+	}
+	g->items[g->nitems].line = line;
+	ipm_buf_clear(&g->items[g->nitems].text);
+	return &g->items[g->nitems++];
+}
+
+static ipm_buf *url_new(pl_group *g, long line)
+{
+	if (g->nurls == g->capurls) {
+		size_t n = g->capurls ? g->capurls * 2 : 8;
+		g->urls = ipm_realloc(g->urls, n * sizeof *g->urls);
+		g->url_lines = ipm_realloc(g->url_lines, n * sizeof *g->url_lines);
+		memset(g->urls + g->capurls, 0, (n - g->capurls) * sizeof *g->urls);
+		g->capurls = n;
+	}
+	g->url_lines[g->nurls] = line;
+	ipm_buf_clear(&g->urls[g->nurls]);
+	return &g->urls[g->nurls++];
+}
+
+/* Does a URL look finished (a file name or a query at its end)? */
+static int url_done(const ipm_buf *u)
+{
+	static const char *const ext[] = { ".htm", ".html", ".shtml", ".shtm", ".php", ".asp",
+	                                   ".aspx", ".jsp", ".pdf", ".xml", NULL };
+	const char *q = u->len ? memchr(u->s, '?', u->len) : NULL;
+
+	if (ends_with_any(u->s, u->len, ext))
+		return 1;
+	if (q && memchr(q, '=', (size_t)(u->s + u->len - q)) && u->s[u->len - 1] != '=')
+		return 1;
+	return 0;
+}
+
+/* A URL fragment: continue the URL just before, else the newest unfinished one. */
+static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
+{
+	pl_group *g = &c->g;
+	size_t i;
+
+	if (g->nurls == 0) {
+		drop(c, line, "pdf: url fragment without url", s, len);
+		return;
+	}
+	if (g->last != K_URL) {
+		for (i = g->nurls; i-- > 0;)
+			if (!url_done(&g->urls[i])) {
+				url_append(&g->urls[i], s, len);
+				return;
+			}
+	}
+	url_append(&g->urls[g->nurls - 1], s, len);
+}
+
+static void item_text(pl_ctx *c, const char *s, size_t len, long line)
+{
+	pl_group *g = &c->g;
+	pl_item *it = g->nitems ? &g->items[g->nitems - 1] : item_new(g, line);
+	int w = disp_width(s, len);
+
+	join_add(&it->text, s, len);
+	if (w > c->maxw_item)
+		c->maxw_item = w;
+	g->item_open = w * 100 >= c->maxw_item * FULL_PCT && !ends_with_any(s, len, terminal_punct);
+	g->last = K_ITEM;
+}
+
+/* One piece of a table line whose column is known (kind) or to be guessed (K_NONE). */
+static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int bullet)
+{
+	pl_group *g = &c->g;
+
+	if (!len)
+		return;
+	if (kind == K_NONE) {
+		if (url_start(s, len))
+			kind = K_URL;
+		else if (bullet || (date_lead(s, len) && (!g->item_open || date_starts_item(s, len))))
+			kind = K_ITEM, bullet = 1;
+		else if (urlish(s, len) && g->nurls && (g->last == K_URL || !url_done(&g->urls[g->nurls - 1]) ||
+		                                        !g->item_open))
+			kind = K_URL;
+		else if (actor_like(s, len) && (g->last == K_ACTOR || !g->item_open))
+			kind = K_ACTOR;
+		else
+			kind = K_ITEM;
+	} else if (kind == K_ITEM) {
+		bullet = bullet || date_lead(s, len);
+	}
+	switch (kind) {
+	case K_ACTOR:
+		if (g->last != K_ACTOR || g->nitems) {
+			if (g->nitems || g->actor.len)
+				group_emit(c);
+			g->actor_line = line;
+		}
+		join_add(&g->actor, s, len);
+		g->last = K_ACTOR;
+		break;
+	case K_URL:
+		if (url_start(s, len))
+			url_append(url_new(g, line), s, len);
+		else
+			url_fragment(c, s, len, line);
+		g->last = K_URL;
+		break;
+	default:
+		if (bullet)
+			item_new(g, line);
+		item_text(c, s, len, line);
+		break;
+	}
+}
+
+/* A flowed table line: split "海南 4 月 25 日，… http://…" into its columns. */
+static void table_line_flowed(pl_ctx *c, const char *s, size_t len, long line)
+{
+	const char *h = NULL, *p;
+	size_t k;
+	int bullet = strip_bullet(&s, &len);
+
+	for (p = s; (p = find(p, len - (size_t)(p - s), " http", 5)) != NULL; p++)
+		if (url_start(p + 1, len - (size_t)(p + 1 - s)))
+			h = p;
+	if (h) {
+		size_t rest = len - (size_t)(h + 1 - s);
+		table_line_flowed(c, s, (size_t)(h - s), line);
+		piece(c, h + 1, rest, line, K_URL, 0);
+		return;
+	}
+	p = memchr(s, ' ', len);
+	if (!bullet && p && actor_like(s, (size_t)(p - s))) {
+		const char *r = p;
+		size_t rl = len - (size_t)(p - s);
+		trim(&r, &rl);
+		if (date_starts_item(r, rl)) {
+			piece(c, s, (size_t)(p - s), line, K_ACTOR, 0);
+			piece(c, r, rl, line, K_ITEM, 1);
+			return;
+		}
+	}
+	(void)k;
+	piece(c, s, len, line, K_NONE, bullet);
+}
+
+/* Display columns of the segments of a -layout line (runs of 2+ spaces split). */
+typedef struct {
+	size_t off, len;
+	int col;
+} pl_seg;
+
+static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
+{
+	size_t i = 0, k, n = 0;
+	int col = 0, sp = 0;
+
+	while (i < len) {
+		uint32_t c = cp_at(s, len, i, &k);
+		if (is_space_cp(c) && c != 0x3000) {
+			sp++;
+		} else {
+			if (n == 0 || sp >= 2) {
+				if (n == max)
+					return n;
+				seg[n].off = i;
+				seg[n].col = col;
+				seg[n].len = 0;
+				n++;
+			}
+			seg[n - 1].len = i + k - seg[n - 1].off;
+			sp = 0;
+		}
+		col += c == '\t' ? 8 - col % 8 : width_cp(c);
+		i += k;
+	}
+	return n;
+}
+
+#define SEG_MAX 16
+
+/* Decide whether table lines sit side by side and where the columns start. */
+static void layout_detect(pl_ctx *c, size_t from)
+{
+	size_t i, n, j, wide = 0, lines = 0;
+	int hist_item[64] = { 0 }, hist_url[64] = { 0 }, best;
+	pl_seg seg[SEG_MAX];
+
+	for (i = from; i < c->n; i++) {
+		const char *s = c->raw.s + c->v[i].off;
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
+			continue;
+		lines++;
+		n = segments(s, c->v[i].len, seg, SEG_MAX);
+		if (n >= 2)
+			wide++;
+		for (j = 0; j < n; j++) {
+			const char *t = s + seg[j].off;
+			size_t tl = seg[j].len;
+			int b = seg[j].col / 4;
+			strip_bullet(&t, &tl);
+			if (b >= 64)
+				continue;
+			if (url_start(t, tl))
+				hist_url[b]++;
+			else if (date_lead(t, tl) && seg[j].col > 0)
+				hist_item[b]++;
+		}
+	}
+	c->layout = lines >= 4 && wide * 100 >= lines * 30;
+	if (!c->layout)
+		return;
+	for (best = 0, i = 1; i < 64; i++)
+		if (hist_item[i] > hist_item[best])
+			best = (int)i;
+	c->col_item = hist_item[best] ? best * 4 : 1;
+	for (best = 0, i = 1; i < 64; i++)
+		if (hist_url[i] > hist_url[best])
+			best = (int)i;
+	c->col_url = hist_url[best] ? best * 4 : 100000;
+}
+
+static void table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
+{
+	pl_seg seg[SEG_MAX];
+	size_t n = segments(s, len, seg, SEG_MAX), j;
+	int kind, prev = K_NONE;
+	ipm_buf *acc = &c->tmp;
+
+	ipm_buf_clear(acc);
+	for (j = 0; j <= n; j++) {
+		const char *t = j < n ? s + seg[j].off : NULL;
+		size_t tl = j < n ? seg[j].len : 0;
+		if (j < n)
+			kind = seg[j].col + 3 < c->col_item ? K_ACTOR :
+			       seg[j].col + 3 >= c->col_url ? K_URL : K_ITEM;
+		else
+			kind = K_NONE;
+		if (j == n || (kind != prev && prev != K_NONE)) {
+			if (acc->len) {
+				if (prev == K_ITEM)
+					table_line_flowed(c, acc->s, acc->len, line);
+				else
+					piece(c, acc->s, acc->len, line, prev == K_URL && !url_start(acc->s, acc->len) &&
+					      !urlish(acc->s, acc->len) ? K_ITEM : prev, 0);
+			}
+			ipm_buf_clear(acc);
+		}
+		if (j < n) {
+			join_add(acc, t, tl);
+			prev = kind;
+		}
+	}
+}
+
+/* ---- regions ---- */
+
+static const char *line_text(pl_ctx *c, size_t i, size_t *len)
+{
+	const char *s = c->raw.s + c->v[i].off;
+
+	*len = c->v[i].len;
+	trim(&s, len);
+	return s;
+}
+
+static int furn_known(pl_ctx *c, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfurn; i++)
+		if (strlen(c->furn[i]) == len && memcmp(c->furn[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+static void furn_learn(pl_ctx *c, const char *s, size_t len)
+{
+	if (c->nfurn < FURN_MAX && !furn_known(c, s, len))
+		c->furn[c->nfurn++] = ipm_strndup(s, len);
+}
+
+static size_t next_text(pl_ctx *c, size_t i)
+{
+	while (i < c->n && (c->v[i].flags & (F_EMPTY | F_BLANK)))
+		i++;
+	return i;
+}
+
+/* Mark page numbers and the running header/footer that comes with them. A
+ * page number is believed at a form feed, after a run of empty lines (a page
+ * gap), or before a line already known as furniture. */
+static void mark_furniture(pl_ctx *c)
+{
+	size_t i, j, len, hl;
+	const char *s, *h;
+
+	for (i = 0; i < c->n; i++) {
+		int gap = 0, ff = 0;
+		long pg;
+		if (c->v[i].flags & (F_EMPTY | F_BLANK))
+			continue;
+		s = line_text(c, i, &len);
+		if (furn_known(c, s, len)) {
+			c->v[i].flags |= F_FURN;
+			continue;
+		}
+		pg = page_number(s, len);
+		if (pg < 0)
+			continue;
+		for (j = i; j > 0 && (c->v[j - 1].flags & (F_EMPTY | F_BLANK)); j--)
+			gap += (c->v[j - 1].flags & F_EMPTY) != 0;
+		ff = (c->v[i].flags & F_FF) || (j > 0 && (c->v[j].flags & F_FF));
+		j = next_text(c, i + 1);
+		ff = ff || (j < c->n && (c->v[j].flags & F_FF)) || (j < c->n && j == c->n);
+		h = j < c->n ? line_text(c, j, &hl) : NULL;
+		if (!(ff || gap >= 2 || (h && furn_known(c, h, hl))))
+			continue;
+		if (c->last_page > 0 && (pg <= 0 || pg > c->last_page + 40) && !ff)
+			continue;
+		c->v[i].flags |= F_FURN;
+		c->last_page = pg;
+		if (h && !(c->v[j].flags & F_FF && !ff) && actor_like(h, hl) && !table_header(h, hl) &&
+		    !section_heading(h, hl)) {
+			c->v[j].flags |= F_FURN;
+			furn_learn(c, h, hl);
+		}
+	}
+}
+
+static void para_line(pl_ctx *c, const char *s, size_t len, long line)
+{
+	int w = disp_width(s, len);
+
+	if (!c->para.len)
+		c->para_line = line;
+	join_add(&c->para, s, len);
+	if (w > c->maxw_para)
+		c->maxw_para = w;
+	if (w * 100 < c->maxw_para * FULL_PCT)
+		para_flush(c);
+}
+
+static void region_flush(pl_ctx *c)
+{
+	size_t i, len;
+	const char *s;
+	size_t table_from = 0;
+
+	mark_furniture(c);
+	for (i = 0; i < c->n && !c->failed; i++) {
+		long line = c->v[i].line;
+		int lv, nc;
+		if (c->v[i].flags & (F_EMPTY | F_BLANK))
+			continue;
+		s = line_text(c, i, &len);
+		if (c->v[i].flags & F_FURN) {
+			drop(c, line, "pdf: page furniture", s, len);
+			continue;
+		}
+		if (c->ncols) {
+			if (c->header.len == len && memcmp(c->header.s, s, len) == 0) {
+				drop(c, line, "pdf: repeated table header", s, len);
+				continue;
+			}
+			if (c->layout < 0) {
+				layout_detect(c, table_from);
+			}
+			if (c->layout)
+				table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
+			else
+				table_line_flowed(c, s, len, line);
+			continue;
+		}
+		nc = table_header(s, len);
+		if (nc) {
+			const char *cells[4];
+			size_t lens[4], k = 0;
+			pl_seg seg[4];
+			size_t n, m = 0;
+			para_flush(c);
+			/* the words of the header line are its cells */
+			n = segments(s, len, seg, 4);
+			(void)n;
+			while (k < len && m < 4) {
+				size_t e = k;
+				while (e < len && s[e] != ' ' && s[e] != '\t' && !starts_with(s + e, len - e, "\xe3\x80\x80"))
+					e++;
+				if (e > k) {
+					cells[m] = s + k;
+					lens[m++] = e - k;
+				}
+				k = skip_sp(s, len, e);
+			}
+			out_fail(c, ipm_blocks_row(c->out, cells, lens, m, line));
+			c->ncols = nc;
+			ipm_buf_clear(&c->header);
+			ipm_buf_add(&c->header, s, len);
+			c->layout = -1;
+			c->maxw_item = 0;
+			table_from = i + 1;
+			continue;
+		}
+		lv = sub_heading(s, len);
+		if (lv) {
+			para_flush(c);
+			out_fail(c, ipm_blocks_heading(c->out, lv, s, len, line));
+			continue;
+		}
+		para_line(c, s, len, line);
+	}
+	c->n = 0;
+	ipm_buf_clear(&c->raw);
+}
+
+/* End of a section: pending paragraph and table group go out. */
+static void section_end(pl_ctx *c)
+{
+	region_flush(c);
+	para_flush(c);
+	if (c->ncols)
+		group_emit(c);
+	c->ncols = 0;
+	c->layout = -1;
+}
+
+static void region_add(pl_ctx *c, const char *s, size_t len, long line)
+{
+	const char *t = s;
+	size_t tl = len;
+	int flags = 0;
+
+	if (memchr(s, '\f', len))
+		flags |= F_FF;
+	trim(&t, &tl);
+	if (len == 0)
+		flags |= F_EMPTY;
+	else if (tl == 0)
+		flags |= F_BLANK;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->v = ipm_realloc(c->v, c->cap * sizeof *c->v);
+	}
+	c->v[c->n].off = c->raw.len;
+	c->v[c->n].len = len;
+	c->v[c->n].line = line;
+	c->v[c->n].flags = flags;
+	c->n++;
+	ipm_buf_add(&c->raw, s, len);
+}
 
 int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 {
+	pl_ctx c;
 	const char *s;
-	size_t len;
-	int rc;
+	size_t len, i;
+	int rc = 0, lv;
 
-	(void)rj;
-	while ((rc = ipm_lines_next(in, &s, &len)) > 0) {
-		if (strspn(s, " \t") == len)
+	memset(&c, 0, sizeof c);
+	c.in = in;
+	c.out = out;
+	c.rj = rj;
+	c.name = ipm_lines_name(in);
+	c.layout = -1;
+	while (!c.failed && (rc = ipm_lines_next(in, &s, &len)) > 0) {
+		long line = ipm_lines_lineno(in);
+		const char *t = s;
+		size_t tl = len;
+		trim(&t, &tl);
+		lv = section_heading(t, tl);
+		if (lv) {
+			section_end(&c);
+			out_fail(&c, ipm_blocks_heading(out, lv, t, tl, line));
 			continue;
-		if (ipm_blocks_para(out, s, len, ipm_lines_lineno(in)) != 0)
-			return -1;
+		}
+		region_add(&c, s, len, line);
+		if (c.n >= REGION_MAX_LINES || c.raw.len >= REGION_MAX_BYTES)
+			region_flush(&c);
 	}
+	if (!c.failed)
+		section_end(&c);
+	ipm_buf_free(&c.raw);
+	ipm_buf_free(&c.para);
+	ipm_buf_free(&c.header);
+	ipm_buf_free(&c.tmp);
+	ipm_buf_free(&c.tmp2);
+	group_free(&c.g);
+	free(c.v);
+	for (i = 0; i < c.nfurn; i++)
+		free(c.furn[i]);
+	if (c.failed)
+		return -1;
 	return rc < 0 ? -1 : 0;
 }
