@@ -89,6 +89,14 @@ int ipm_blocks_row(ipm_blocks *b, const char *const *cells, const size_t *lens,
 	return finish(b, line);
 }
 
+int ipm_blocks_header(ipm_blocks *b, const char *const *cells, const size_t *lens,
+                      size_t n, long line)
+{
+	ipm_rec_set_arr(begin(b, "row"), "cells", cells, lens, n);
+	ipm_rec_set_bool(b->r, "header", 1);
+	return finish(b, line);
+}
+
 int ipm_blocks_meta(ipm_blocks *b, const char *key, const char *value, size_t vlen, long line)
 {
 	ipm_rec *r = begin(b, "meta");
@@ -101,6 +109,19 @@ int ipm_blocks_meta(ipm_blocks *b, const char *key, const char *value, size_t vl
 size_t ipm_blocks_count(const ipm_blocks *b)
 {
 	return b->n;
+}
+
+static int ascii_word(int c)
+{
+	return c > ' ' && c < 0x7f;
+}
+
+void ipm_text_join(ipm_buf *b, const char *s, size_t n)
+{
+	if (b->len && n && ascii_word((unsigned char)b->s[b->len - 1]) &&
+	    ascii_word((unsigned char)s[0]))
+		ipm_buf_addc(b, ' ');
+	ipm_buf_add(b, s, n);
 }
 
 /* ---- reading ---- */

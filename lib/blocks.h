@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "rec.h"
+#include "util.h"
 
 enum ipm_btype { IPM_B_OTHER = 0, IPM_B_DOC, IPM_B_HEADING, IPM_B_PARA, IPM_B_ROW, IPM_B_META };
 
@@ -32,8 +33,15 @@ int ipm_blocks_heading(ipm_blocks *b, int level, const char *text, size_t len, l
 int ipm_blocks_para(ipm_blocks *b, const char *text, size_t len, long line);
 int ipm_blocks_row(ipm_blocks *b, const char *const *cells, const size_t *lens,
                    size_t n, long line);
+/* A table header row: like a row, with "header":true. */
+int ipm_blocks_header(ipm_blocks *b, const char *const *cells, const size_t *lens,
+                      size_t n, long line);
 int ipm_blocks_meta(ipm_blocks *b, const char *key, const char *value, size_t vlen, long line);
 size_t ipm_blocks_count(const ipm_blocks *b);   /* blocks written */
+
+/* Append s to b the way wrapped lines join: nothing between CJK text, one
+ * space between two ASCII words (none when either side is already a space). */
+void ipm_text_join(ipm_buf *b, const char *s, size_t n);
 
 /* ---- reading blocks ---- */
 typedef struct ipm_bsrc ipm_bsrc;
