@@ -465,6 +465,10 @@ static void note_sum(ipm_stats *st, const char *label, size_t c, const struct ip
 	}
 	if (!(strstr(lh, "省") || strstr(lh, "地区") || strstr(lh, "行业")) || st->nsums >= 100000)
 		return;
+	/* shares, rates and per-head figures do not add up */
+	if ((unit && (!strcmp(unit, "%") || strchr(unit, '/'))) || strstr(st->cols[c].name, "每") ||
+	    strstr(st->cols[c].name, "率") || strstr(st->cols[c].name, "比重"))
+		return;
 	s = find_sum(st, c);
 	if (!s->unit && unit)
 		s->unit = ipm_strndup(unit, strlen(unit));
@@ -516,7 +520,7 @@ void ipm_stats_check(const ipm_stats *st, FILE *out)
 			total = n->v;
 			from = n->table;
 		}
-		fprintf(out, "%s\t%s\t%s\t%zu\t%.6g\t%.6g\t%s\t%.2f\n", s->table, s->key,
+		fprintf(out, "%s\t%s\t%s\t%zu\t%.10g\t%.10g\t%s\t%.2f\n", s->table, s->key,
 		        n ? n->unit : s->unit ? s->unit : "", s->rows, s->sum * f, total, from,
 		        total != 0 ? 100.0 * (s->sum * f - total) / fabs(total) : 0.0);
 	}
