@@ -48,6 +48,7 @@ typedef struct {
 	ipm_buf *urls;
 	long *url_lines;
 	size_t nurls, capurls;
+	long actor_last;   /* line of the newest actor fragment */
 	int last;          /* kind of the last piece */
 	int item_open;     /* the last item line wraps into the next */
 } pl_group;
@@ -70,6 +71,7 @@ typedef struct {
 	ipm_buf header;    /* the table header line, to drop repeats */
 	int maxw_item;
 	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
+	long prev_line;    /* the table line before the current one */
 	int col_item, col_url;
 	pl_group g;
 	/* page furniture learnt from this document */
@@ -403,7 +405,7 @@ static int sub_heading(const char *s, size_t len)
 {
 	size_t i = skip_digits(s, len, 0, 2);
 
-	if (i == 0 || has_leader(s, len) || disp_width(s, len) > 80)
+	if (i == 0 || has_leader(s, len) || disp_width(s, len) > 80 || !has_cjk(s, len))
 		return 0;
 	if (i < len && (s[i] == '.' || s[i] == ')'))
 		i++;
@@ -636,12 +638,15 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	}
 	switch (kind) {
 	case K_ACTOR:
-		if (g->last != K_ACTOR || g->nitems) {
+		/* -layout: a name broken over lines sits on consecutive lines */
+		if (!(c->layout == 1 && g->actor.len && g->actor_last == c->prev_line) &&
+		    (g->last != K_ACTOR || g->nitems)) {
 			if (g->nitems || g->actor.len)
 				group_emit(c);
 			g->actor_line = line;
 		}
 		join_add(&g->actor, s, len);
+		g->actor_last = line;
 		g->last = K_ACTOR;
 		break;
 	case K_URL:
@@ -659,11 +664,12 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	}
 }
 
-/* A flowed table line: split "海南 4 月 25 日，… http://…" into its columns. */
-static void table_line_flowed(pl_ctx *c, const char *s, size_t len, long line)
+/* A table line: split "海南 4 月 25 日，… http://…" into its columns. kind is
+ * K_ITEM when the line is known to sit in the item column (-layout), else
+ * K_NONE (guess from the shape). */
+static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, int kind)
 {
 	const char *h = NULL, *p;
-	size_t k;
 	int bullet = strip_bullet(&s, &len);
 
 	for (p = s; (p = find(p, len - (size_t)(p - s), " http", 5)) != NULL; p++)
@@ -671,12 +677,16 @@ static void table_line_flowed(pl_ctx *c, const char *s, size_t len, long line)
 			h = p;
 	if (h) {
 		size_t rest = len - (size_t)(h + 1 - s);
-		table_line_flowed(c, s, (size_t)(h - s), line);
+		table_line_split(c, s, (size_t)(h - s), line, kind);
 		piece(c, h + 1, rest, line, K_URL, 0);
 		return;
 	}
+	if (kind == K_ITEM && url_start(s, len)) {
+		piece(c, s, len, line, K_URL, 0);
+		return;
+	}
 	p = memchr(s, ' ', len);
-	if (!bullet && p && actor_like(s, (size_t)(p - s))) {
+	if (kind == K_NONE && !bullet && p && actor_like(s, (size_t)(p - s))) {
 		const char *r = p;
 		size_t rl = len - (size_t)(p - s);
 		trim(&r, &rl);
@@ -686,15 +696,22 @@ static void table_line_flowed(pl_ctx *c, const char *s, size_t len, long line)
 			return;
 		}
 	}
-	(void)k;
-	piece(c, s, len, line, K_NONE, bullet);
+	piece(c, s, len, line, kind, bullet);
 }
 
-/* Display columns of the segments of a -layout line (runs of 2+ spaces split). */
+static void table_line_flowed(pl_ctx *c, const char *s, size_t len, long line)
+{
+	table_line_split(c, s, len, line, K_NONE);
+}
+
+/* Segments of a -layout line: text runs split at 2+ spaces; col counts code
+ * points, as pdftotext -layout places them. */
 typedef struct {
 	size_t off, len;
 	int col;
 } pl_seg;
+
+#define SEG_MAX 16
 
 static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
 {
@@ -717,19 +734,17 @@ static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
 			seg[n - 1].len = i + k - seg[n - 1].off;
 			sp = 0;
 		}
-		col += c == '\t' ? 8 - col % 8 : width_cp(c);
+		col += c == '\t' ? 8 - col % 8 : c == '\f' ? 0 : 1;
 		i += k;
 	}
 	return n;
 }
 
-#define SEG_MAX 16
-
-/* Decide whether table lines sit side by side and where the columns start. */
+/* Decide whether table lines sit side by side (-layout) and where items start. */
 static void layout_detect(pl_ctx *c, size_t from)
 {
 	size_t i, n, j, wide = 0, lines = 0;
-	int hist_item[64] = { 0 }, hist_url[64] = { 0 }, best;
+	int hist[64] = { 0 }, best = 0;
 	pl_seg seg[SEG_MAX];
 
 	for (i = from; i < c->n; i++) {
@@ -738,65 +753,86 @@ static void layout_detect(pl_ctx *c, size_t from)
 			continue;
 		lines++;
 		n = segments(s, c->v[i].len, seg, SEG_MAX);
-		if (n >= 2)
+		if (n >= 2 || (n == 1 && seg[0].col >= 4))
 			wide++;
 		for (j = 0; j < n; j++) {
 			const char *t = s + seg[j].off;
 			size_t tl = seg[j].len;
-			int b = seg[j].col / 4;
 			strip_bullet(&t, &tl);
-			if (b >= 64)
-				continue;
-			if (url_start(t, tl))
-				hist_url[b]++;
-			else if (date_lead(t, tl) && seg[j].col > 0)
-				hist_item[b]++;
+			if (seg[j].col > 0 && seg[j].col < 64 && date_lead(t, tl))
+				hist[seg[j].col]++;
 		}
 	}
-	c->layout = lines >= 4 && wide * 100 >= lines * 30;
-	if (!c->layout)
-		return;
-	for (best = 0, i = 1; i < 64; i++)
-		if (hist_item[i] > hist_item[best])
+	c->layout = lines >= 4 && wide * 100 >= lines * 40;
+	for (i = 1; i < 64; i++)
+		if (hist[i] > hist[best])
 			best = (int)i;
-	c->col_item = hist_item[best] ? best * 4 : 1;
-	for (best = 0, i = 1; i < 64; i++)
-		if (hist_url[i] > hist_url[best])
-			best = (int)i;
-	c->col_url = hist_url[best] ? best * 4 : 100000;
+	c->col_item = best;
+}
+
+/* Item text of a -layout line; a URL run glued on by one space goes to the
+ * link column ("…实施细 gg/201902/t2019"). */
+static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
+{
+	const char *sp = NULL, *p;
+
+	for (p = t; p < t + tl; p++)
+		if (*p == ' ')
+			sp = p;
+	if (c->ncols >= 3 && sp && sp > t && (unsigned char)sp[-1] >= 0x80) {
+		const char *u = sp + 1;
+		size_t ul = tl - (size_t)(u - t), k;
+		int mark = 0;
+		for (k = 0; k < ul; k++)
+			mark |= strchr("/._=?&%-", u[k]) != NULL;
+		if (urlish(u, ul) && (mark || ul >= 6 ||
+		                      (c->g.nurls && !url_done(&c->g.urls[c->g.nurls - 1])))) {
+			table_line_split(c, t, (size_t)(sp - t), line, K_ITEM);
+			piece(c, u, ul, line, K_URL, 0);
+			return;
+		}
+	}
+	table_line_split(c, t, tl, line, K_ITEM);
 }
 
 static void table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 {
 	pl_seg seg[SEG_MAX];
-	size_t n = segments(s, len, seg, SEG_MAX), j;
-	int kind, prev = K_NONE;
-	ipm_buf *acc = &c->tmp;
+	size_t n = segments(s, len, seg, SEG_MAX), first = 0, j;
+	const char *t;
+	size_t tl;
 
-	ipm_buf_clear(acc);
-	for (j = 0; j <= n; j++) {
-		const char *t = j < n ? s + seg[j].off : NULL;
-		size_t tl = j < n ? seg[j].len : 0;
-		if (j < n)
-			kind = seg[j].col + 3 < c->col_item ? K_ACTOR :
-			       seg[j].col + 3 >= c->col_url ? K_URL : K_ITEM;
-		else
-			kind = K_NONE;
-		if (j == n || (kind != prev && prev != K_NONE)) {
-			if (acc->len) {
-				if (prev == K_ITEM)
-					table_line_flowed(c, acc->s, acc->len, line);
-				else
-					piece(c, acc->s, acc->len, line, prev == K_URL && !url_start(acc->s, acc->len) &&
-					      !urlish(acc->s, acc->len) ? K_ITEM : prev, 0);
-			}
-			ipm_buf_clear(acc);
-		}
-		if (j < n) {
-			join_add(acc, t, tl);
-			prev = kind;
+	if (!n)
+		return;
+	t = s + seg[0].off;
+	tl = seg[0].len;
+	if (seg[0].col == 0 && actor_like(t, tl) && (n >= 2 || c->col_item > 0)) {
+		piece(c, t, tl, line, K_ACTOR, 0);
+		first = 1;
+	} else if (seg[0].col == 0) {
+		const char *sp = memchr(t, ' ', tl);
+		if (sp && actor_like(t, (size_t)(sp - t)) && !date_lead(t, tl)) {
+			piece(c, t, (size_t)(sp - t), line, K_ACTOR, 0);
+			seg[0].off += (size_t)(sp + 1 - t);
+			seg[0].len -= (size_t)(sp + 1 - t);
 		}
 	}
+	if (first == n)
+		return;
+	/* a trailing ASCII run is the link column */
+	t = s + seg[n - 1].off;
+	tl = seg[n - 1].len;
+	if (c->ncols >= 3 && urlish(t, tl) && !date_lead(t, tl) &&
+	    (n - first >= 2 || seg[n - 1].col > c->col_item + 4)) {
+		for (j = first; j + 1 < n; j++)
+			layout_item(c, s + seg[j].off, seg[j].len, line);
+		piece(c, t, tl, line, K_URL, 0);
+		return;
+	}
+	ipm_buf_clear(&c->tmp2);
+	for (j = first; j < n; j++)
+		join_add(&c->tmp2, s + seg[j].off, seg[j].len);
+	layout_item(c, c->tmp2.s, c->tmp2.len, line);
 }
 
 /* ---- regions ---- */
@@ -833,17 +869,84 @@ static size_t next_text(pl_ctx *c, size_t i)
 	return i;
 }
 
-/* Mark page numbers and the running header/footer that comes with them. A
- * page number is believed at a form feed, after a run of empty lines (a page
- * gap), or before a line already known as furniture. */
+static size_t prev_text(pl_ctx *c, size_t i)
+{
+	while (i > 0 && (c->v[i - 1].flags & (F_EMPTY | F_BLANK)))
+		i--;
+	return i > 0 ? i - 1 : c->n;
+}
+
+/* A line that may be a running header/footer: a short name, no sentence. */
+static int furn_shape(pl_ctx *c, size_t i)
+{
+	size_t len;
+	const char *s;
+
+	if (i >= c->n || (c->v[i].flags & F_FURN))
+		return 0;
+	s = line_text(c, i, &len);
+	return actor_like(s, len) && !table_header(s, len) && !section_heading(s, len);
+}
+
+/* Is line i a page number with evidence of a page break around it: a form
+ * feed on it or a neighbour, a run of 2+ empty lines before it (a page
+ * gap), or a neighbour already known as furniture? */
+static int page_break_at(pl_ctx *c, size_t i, int *ff)
+{
+	size_t len, p, q, j;
+	const char *s = line_text(c, i, &len);
+	long pg = page_number(s, len);
+	int gap = 0;
+
+	if (pg < 0)
+		return 0;
+	for (j = i; j > 0 && (c->v[j - 1].flags & (F_EMPTY | F_BLANK)); j--)
+		gap += (c->v[j - 1].flags & F_EMPTY) != 0;
+	p = prev_text(c, i);
+	q = next_text(c, i + 1);
+	*ff = (c->v[i].flags & F_FF) || (p < c->n && (c->v[p].flags & F_FF)) ||
+	      (q < c->n && (c->v[q].flags & F_FF));
+	if (!*ff && gap < 2) {
+		const char *t;
+		size_t tl;
+		int known = 0;
+		if (p < c->n && (t = line_text(c, p, &tl)) != NULL)
+			known |= furn_known(c, t, tl);
+		if (q < c->n && (t = line_text(c, q, &tl)) != NULL)
+			known |= furn_known(c, t, tl);
+		if (!known)
+			return 0;
+	}
+	/* a bare number far from the last page is more likely a URL piece */
+	if (!*ff && c->last_page > 0 && pg > c->last_page + 40)
+		return 0;
+	c->last_page = pg;
+	return 1;
+}
+
+static void furn_mark(pl_ctx *c, size_t i)
+{
+	size_t len;
+	const char *s = line_text(c, i, &len);
+
+	c->v[i].flags |= F_FURN;
+	if (page_number(s, len) < 0)
+		furn_learn(c, s, len);
+}
+
+/* Mark page numbers and the running header/footer next to them. The line
+ * after a page number is furniture when it is name-shaped and the break was
+ * seen by a form feed on it or by a page gap (text copied from a PDF); the
+ * line before when it has a form feed, or when the same text sits next to
+ * another page number in this region. Lines equal to learnt furniture go. */
 static void mark_furniture(pl_ctx *c)
 {
-	size_t i, j, len, hl;
-	const char *s, *h;
+	size_t i, k, nb = 0, len, pl, ql;
+	size_t *br = NULL;
+	int *ffs = NULL, ff;
 
 	for (i = 0; i < c->n; i++) {
-		int gap = 0, ff = 0;
-		long pg;
+		const char *s;
 		if (c->v[i].flags & (F_EMPTY | F_BLANK))
 			continue;
 		s = line_text(c, i, &len);
@@ -851,27 +954,39 @@ static void mark_furniture(pl_ctx *c)
 			c->v[i].flags |= F_FURN;
 			continue;
 		}
-		pg = page_number(s, len);
-		if (pg < 0)
-			continue;
-		for (j = i; j > 0 && (c->v[j - 1].flags & (F_EMPTY | F_BLANK)); j--)
-			gap += (c->v[j - 1].flags & F_EMPTY) != 0;
-		ff = (c->v[i].flags & F_FF) || (j > 0 && (c->v[j].flags & F_FF));
-		j = next_text(c, i + 1);
-		ff = ff || (j < c->n && (c->v[j].flags & F_FF)) || (j < c->n && j == c->n);
-		h = j < c->n ? line_text(c, j, &hl) : NULL;
-		if (!(ff || gap >= 2 || (h && furn_known(c, h, hl))))
-			continue;
-		if (c->last_page > 0 && (pg <= 0 || pg > c->last_page + 40) && !ff)
+		if (!page_break_at(c, i, &ff))
 			continue;
 		c->v[i].flags |= F_FURN;
-		c->last_page = pg;
-		if (h && !(c->v[j].flags & F_FF && !ff) && actor_like(h, hl) && !table_header(h, hl) &&
-		    !section_heading(h, hl)) {
-			c->v[j].flags |= F_FURN;
-			furn_learn(c, h, hl);
+		br = ipm_realloc(br, (nb + 1) * sizeof *br);
+		ffs = ipm_realloc(ffs, (nb + 1) * sizeof *ffs);
+		br[nb] = i;
+		ffs[nb++] = ff;
+	}
+	for (k = 0; k < nb; k++) {
+		size_t p = prev_text(c, br[k]), q = next_text(c, br[k] + 1), m;
+		if (furn_shape(c, q) && (!ffs[k] || (c->v[q].flags & F_FF)))
+			furn_mark(c, q);
+		if (!furn_shape(c, p))
+			continue;
+		if (c->v[p].flags & F_FF) {
+			furn_mark(c, p);
+			continue;
+		}
+		for (m = 0; m < nb; m++) {
+			size_t o = prev_text(c, br[m]);
+			const char *a, *b;
+			if (m == k || o >= c->n)
+				continue;
+			a = line_text(c, p, &pl);
+			b = line_text(c, o, &ql);
+			if (pl == ql && memcmp(a, b, pl) == 0) {
+				furn_mark(c, p);
+				break;
+			}
 		}
 	}
+	free(br);
+	free(ffs);
 }
 
 static void para_line(pl_ctx *c, const char *s, size_t len, long line)
@@ -916,6 +1031,7 @@ static void region_flush(pl_ctx *c)
 				table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
 			else
 				table_line_flowed(c, s, len, line);
+			c->prev_line = line;
 			continue;
 		}
 		nc = table_header(s, len);
