@@ -257,6 +257,9 @@ static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t 
 	while (ipm_url_next_piece(s, n, &pos, &p, &pn)) {
 		ipm_buf *u;
 		if (!ipm_url_starts(p, pn)) {
+			size_t sk = ipm_url_scheme(p, pn);
+			p += sk;
+			pn -= sk;
 			u = g->nurl ? &g->url[g->nurl - 1] : NULL;
 			if (u && !ipm_url_complete(u->s, u->len))
 				ipm_url_clean(p, pn, u);   /* the rest of a URL cut by a break */

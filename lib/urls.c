@@ -3,11 +3,27 @@
 #include <string.h>
 #include <strings.h>
 
+size_t ipm_url_scheme(const char *s, size_t n)
+{
+	if (n >= 7 && strncasecmp(s, "http://", 7) == 0)
+		return 7;
+	if (n >= 8 && strncasecmp(s, "https://", 8) == 0)
+		return 8;
+	return 0;
+}
+
 int ipm_url_starts(const char *s, size_t n)
 {
-	return (n >= 7 && strncasecmp(s, "http://", 7) == 0) ||
-	       (n >= 8 && strncasecmp(s, "https://", 8) == 0) ||
-	       (n >= 4 && strncasecmp(s, "www.", 4) == 0);
+	size_t i = ipm_url_scheme(s, n), j;
+
+	if (!i)
+		return n >= 4 && strncasecmp(s, "www.", 4) == 0;
+	/* a host needs a dot: "http://2019/03/04/x.shtml" is a cut URL's tail
+	 * that a converter took for a link */
+	for (j = i; j < n && s[j] != '/' && s[j] != '?' && s[j] != '#'; j++)
+		if (s[j] == '.')
+			return 1;
+	return 0;
 }
 
 /* Dashes and dots a PDF or a word processor puts into URLs. */

@@ -8,7 +8,9 @@
 
 #include "util.h"
 
-/* 1 if s starts a URL ("http://", "https://", "www."). */
+/* Length of a leading "http://" or "https://", else 0. */
+size_t ipm_url_scheme(const char *s, size_t n);
+/* 1 if s starts a URL ("http://" or "https://" and a host with a dot, or "www."). */
 int ipm_url_starts(const char *s, size_t n);
 /* Append the cleaned URL text of s[0..n) to out. */
 void ipm_url_clean(const char *s, size_t n, ipm_buf *out);
