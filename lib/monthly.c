@@ -37,6 +37,9 @@ struct mstate {
 	int title_year, title_month;
 	struct group g;
 	int after_break;          /* a continuation table began (empty header) */
+	long last_row;            /* line of the last table row */
+	int warned_year;
+	size_t sec_start;         /* records written when the section began */
 	int topic_open;           /* summit / special topic being collected */
 	ipm_buf topic_actor, topic_text;
 	long topic_line;
@@ -284,13 +287,18 @@ static int emit_item(struct mstate *m, const char *actor, const char *text, size
 {
 	struct ipm_date d;
 	char iso[16] = "";
-	int found;
+	int found, y;
 	ipm_rec *r = ipm_events_begin(m->ev, sec_name[m->sec]);
 
 	found = first_date_anywhere ? ipm_date_find(text, tn, &d) : ipm_date_at(text, tn, &d) > 0;
 	ipm_events_set(m->ev, "actor", actor, (size_t)-1);
 	if (found) {
-		ipm_date_iso(year_of(m, &d), d.m, d.d, iso);
+		y = year_of(m, &d);
+		if (!y && !m->warned_year) {
+			ipm_err(m->file, line, "warning: no report year or monitoring period found: dates without a year are left null");
+			m->warned_year = 1;
+		}
+		ipm_date_iso(y, d.m, d.d, iso);
 		ipm_events_set(m->ev, "date", iso[0] ? iso : NULL, (size_t)-1);
 		ipm_events_set(m->ev, "date_raw", text + d.off, d.len);
 	}
@@ -336,6 +344,20 @@ static void actor_add(ipm_buf *a, const char *s, size_t n)
 	}
 }
 
+/* The tail of a name a page break cut off: "省", "自治区", "委员会"… */
+static int name_tail(const char *s, size_t n)
+{
+	static const char *const tails[] = {
+		"省", "市", "区", "自治区", "委", "会", "委员会", "部", "局", "厅", "办", "院", "司", "公司", "集团"
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof tails / sizeof tails[0]; k++)
+		if (n == strlen(tails[k]) && memcmp(s, tails[k], n) == 0)
+			return 1;
+	return 0;
+}
+
 static int first_dated(const char *s, size_t n)
 {
 	struct ipm_date d;
@@ -377,7 +399,9 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 	cont = 0;
 	if (len[0] == 0) {
 		cont = g->open;
-	} else if (g->open && m->after_break && !first_dated(cell[1], len[1])) {
+	} else if (g->open && ((m->after_break && !first_dated(cell[1], len[1])) ||
+	                       (name_tail(cell[0], len[0]) &&
+	                        (m->after_break || ipm_block_line(b) > m->last_row + 1)))) {
 		actor_add(&g->actor, cell[0], len[0]);   /* an actor split by the break */
 		cont = 1;
 	}
@@ -393,6 +417,7 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 		ipm_buf_add(&g->actor, m->tmp.s, m->tmp.len);
 	}
 	m->after_break = 0;
+	m->last_row = ipm_block_line(b);
 	add_measures(g, cell[1], len[1], ipm_block_line(b), cont);
 	for (i = 2; i < nc; i++)
 		add_links(m, b, cell[i], len[i]);
@@ -471,6 +496,14 @@ static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
 
 /* ---- the block loop ---- */
 
+/* A section that gave nothing is worth a warning (a lost table?). */
+static void end_section(struct mstate *m, long line)
+{
+	if (m->sec != S_NONE && m->ev->n == m->sec_start)
+		ipm_err(m->file, line, "warning: section '%s' ends without items (no table or topics?)",
+		        sec_name[m->sec]);
+}
+
 static int block(struct mstate *m, const ipm_rec *b)
 {
 	enum ipm_btype t = ipm_block_type(b);
@@ -486,7 +519,9 @@ static int block(struct mstate *m, const ipm_rec *b)
 		ns = section_of(s, n);
 	if (ns != S_NONE) {
 		rc = flush_group(m, b) | flush_topic(m);
+		end_section(m, ipm_block_line(b));
 		m->sec = ns;
+		m->sec_start = m->ev->n;
 		m->after_break = 0;
 		return rc;
 	}
@@ -535,6 +570,7 @@ int ipm_monthly_rows(ipm_bsrc *src, ipm_events *ev)
 			err = 1;
 	if (flush_group(&m, NULL) | flush_topic(&m))
 		err = 1;
+	end_section(&m, 0);
 	if (ev->n == before)
 		ipm_err(ev->file, 0, "warning: no report items found (no section 一…五 with a table?)");
 	group_free(&m.g);

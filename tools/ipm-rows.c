@@ -83,6 +83,8 @@ int main(int argc, char **argv)
 		ev.verbose = o.verbose;
 		if (ipm_rows_run(src, kind, &ev) != 0 || ipm_reader_nbad(rd))
 			status = IPM_EXIT_DATA;
+		else if (ev.n == 0)
+			ipm_err(ipm_reader_name(rd), 0, "warning: no records");
 		ipm_events_free(&ev);
 		ipm_bsrc_close(src);
 		ipm_reader_close(rd);
