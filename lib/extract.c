@@ -217,7 +217,16 @@ static void add_cell(struct xp *x, const char *s, size_t n)
 	}
 	trim(&s, &n);
 	x->off[x->ncell] = x->cells.len;
-	ipm_html_text(s, n, &x->cells);
+	if (x->layout == IPM_L_MARKDOWN && memchr(s, '\\', n)) {
+		size_t i;
+		ipm_buf_clear(&x->tmp);
+		for (i = 0; i < n; i++)   /* "\|" is a literal bar in a pipe table */
+			if (!(s[i] == '\\' && i + 1 < n && s[i + 1] == '|'))
+				ipm_buf_addc(&x->tmp, s[i]);
+		ipm_html_text(x->tmp.s, x->tmp.len, &x->cells);
+	} else {
+		ipm_html_text(s, n, &x->cells);
+	}
 	x->len[x->ncell] = x->cells.len - x->off[x->ncell];
 	x->ncell++;
 }
