@@ -85,8 +85,24 @@ typedef struct {
 
 static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
+	const unsigned char *u = (const unsigned char *)s + i;
 	uint32_t cp;
-	size_t k = ipm_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+	size_t k;
+
+	/* fast paths for ASCII and well-formed 3-byte (CJK) sequences */
+	if (u[0] < 0x80) {
+		*n = 1;
+		return u[0];
+	}
+	if ((u[0] & 0xF0) == 0xE0 && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+			*n = 3;
+			return cp;
+		}
+	}
+	k = ipm_utf8_decode(u, len - i, &cp);
 
 	if (k == 0) {
 		*n = 1;
@@ -386,10 +402,12 @@ static int section_heading(const char *s, size_t len)
 	size_t i = 0, k;
 	int n = 0;
 
-	if (!len || has_leader(s, len) || disp_width(s, len) > 80)
+	if (!len || (unsigned char)s[0] < 0x80)
 		return 0;
 	if (starts_with(s, len, "【") && ends_with_any(s, len, (const char *const[]){ "】", NULL }))
 		return len <= 60 ? 2 : 0;
+	if (!cn_numeral(cp_at(s, len, 0, &k)) || has_leader(s, len) || disp_width(s, len) > 80)
+		return 0;
 	while (i < len && cn_numeral(cp_at(s, len, i, &k)) && n < 3) {
 		i += k;
 		n++;
@@ -405,7 +423,10 @@ static int sub_heading(const char *s, size_t len)
 {
 	size_t i = skip_digits(s, len, 0, 2);
 
-	if (i == 0 || has_leader(s, len) || disp_width(s, len) > 80 || !has_cjk(s, len))
+	if (i == 0 || i >= len || (s[i] != '.' && s[i] != ')' && (unsigned char)s[i] != 0xEF &&
+	                           (unsigned char)s[i] != 0xE3))
+		return 0;
+	if (has_leader(s, len) || disp_width(s, len) > 80 || !has_cjk(s, len))
 		return 0;
 	if (i < len && (s[i] == '.' || s[i] == ')'))
 		i++;
@@ -719,22 +740,26 @@ static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
 	int col = 0, sp = 0;
 
 	while (i < len) {
-		uint32_t c = cp_at(s, len, i, &k);
-		if (is_space_cp(c) && c != 0x3000) {
+		unsigned char c = (unsigned char)s[i];
+		int space = c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+		            (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0);
+		k = c == 0xC2 && space ? 2 : 1;
+		if (space) {
 			sp++;
-		} else {
+		} else if ((c & 0xC0) != 0x80) {   /* a code point starts here */
 			if (n == 0 || sp >= 2) {
 				if (n == max)
 					return n;
 				seg[n].off = i;
 				seg[n].col = col;
-				seg[n].len = 0;
 				n++;
 			}
-			seg[n - 1].len = i + k - seg[n - 1].off;
 			sp = 0;
 		}
-		col += c == '\t' ? 8 - col % 8 : c == '\f' ? 0 : 1;
+		if (n && !space)
+			seg[n - 1].len = i + k - seg[n - 1].off;
+		if ((c & 0xC0) != 0x80)
+			col += c == '\t' ? 8 - col % 8 : c == '\f' ? 0 : 1;
 		i += k;
 	}
 	return n;
