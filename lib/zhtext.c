@@ -104,7 +104,7 @@ size_t ipm_zh_strip_marks(const char *s, size_t *n)
 
 /* CJK characters that occur in the units of statistical tables. */
 static const char unit_chars[] =
-	"万亿千百十元美个台户人次件条部块线门路端公里米家项分钟小时吨字节倍点张套座所名篇位册本秒兆吉太瓦千克";
+	"万亿千百十元美个台户人次件条部块线门路端公里米家项分钟小时吨字节倍点张套座所名篇位册本秒兆吉太瓦千克纳";
 static const char *const ascii_units[] = {
 	"Mbps", "Gbps", "Tbps", "Kbps", "kbps", "bps", "GB", "TB", "MB", "PB", "EB",
 	"KB", "kW", "kWh", "km", "Mb", "Gb", "G", "M", "T", NULL
