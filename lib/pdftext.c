@@ -78,6 +78,7 @@ typedef struct {
 	char *furn[FURN_MAX];
 	size_t nfurn;
 	long last_page;
+	int warned;        /* the reading-order warning was given */
 	ipm_buf tmp, tmp2;
 } pl_ctx;
 
@@ -1027,6 +1028,26 @@ static void para_line(pl_ctx *c, const char *s, size_t len, long line)
 		para_flush(c);
 }
 
+/* A region with URL lines and dated lines but no table header: the table
+ * came out in pdftotext's default reading order, header words on their own
+ * lines and cells of neighbouring rows mixed. */
+static int scrambled_table(pl_ctx *c)
+{
+	size_t i, len, urls = 0, dates = 0;
+	const char *s;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
+			continue;
+		s = line_text(c, i, &len);
+		if (table_header(s, len))
+			return 0;
+		urls += url_start(s, len);
+		dates += date_starts_item(s, len) != 0;
+	}
+	return urls >= 2 && dates >= 2;
+}
+
 static void region_flush(pl_ctx *c)
 {
 	size_t i, len;
@@ -1034,6 +1055,11 @@ static void region_flush(pl_ctx *c)
 	size_t table_from = 0;
 
 	mark_furniture(c);
+	if (!c->ncols && !c->warned && scrambled_table(c)) {
+		ipm_err(c->name, c->v[0].line, "warning: a table without a header line, cells "
+		        "out of order? (pdftotext without -layout or -raw): its lines become paragraphs");
+		c->warned = 1;
+	}
 	for (i = 0; i < c->n && !c->failed; i++) {
 		long line = c->v[i].line;
 		int lv, nc;
