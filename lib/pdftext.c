@@ -518,26 +518,148 @@ static void url_append(ipm_buf *b, const char *s, size_t len)
 	}
 }
 
+static int digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* The month and day a URL carries ("2018-04/28", "20180510", "t20180427",
+ * "2019/2/27") as month*31+day, or -1. */
+static int url_day(const char *s, size_t len)
+{
+	size_t i, j, k;
+
+	for (i = 0; i + 6 <= len; i++) {
+		int mo = 0, da = 0, sep1, sep2;
+		if (s[i] != '2' || s[i + 1] != '0' || !digit(s[i + 2]) || !digit(s[i + 3]) ||
+		    (i > 0 && digit(s[i - 1])))
+			continue;
+		j = i + 4;
+		sep1 = j < len && (s[j] == '-' || s[j] == '/');
+		j += sep1;
+		k = skip_digits(s, len, j, 2);
+		if (k == j || (!sep1 && k - j != 2))
+			continue;
+		for (; j < k; j++)
+			mo = mo * 10 + (s[j] - '0');
+		sep2 = j < len && (s[j] == '-' || s[j] == '/');
+		j += sep2;
+		k = skip_digits(s, len, j, 2);
+		if (k == j || (!sep2 && k - j != 2) || (k < len && digit(s[k])))
+			continue;
+		for (; j < k; j++)
+			da = da * 10 + (s[j] - '0');
+		if (mo >= 1 && mo <= 12 && da >= 1 && da <= 31)
+			return mo * 31 + da;
+	}
+	return -1;
+}
+
+/* The item's leading date as month*31+day, or -1. */
+static int item_day(const char *s, size_t len)
+{
+	size_t d = date_lead(s, len), i = 0, j;
+	int num[3], n = 0;
+
+	while (i < d && n < 3) {
+		j = skip_digits(s, d, i, 4);
+		if (j > i) {
+			num[n] = 0;
+			for (; i < j; i++)
+				num[n] = num[n] * 10 + (s[i] - '0');
+			n++;
+		} else {
+			i++;
+		}
+	}
+	if (n < 2)
+		return -1;
+	if (find(s, d, "年", 3) && n == 3)
+		return num[1] * 31 + num[2];
+	return num[0] * 31 + num[1];
+}
+
+/* Score of pairing item i with URL j: a pair is worth 20 (pair as many as
+ * possible); a URL dated 0-10 days after the item fits it, the closer the
+ * better (news is reported late); a dated URL that does not fit is worth 10. */
+static int pair_score(const pl_group *g, size_t i, size_t j)
+{
+	int id = item_day(g->items[i].text.s, g->items[i].text.len);
+	int ud = url_day(g->urls[j].s, g->urls[j].len), diff;
+
+	if (id < 0 || ud < 0)
+		return 20;
+	diff = (ud - id + 372) % 372;
+	return diff <= 10 ? 31 - diff : 10;
+}
+
+/* Pair items with URLs. Equal counts pair in order; otherwise an
+ * order-keeping alignment that pairs as many as it can and prefers URLs whose
+ * date fits the item's date. pair[i] gets a URL index or -1. */
+static void pair_urls(const pl_group *g, long *pair)
+{
+	size_t n = g->nitems, m = g->nurls, i, j, w = m + 1;
+	int *best;
+
+	for (i = 0; i < n; i++)
+		pair[i] = i < m ? (long)i : -1;
+	if (n == m || m == 0 || n == 0 || n > 2000 || m > 2000)
+		return;
+	best = ipm_calloc((n + 1) * w, sizeof *best);
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			int v = best[(i - 1) * w + j - 1] + pair_score(g, i - 1, j - 1);
+			if (best[(i - 1) * w + j] > v)
+				v = best[(i - 1) * w + j];
+			if (best[i * w + j - 1] > v)
+				v = best[i * w + j - 1];
+			best[i * w + j] = v;
+		}
+	for (i = 0; i < n; i++)
+		pair[i] = -1;
+	for (i = n, j = m; i > 0 && j > 0;) {
+		if (best[i * w + j] == best[(i - 1) * w + j])
+			i--;
+		else if (best[i * w + j] == best[i * w + j - 1])
+			j--;
+		else {
+			pair[i - 1] = (long)(j - 1);
+			i--;
+			j--;
+		}
+	}
+	free(best);
+}
+
 static void group_emit(pl_ctx *c)
 {
 	pl_group *g = &c->g;
 	size_t i;
+	long *pair = ipm_malloc((g->nitems + 1) * sizeof *pair);
+	unsigned char *used = ipm_calloc(g->nurls + 1, 1);
 
 	if (g->nitems == 0 && g->actor.len)
 		drop(c, g->actor_line, "pdf: actor without item", g->actor.s, g->actor.len);
+	pair_urls(g, pair);
 	for (i = 0; i < g->nitems; i++) {
 		const char *cells[3];
 		size_t lens[3], n = c->ncols >= 3 ? 3 : 2;
+		long u = pair[i];
 		cells[0] = g->actor.len ? g->actor.s : "";
 		lens[0] = g->actor.len;
 		cells[1] = g->items[i].text.s ? g->items[i].text.s : "";
 		lens[1] = g->items[i].text.len;
-		cells[2] = i < g->nurls ? g->urls[i].s : "";
-		lens[2] = i < g->nurls ? g->urls[i].len : 0;
+		cells[2] = u >= 0 ? g->urls[u].s : "";
+		lens[2] = u >= 0 ? g->urls[u].len : 0;
+		if (u >= 0)
+			used[u] = 1;
 		out_fail(c, ipm_blocks_row(c->out, cells, lens, n, g->items[i].line));
 	}
-	for (i = g->nitems; i < g->nurls; i++)
-		drop(c, g->url_lines[i], "pdf: url without item", g->urls[i].s, g->urls[i].len);
+	for (i = 0; i < g->nurls; i++)
+		if (!used[i])
+			drop(c, g->url_lines[i], "pdf: url without item", g->urls[i].s, g->urls[i].len);
+	free(pair);
+	free(used);
 	ipm_buf_clear(&g->actor);
 	for (i = 0; i < g->nitems; i++)
 		ipm_buf_clear(&g->items[i].text);
