@@ -100,8 +100,10 @@ size_t ipm_date_at(const char *s, size_t n, struct ipm_date *d)
 		int y = 0, m;
 		size_t k = 0;
 		v = num(s, n, &k, 4);
-		if (v < 0)
+		if (v < 0) {
+			memset(d, 0, sizeof *d);
 			return 0;
+		}
 		spaces(s, n, &k);
 		if (v >= 1900 && v <= 2100 && lit(s, n, &k, "年")) {
 			y = v;
@@ -109,6 +111,7 @@ size_t ipm_date_at(const char *s, size_t n, struct ipm_date *d)
 			v = num(s, n, &k, 2);
 			spaces(s, n, &k);
 		}
+		memset(d, 0, sizeof *d);   /* simple() may have filled part of it */
 		if (v < 1 || v > 12 || !lit(s, n, &k, "月"))
 			return 0;
 		m = v;

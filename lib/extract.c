@@ -70,7 +70,9 @@ enum ipm_layout ipm_layout_detect(ipm_lines *in)
 			ff++;
 		if (strspn(s, " \t\f") == n)
 			continue;
-		nonblank++;
+		/* a saved page may start with <div class="wrap"> and have no <html> */
+		if (!nonblank++ && ipm_htmldoc_sniff(s, n))
+			html = 1;
 		if (s[0] == '|' && n > 1 && memchr(s + 1, '|', n - 1))
 			bar++;
 		if (s[0] == '#' && (starts(s, n, "# ") || starts(s, n, "## ") || starts(s, n, "### ") ||
