@@ -329,9 +329,15 @@ static void update(ipm_agg *a, size_t gid, long di)
 
 void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 {
-	const char *date = ipm_rec_str(r, a->sp.date_field);
+	const char *date = NULL;
 	size_t c, k, blen, gid;
 	long di = -1;
+
+	for (k = 0; k < a->sp.nops && !date; k++)
+		if (a->sp.ops[k].kind == IPM_AGG_FIRST || a->sp.ops[k].kind == IPM_AGG_LAST)
+			date = ipm_rec_str(r, a->sp.date_field);
+	if (a->sp.bucket != IPM_BUCKET_NONE && !date)
+		date = ipm_rec_str(r, a->sp.date_field);
 
 	for (c = 0; c < a->ngc; c++) {
 		a->gl[c].n = 0;

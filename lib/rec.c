@@ -580,9 +580,12 @@ static void ccb_field(void *s, size_t len, void *data)
 	c->len[c->n] = s ? len : 0;
 	c->isnull[c->n] = s == NULL;
 	c->n++;
-	if (s)
-		ipm_buf_add(&c->fields, s, len);
-	ipm_buf_addc(&c->fields, '\0');
+	len = s ? len : 0;
+	ipm_buf_reserve(&c->fields, len + 1);   /* one reserve per field: a hot path */
+	if (len)
+		memcpy(c->fields.s + c->fields.len, s, len);
+	c->fields.len += len;
+	c->fields.s[c->fields.len++] = '\0';
 }
 
 static void ccb_row(int ch, void *data)
