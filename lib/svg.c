@@ -100,10 +100,12 @@ void ipm_svg_tiles(ipm_buf *out, const char *title, const struct ipm_svg_tile *t
 		ipm_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" fill=\"",
 		               x, y, CELL, CELL);
 		shade(out, t[i].value, max);
-		ipm_buf_adds(out, "\"/>\n");
+		/* white text on the darker half of the scale */
+		ipm_buf_printf(out, "\"/>\n<g fill=\"%s\">\n", 2 * t[i].value > max ? "#fff" : "#222");
 		text(out, x + CELL / 2, y + 24, "middle", t[i].label);
 		snprintf(num, sizeof num, "%ld", t[i].value);
 		text(out, x + CELL / 2, y + 44, "middle", num);
+		ipm_buf_adds(out, "</g>\n");
 	}
 	ipm_buf_adds(out, "</svg>\n");
 }
