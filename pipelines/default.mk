@@ -109,7 +109,11 @@ pipeline-run: $(PIPE_GOAL)
 # --- make db: records, tags and tidy tables in SQLite ---
 DB ?= build/ipm.sqlite
 db: pipeline
+ifeq ($(filter extract rows tag,$(PIPE_MISSING)),)
 	@$(MAKE) --no-print-directory $(DB)
+else
+	@echo "ipm: make db needs ipm-extract, ipm-rows and ipm-tag (missing: $(PIPE_MISSING))"; exit 1
+endif
 $(DB): $(P)/events.jsonl $(wildcard $(PIPE_AGG)) scripts/db/schema.sql scripts/db/load.sh
 	sh scripts/db/load.sh $@.tmp $(P) && $(pipe_mv)
 	@echo "ipm: database: $(DB) (sqlite3 $(DB) 'select * from v_sections')"
