@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "text.h"
 #include "util.h"
 
 /* A growable list of (pointer, length) items borrowed from a record. */
@@ -12,6 +13,7 @@ struct list {
 	const char **it;
 	size_t *len;
 	size_t n, cap;
+	ipm_buf fix;           /* items with invalid UTF-8, as U+FFFD-sanitized copies */
 };
 
 struct ipm_agg {
@@ -154,10 +156,12 @@ void ipm_agg_free(ipm_agg *a)
 	for (i = 0; i < a->ngc; i++) {
 		free(a->gl[i].it);
 		free(a->gl[i].len);
+		ipm_buf_free(&a->gl[i].fix);
 	}
 	for (i = 0; i < a->sp.nops; i++) {
 		free(a->ol[i].it);
 		free(a->ol[i].len);
+		ipm_buf_free(&a->ol[i].fix);
 		free(a->ocols[i]);
 	}
 	free(a->gl);
@@ -189,6 +193,31 @@ static void list_push(struct list *l, const char *s, size_t len)
 	l->len[l->n++] = len;
 }
 
+/* Replace items holding invalid UTF-8 by sanitized copies, as the writer
+ * would: the state then equals what a partial row carries, so merging is exact. */
+static void sanitize_list(struct list *l, size_t n)
+{
+	size_t i, start;
+	int any = 0;
+
+	ipm_buf_clear(&l->fix);
+	for (i = 0; i < n; i++) {
+		if (ipm_utf8_valid_len(l->it[i], l->len[i]) == l->len[i])
+			continue;
+		start = l->fix.len;
+		ipm_utf8_sanitize(l->it[i], l->len[i], &l->fix);
+		l->it[i] = NULL;   /* offset into fix until the buffer stops moving */
+		l->len[i] = l->fix.len - start;
+		any = 1;
+		ipm_buf_addc(&l->fix, '\0');
+	}
+	for (i = 0, start = 0; any && i < n; i++)
+		if (!l->it[i]) {
+			l->it[i] = l->fix.s + start;
+			start += l->len[i] + 1;
+		}
+}
+
 /* The non-empty items of field in r, in order; distinct ones only when
  * dedupe (a record counts once per value). */
 static void fill_list(struct list *l, const ipm_rec *r, const char *field, int dedupe)
@@ -201,6 +230,7 @@ static void fill_list(struct list *l, const ipm_rec *r, const char *field, int d
 		l->len = ipm_realloc(l->len, n * sizeof *l->len);
 		n = ipm_rec_list(r, field, l->it, l->len, l->cap);
 	}
+	sanitize_list(l, n);
 	for (i = k = 0; i < n; i++) {
 		if (l->len[i] == 0)
 			continue;
@@ -238,6 +268,14 @@ static size_t bucket_of(const char *d, enum ipm_agg_bucket b, char *out)
 	}
 	out[7] = '\0';
 	return 7;
+}
+
+/* A first/last candidate: starts like YYYY-MM and is valid UTF-8. */
+static int is_date(const char *d)
+{
+	char tmp[16];
+
+	return bucket_of(d, IPM_BUCKET_MONTH, tmp) && ipm_utf8_valid_len(d, strlen(d)) == strlen(d);
 }
 
 static void key_add(ipm_buf *b, const char *s, size_t len)
@@ -354,7 +392,8 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 	for (k = 0; k < a->sp.nops; k++)
 		if (a->sp.ops[k].kind == IPM_AGG_DISTINCT || a->sp.ops[k].kind == IPM_AGG_TOP)
 			fill_list(&a->ol[k], r, a->sp.ops[k].field, 1);
-		else if (a->sp.ops[k].kind != IPM_AGG_COUNT && date && *date && di < 0)
+		else if (a->sp.ops[k].kind != IPM_AGG_COUNT && di < 0 &&
+		         is_date(date))
 			di = (long)ipm_hash_put(a->strs, date, strlen(date), NULL);
 	memset(a->idx, 0, a->ngc * sizeof *a->idx);
 	for (;;) {
@@ -462,7 +501,7 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 	case IPM_AGG_FIRST:
 	case IPM_AGG_LAST:
 		s = ipm_rec_str(r, a->ocols[k]);
-		if (s && *s)
+		if (s && is_date(s))
 			keep_date(a, &st[k], ipm_hash_put(a->strs, s, strlen(s), NULL),
 			          a->sp.ops[k].kind == IPM_AGG_LAST);
 		break;
