@@ -233,8 +233,8 @@ void ipm_digest_window(const ipm_digest *d, char *start, char *end, char *label)
 	start[0] = end[0] = '\0';
 	strcpy(label, "undated");
 	if (n) {
-		snprintf(start, 11, "%s", at_rank(v, n, ((tot - 1) * 5 + 50) / 100));
-		snprintf(end, 11, "%s", at_rank(v, n, ((tot - 1) * 95 + 50) / 100));
+		snprintf(start, 11, "%s", at_rank(v, n, (tot - 1) * 5 / 100));
+		snprintf(end, 11, "%s", at_rank(v, n, ((tot - 1) * 95 + 99) / 100));
 		if (days(end) - days(start) <= 62)
 			snprintf(label, 11, "%.7s", end);
 		else

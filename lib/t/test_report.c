@@ -66,7 +66,7 @@ static void test_window(void)
 	int i;
 
 	for (i = 16; i <= 31; i++) {
-		char date[11];
+		char date[32];
 
 		snprintf(date, sizeof date, "2018-04-%02d", i <= 30 ? i : 30);
 		r = rec("province", "天津", date, "工业互联网");
@@ -77,7 +77,7 @@ static void test_window(void)
 	ipm_digest_add(d, r);
 	ipm_rec_free(r);
 	ipm_digest_window(d, s, e, l);
-	CHECK_STR(l, "2018-04", "window: a month's records name the month of their end");
+	CHECK_STR(l, "2018-05", "window: 04-16..05-15 is named by the month of its end");
 	r = rec("chronicle", NULL, "2016-01-05", "x");
 	ipm_digest_add(y, r);
 	ipm_rec_free(r);
