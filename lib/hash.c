@@ -106,7 +106,7 @@ static size_t probe(const ipm_hash *h, const void *key, size_t len, uint64_t hv)
 
 	for (j = hv & mask; h->slot[j]; j = (j + 1) & mask) {
 		e = &h->e[h->slot[j] - 1];
-		if (e->h == hv && e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->h == hv && e->len == len && (len == 0 || memcmp(e->key, key, len) == 0))
 			break;
 	}
 	return j;
