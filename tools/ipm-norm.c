@@ -28,7 +28,7 @@ static void help(FILE *fp)
 	"leading ASCII are UTF-8 if valid UTF-8, else GB18030 (covers GBK, GB2312).\n"
 	"GB18030 is decoded as GB18030-2022 with iconv(3). The encoding is reported\n"
 	"on stderr when it is not UTF-8 (always with -v).\n\n"
-	"Rules, in this order of the output:\n"
+	"Rules:\n"
 	"  - invalid or truncated byte sequences become U+FFFD, each reported on\n"
 	"    stderr with its byte offset (the first %d per input unless -v)\n"
 	"  - CR LF and lone CR become LF; U+FEFF (BOM) is removed\n"

@@ -128,6 +128,39 @@ static void test_chunking(void)
 	free(whole);
 }
 
+/* Inputs longer than the detection window, cut into odd pieces, in UTF-8
+ * and in GBK: same output as fed whole, and the right encoding. */
+static void test_window(void)
+{
+	const char *u8 = "关于互联网+行动\r\nhttp://a.cn/x‐y ＋ ";
+	const char *gbk = "\xB9\xD8\xD3\xDA\xBB\xA5\xC1\xAA\xCD\xF8+\r\nhttp://a.cn/ ";
+	const char *src[2] = { u8, gbk };
+	enum ipm_enc want[2] = { IPM_ENC_UTF8, IPM_ENC_GB18030 }, e;
+	static const size_t steps[] = { 1, 7, 4096, 65535, 65537 };
+	ipm_buf in = {0};
+	char *whole, *got;
+	size_t k, j;
+	int ok;
+
+	for (k = 0; k < 2; k++) {
+		ipm_buf_clear(&in);
+		ipm_buf_adds(&in, "ASCII prefix before the first non-ASCII byte\n");
+		while (in.len < 3 * IPM_ENC_WINDOW)
+			ipm_buf_adds(&in, src[k]);
+		whole = decode(in.s, in.len, IPM_ENC_AUTO, 0, &e);
+		ok = e == want[k];
+		for (j = 0; j < sizeof steps / sizeof steps[0]; j++) {
+			got = decode(in.s, in.len, IPM_ENC_AUTO, steps[j], &e);
+			ok &= e == want[k] && strcmp(got, whole) == 0;
+			free(got);
+		}
+		CHECK(ok, k ? "GBK beyond the window: chunk-independent" :
+		              "UTF-8 beyond the window: chunk-independent");
+		free(whole);
+	}
+	ipm_buf_free(&in);
+}
+
 static void test_gb18030(void)
 {
 	const unsigned char euro4[4] = {0x81, 0x30, 0x81, 0x30};
@@ -179,6 +212,7 @@ int main(void)
 	test_invalid();
 	test_detect();
 	test_chunking();
+	test_window();
 	test_gb18030();
 	test_whatwg_index();
 	return t_failed;
