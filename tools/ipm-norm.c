@@ -84,6 +84,7 @@ static int norm_file(const char *name, enum ipm_enc from, int strict, int verbos
 	struct ctx c = { name, NULL, strict, verbose, 0 };
 	FILE *fp = ipm_fopen_in(name);
 	ipm_dec *d;
+	enum ipm_enc enc;
 	int rc = IPM_EXIT_OK;
 
 	if (!fp)
@@ -97,8 +98,9 @@ static int norm_file(const char *name, enum ipm_enc from, int strict, int verbos
 	}
 	if (ipm_dec_stopped(d))
 		rc = IPM_EXIT_DATA;
-	if (verbose || ipm_dec_encoding(d) != IPM_ENC_UTF8)
-		ipm_err(name, 0, "encoding %s", ipm_enc_name(ipm_dec_encoding(d)));
+	enc = ipm_dec_encoding(d);
+	if (enc != IPM_ENC_AUTO && (verbose || enc != IPM_ENC_UTF8))
+		ipm_err(name, 0, "encoding %s", ipm_enc_name(enc));
 	if (ipm_dec_nbad(d) && !strict)
 		ipm_err(name, 0, "%zu invalid sequences replaced by U+FFFD", ipm_dec_nbad(d));
 	if (ipm_dec_ncontrol(d))
