@@ -128,6 +128,39 @@ static void test_chunking(void)
 	free(whole);
 }
 
+/* A pseudo-random mix of every kind of token, long enough for the 16-byte
+ * fast path: fed whole it takes the fast path, fed in pieces under 18 bytes
+ * only the byte-wise one, and both must agree. */
+static void test_fast_path(void)
+{
+	static const char *tok[] = {
+		"中", "文", "，", "。", "“", "”", "、", "《", "》", "—", "‐", "a", "Z", " ", "\t",
+		"\n", "\r", "\r\n", "http://", "www.", "/", "＋", "０", "\xC2\xA0", "\xE3\x80\x80",
+		"\xEF\x83\x98", "➤", "•", "\xEF\xBB\xBF", "\x01", "\xFF", "\xE4\xB8", "\xED\xA0\x80",
+		"\xE0\x80\x80", "é", "\xF0\xA0\x80\x87", "\xEE\x80\x80", "ｅ", "！",
+	};
+	ipm_buf in = {0};
+	unsigned long x = 12345;
+	char *whole, *got;
+	size_t i, step;
+	int ok = 1;
+
+	for (i = 0; i < 20000; i++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		/* mostly CJK, like the real documents */
+		ipm_buf_adds(&in, tok[(x >> 33) % 4 ? (x >> 40) % 2 : (x >> 40) % (sizeof tok / sizeof tok[0])]);
+	}
+	whole = decode(in.s, in.len, IPM_ENC_UTF8, 0, NULL);
+	for (step = 1; step < 18; step += 4) {
+		got = decode(in.s, in.len, IPM_ENC_UTF8, step, NULL);
+		ok &= strcmp(got, whole) == 0;
+		free(got);
+	}
+	CHECK(ok, "fast path agrees with the byte-wise path");
+	free(whole);
+	ipm_buf_free(&in);
+}
+
 /* Inputs longer than the detection window, cut into odd pieces, in UTF-8
  * and in GBK: same output as fed whole, and the right encoding. */
 static void test_window(void)
@@ -213,6 +246,7 @@ int main(void)
 	test_detect();
 	test_chunking();
 	test_window();
+	test_fast_path();
 	test_gb18030();
 	test_whatwg_index();
 	return t_failed;
