@@ -5,41 +5,30 @@
 
 #include "text.h"
 
-/* Byte classes for the fast path: most bytes of ASCII or CJK text need
- * nothing but validation, so they are skipped without decoding. */
-enum { PASS, L2, SLOW };
-
-static unsigned char cls[256];
 /* For each 64-character block of U+0000-FFFF (indexed by a three-byte
  * sequence's lead and second byte), bit k is set when character k of the
  * block has a rule or is invalid (overlong, surrogate): one load and a shift
- * decide for any three-byte character. */
+ * decide for any three-byte character. Built once. */
 static uint64_t blk3[16 * 64];
+static int blk3_ready;
 static int touched3(uint32_t cp);
 
-static void init_cls(void)
+static void init_blk3(void)
 {
-	int c;
+	uint32_t c;
 
-	if (cls['A'] == PASS && cls[0] == SLOW)
+	if (blk3_ready)
 		return;
-	for (c = 0; c < 256; c++) {
-		if (c == '\t' || c == '\n' || (c >= 0x20 && c < 0x80))
-			cls[c] = PASS;
-		else if (c >= 0xC3 && c <= 0xDF)
-			cls[c] = L2;     /* C2 holds NBSP */
-		else
-			cls[c] = SLOW;
-	}
-	for (c = 0; c < 16 * 64 * 64; c++)
-		if (touched3((uint32_t)c))
+	for (c = 0; c < 0x10000; c++)
+		if (touched3(c))
 			blk3[c >> 6] |= 1ULL << (c & 63);
+	blk3_ready = 1;
 }
 
 void ipm_normtext_init(ipm_normtext *nt)
 {
 	memset(nt, 0, sizeof *nt);
-	init_cls();
+	init_blk3();
 }
 
 static int is_cont(unsigned char c)
@@ -383,7 +372,8 @@ static size_t scan(const unsigned char *p, size_t i, size_t n)
 		}
 		if (c < 0x80)
 			continue;
-		if (cls[c] != L2 || i + 1 >= n || !is_cont(p[i + 1]))
+		/* two-byte characters but U+0080-00BF (C2: NBSP) */
+		if (c < 0xC3 || c > 0xDF || i + 1 >= n || !is_cont(p[i + 1]))
 			return i;
 		i += 2;
 	}
