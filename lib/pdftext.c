@@ -133,19 +133,24 @@ static int is_cjk_cp(uint32_t c)
 	       (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-static int width_cp(uint32_t c)
-{
-	return c < 0x1100 || (c >= 0x2000 && c <= 0x206F) ? 1 : 2;
-}
-
+/* Display width from the lead bytes alone (no decoding): ASCII and 2-byte
+ * sequences 1, U+2000-206F (E2 80/81) 1, other 3- and 4-byte sequences 2. */
 static int disp_width(const char *s, size_t len)
 {
-	size_t i = 0, k;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
 	int w = 0;
 
-	while (i < len) {
-		w += width_cp(cp_at(s, len, i, &k));
-		i += k;
+	for (i = 0; i < len; i++) {
+		unsigned char c = u[i];
+		if (c < 0xC0)
+			w += c < 0x80;   /* continuation bytes add nothing */
+		else if (c < 0xE0)
+			w += 1;
+		else if (c == 0xE0 || (c == 0xE2 && i + 1 < len && (u[i + 1] == 0x80 || u[i + 1] == 0x81)))
+			w += 1;
+		else
+			w += 2;
 	}
 	return w;
 }
@@ -223,6 +228,11 @@ static const char *find(const char *s, size_t len, const char *p, size_t n)
 		if (memcmp(s + i, p, n) == 0)
 			return s + i;
 	return NULL;
+}
+
+static int digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
 }
 
 static const char *const terminal_punct[] = { "。", "！", "？", "；", ".", "!", "?", ";", NULL };
@@ -415,6 +425,11 @@ static int section_heading(const char *s, size_t len)
 	}
 	if (!n || !(starts_with(s + i, len - i, "、") || starts_with(s + i, len - i, "．")))
 		return 0;
+	/* a contents line whose dot leaders were lost: "一、… 1" */
+	for (k = len; k > 0 && digit(s[k - 1]); k--)
+		;
+	if (k < len && k > 0 && s[k - 1] == ' ')
+		return 0;
 	return ends_with_any(s, len, terminal_punct) || ends_with_any(s, len, (const char *const[]){ "，", NULL })
 	       ? 0 : 2;
 }
@@ -447,7 +462,7 @@ static int sub_heading(const char *s, size_t len)
 static int table_header(const char *s, size_t len)
 {
 	size_t i = 0, k;
-	int words = 0, inword = 0, wlen = 0;
+	int words = 0, words2 = 0, inword = 0, wlen = 0;
 
 	if (disp_width(s, len) > 120)
 		return 0;
@@ -463,12 +478,15 @@ static int table_header(const char *s, size_t len)
 			inword = 1;
 			if (++wlen > 6)
 				return 0;
+			if (wlen == 2)
+				words2++;
 		} else {
 			return 0;
 		}
 		i += k;
 	}
-	return words >= 2 && words <= 4 ? words : 0;
+	/* every word has 2+ characters ("目 录" is no header) */
+	return words >= 2 && words <= 4 && words2 == words ? words : 0;
 }
 
 /* ---- output ---- */
@@ -516,11 +534,6 @@ static void url_append(ipm_buf *b, const char *s, size_t len)
 			ipm_buf_add(b, s + i, k);
 		i += k;
 	}
-}
-
-static int digit(char ch)
-{
-	return ch >= '0' && ch <= '9';
 }
 
 /* The month and day a URL carries ("2018-04/28", "20180510", "t20180427",
