@@ -197,6 +197,7 @@ static void end_row(struct hd *h)
 	for (i = 0; i < h->ncells; i++)
 		free(h->cells[i]);
 	h->ncells = 0;
+	h->row_line = 0;
 }
 
 /* The tag in h->tag (without '<' '>'): update the state. */
@@ -242,6 +243,8 @@ static void on_tag(struct hd *h)
 			end_cell(h);
 			flush_text(h);
 			h->in_cell = 1;
+			if (!h->row_line)
+				h->row_line = h->line;   /* a cell without <tr> */
 		}
 		return;
 	}
