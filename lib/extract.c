@@ -167,6 +167,8 @@ int ipm_text_heading_level(const char *s, size_t n)
 
 /* ---- the line parser for markdown, tsv and text layouts ---- */
 
+#define MAX_PARA (1 << 20)
+
 struct xp {
 	ipm_lines *in;
 	ipm_blocks *out;
@@ -379,8 +381,8 @@ static void line(struct xp *x, const char *raw, size_t rn)
 		heading(x, lvl, s, n);
 		return;
 	}
-	if (!continues(x))
-		flush_para(x);
+	if (!continues(x) || x->para.len > MAX_PARA)
+		flush_para(x);   /* (a paragraph is cut at MAX_PARA: bounded memory) */
 	para_line(x, s, n);
 }
 
@@ -389,7 +391,7 @@ static int parse_lines(ipm_lines *in, enum ipm_layout l, ipm_blocks *out)
 	struct xp x;
 	const char *s;
 	size_t n;
-	int rc;
+	int rc = 0;
 
 	memset(&x, 0, sizeof x);
 	x.in = in;

@@ -9,6 +9,10 @@
 #include "urls.h"
 #include "util.h"
 
+/* Memory bounds: items held for one actor, bytes of one topic's text. */
+#define MAX_GROUP 512
+#define MAX_TOPIC (1 << 20)
+
 enum sec { S_NONE, S_MINISTRY, S_PROVINCE, S_ENTERPRISE, S_SUMMIT, S_SPECIAL };
 static const char *const sec_name[] = {
 	"", "ministry", "province", "enterprise", "summit", "special"
@@ -270,6 +274,10 @@ static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t 
 				rej(m, b, "link fragment without its URL", p, pn);
 			continue;
 		}
+		if (g->nurl >= MAX_GROUP * 4) {
+			rej(m, b, "too many links for one actor", p, pn);
+			continue;
+		}
 		if (g->nurl == g->capurl) {
 			size_t old = g->capurl;
 			g->capurl = g->capurl ? g->capurl * 2 : 8;
@@ -325,6 +333,33 @@ static int flush_group(struct mstate *m, const ipm_rec *b)
 	g->open = 0;
 	g->nit = g->nurl = 0;
 	ipm_buf_clear(&g->actor);
+	return rc;
+}
+
+/* Bounded memory: a group that keeps growing (one actor over very many
+ * continuation rows) writes out all but its last item, with their links. */
+static int trim_group(struct mstate *m)
+{
+	struct group *g = &m->g;
+	size_t k = g->nit - 1, i;
+	int rc = 0;
+	ipm_buf t;
+
+	for (i = 0; i < k; i++)
+		if (emit_item(m, g->actor.len ? g->actor.s : NULL, g->it[i].text.s, g->it[i].text.len,
+		              i < g->nurl ? g->url[i].s : NULL, g->it[i].line, 0) != 0)
+			rc = -1;
+	t = g->it[0].text;
+	g->it[0].text = g->it[k].text;
+	g->it[k].text = t;
+	g->it[0].line = g->it[k].line;
+	g->nit = 1;
+	for (i = k; i < g->nurl; i++) {
+		t = g->url[i - k];
+		g->url[i - k] = g->url[i];
+		g->url[i] = t;
+	}
+	g->nurl = g->nurl > k ? g->nurl - k : 0;
 	return rc;
 }
 
@@ -421,6 +456,8 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 	add_measures(g, cell[1], len[1], ipm_block_line(b), cont);
 	for (i = 2; i < nc; i++)
 		add_links(m, b, cell[i], len[i]);
+	if (g->nit > MAX_GROUP && trim_group(m) != 0)
+		rc = -1;
 	return rc;
 }
 
@@ -484,6 +521,10 @@ static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
 		rc = flush_topic(m);
 		rej(m, b, "footer", s, n);
 		return rc;
+	}
+	if (t == IPM_B_PARA && m->topic_open && m->topic_text.len + n > MAX_TOPIC) {
+		rej(m, b, "topic text over the size limit", s, n);
+		return 0;
 	}
 	if (t == IPM_B_PARA && m->topic_open) {
 		ipm_text_join(&m->topic_text, s, n);

@@ -67,9 +67,7 @@ static void load_default(void)
 			return;
 	}
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return;
-	exe[n] = '\0';
+	exe[n > 0 ? n : 0] = '\0';
 	if ((slash = strrchr(exe, '/')) != NULL)
 		*slash = '\0';
 	for (k = 0; k < sizeof rel / sizeof rel[0]; k++) {
@@ -77,6 +75,10 @@ static void load_default(void)
 		if (ipm_regions_load(path) == 0)
 			return;
 	}
+	if (ipm_regions_load("data/regions.tsv") == 0)
+		return;
+	ipm_err(NULL, 0, "warning: data/regions.tsv not found (set IPM_DATA): "
+	        "a lost actor cell keeps the actor above it");
 }
 
 static const char *find(const char *h, size_t hn, const char *nd)
