@@ -24,6 +24,7 @@
 #define REGION_MAX_LINES 20000
 #define REGION_MAX_BYTES (4u << 20)
 #define FURN_MAX 16
+#define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
 #define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
 
 enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8 };
@@ -616,7 +617,7 @@ static void pair_urls(const pl_group *g, long *pair)
 
 	for (i = 0; i < n; i++)
 		pair[i] = i < m ? (long)i : -1;
-	if (n == m || m == 0 || n == 0 || n > 2000 || m > 2000)
+	if (n == m || m == 0 || n == 0 || n > 500 || m > 500)   /* table <= 1 MB */
 		return;
 	best = ipm_calloc((n + 1) * w, sizeof *best);
 	for (i = 1; i <= n; i++)
@@ -749,7 +750,7 @@ static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
 		return;
 	}
 	if (g->last != K_URL) {
-		for (i = g->nurls; i-- > 0;)
+		for (i = g->nurls; i-- > 0 && i + 64 >= g->nurls;)   /* bounded look back */
 			if (!url_done(&g->urls[i])) {
 				url_append(&g->urls[i], s, len);
 				return;
@@ -814,6 +815,15 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		g->last = K_URL;
 		break;
 	default:
+		if (bullet && g->nitems >= GROUP_MAX_ITEMS) {
+			/* bounded memory: write out a huge group, keep its actor */
+			ipm_buf_clear(&c->tmp);
+			if (g->actor.len)
+				ipm_buf_add(&c->tmp, g->actor.s, g->actor.len);
+			group_emit(c);
+			if (c->tmp.len)
+				ipm_buf_add(&g->actor, c->tmp.s, c->tmp.len);
+		}
 		if (bullet)
 			item_new(g, line);
 		item_text(c, s, len, line);
@@ -1133,7 +1143,7 @@ static void mark_furniture(pl_ctx *c)
 			furn_mark(c, p);
 			continue;
 		}
-		for (m = 0; m < nb; m++) {
+		for (m = k > 32 ? k - 32 : 0; m < nb && m <= k + 32; m++) {   /* nearby breaks */
 			size_t o = prev_text(c, br[m]);
 			const char *a, *b;
 			if (m == k || o >= c->n)
