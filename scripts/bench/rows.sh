@@ -9,9 +9,9 @@ c=$top/build/bench/reports.txt
 b=$top/build/bench/reports.blocks
 [ -s "$c" ] || sh "$top/scripts/bench/gen_reports.sh" 600 > "$c"
 "$IPM_BIN/ipm-extract" < "$c" > "$b"
-recs=$("$IPM_BIN/ipm-rows" < "$b" 2>/dev/null | wc -l)
+nrec=$("$IPM_BIN/ipm-rows" < "$b" 2>/dev/null | wc -l)
 measure cat "generated reports" "$c" 0 cat
 REF_MBS=$LAST_MBS REF_NAME=cat
-measure extract+rows "generated reports" "$c" "$recs" sh -c "'$IPM_BIN/ipm-extract' | '$IPM_BIN/ipm-rows'"
+measure extract+rows "generated reports" "$c" "$nrec" sh -c "'$IPM_BIN/ipm-extract' | '$IPM_BIN/ipm-rows'"
 measure extract "generated reports" "$c" 0 "$IPM_BIN/ipm-extract"
-measure rows "their blocks" "$b" "$recs" "$IPM_BIN/ipm-rows"
+measure rows "their blocks" "$b" "$nrec" "$IPM_BIN/ipm-rows"
