@@ -9,14 +9,7 @@
 
 static int contains(const char *h, size_t hn, const char *nd, size_t nn)
 {
-	size_t i;
-
-	if (nn == 0)
-		return 1;
-	for (i = 0; i + nn <= hn; i++)
-		if (memcmp(h + i, nd, nn) == 0)
-			return 1;
-	return 0;
+	return ipm_mem_find(h, hn, nd, nn) != NULL;
 }
 
 /* Tags we know; anything else between < and > is literal text. Those with

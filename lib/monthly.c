@@ -6,8 +6,10 @@
 #include "dates.h"
 #include "extract.h"
 #include "regions.h"
+#include "text.h"
 #include "urls.h"
 #include "util.h"
+#include "zhtext.h"
 
 /* Memory bounds: items held for one actor, bytes of one topic's text. */
 #define MAX_GROUP 512
@@ -50,21 +52,10 @@ struct mstate {
 	ipm_buf tmp, date_raw;
 };
 
-static int starts(const char *s, size_t n, const char *p)
-{
-	size_t l = strlen(p);
-
-	return n >= l && memcmp(s, p, l) == 0;
-}
 
 static int has(const char *s, size_t n, const char *p)
 {
-	size_t l = strlen(p), i;
-
-	for (i = 0; i + l <= n; i++)
-		if (memcmp(s + i, p, l) == 0)
-			return 1;
-	return 0;
+	return ipm_mem_find(s, n, p, strlen(p)) != NULL;
 }
 
 static void rej(struct mstate *m, const ipm_rec *b, const char *why, const char *t, size_t n)
@@ -84,12 +75,12 @@ static enum sec section_of(const char *s, size_t n)
 	if (n > 180 || has(s, n, "....") || has(s, n, "…"))
 		return S_NONE;   /* long text, or a table-of-contents line */
 	for (k = 0; k < sizeof cnum / sizeof cnum[0]; k++)
-		if (starts(s, n, cnum[k]))
+		if (ipm_zh_starts(s, n, cnum[k]))
 			break;
 	if (k == sizeof cnum / sizeof cnum[0])
 		return S_NONE;
 	i = 3;
-	if (!(starts(s + i, n - i, "、") || starts(s + i, n - i, "．") || starts(s + i, n - i, ".")))
+	if (!(ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．") || ipm_zh_starts(s + i, n - i, ".")))
 		return S_NONE;
 	if (has(s, n, "部委"))
 		return S_MINISTRY;
@@ -120,12 +111,12 @@ static void title_year(struct mstate *m, const char *s, size_t n)
 			size_t j = i + 4;
 			while (j < n && s[j] == ' ')
 				j++;
-			if (starts(s + j, n - j, "年")) {
+			if (ipm_zh_starts(s + j, n - j, "年")) {
 				m->title_year = y;
 				j += 3;
 				while (j < n && s[j] == ' ')
 					j++;
-				if (!starts(s + j, n - j, "第") && ipm_date_find(s + i, n - i, &d) == 0) {
+				if (!ipm_zh_starts(s + j, n - j, "第") && ipm_date_find(s + i, n - i, &d) == 0) {
 					int mo = atoi(s + j);
 					if (mo >= 1 && mo <= 12)
 						m->title_month = mo;
@@ -161,7 +152,7 @@ static size_t skip_bullet(const char *s, size_t n, int *bul)
 
 	*bul = 0;
 	for (k = 0; k < sizeof bullets / sizeof bullets[0]; k++)
-		if (starts(s, n, bullets[k]) && !(bullets[k][0] == '-' && n > 1 && s[1] != ' ')) {
+		if (ipm_zh_starts(s, n, bullets[k]) && !(bullets[k][0] == '-' && n > 1 && s[1] != ' ')) {
 			i = strlen(bullets[k]);
 			*bul = 1;
 			break;
@@ -486,9 +477,9 @@ static void topic_title(ipm_buf *out, const char *s, size_t n)
 		i++;
 	if (i && i < n && s[i] == '.')
 		i++;
-	else if (i && starts(s + i, n - i, "、"))
+	else if (i && ipm_zh_starts(s + i, n - i, "、"))
 		i += 3;
-	else if (i && starts(s + i, n - i, "．"))
+	else if (i && ipm_zh_starts(s + i, n - i, "．"))
 		i += 3;
 	else
 		i = 0;
@@ -500,9 +491,9 @@ static void topic_title(ipm_buf *out, const char *s, size_t n)
 
 static int footer(const char *s, size_t n)
 {
-	return starts(s, n, "联系人") || starts(s, n, "Tel") || starts(s, n, "Email") ||
-	       starts(s, n, "E-mail") || starts(s, n, "电话") || starts(s, n, "邮箱") ||
-	       starts(s, n, "地址：") || starts(s, n, "传真");
+	return ipm_zh_starts(s, n, "联系人") || ipm_zh_starts(s, n, "Tel") || ipm_zh_starts(s, n, "Email") ||
+	       ipm_zh_starts(s, n, "E-mail") || ipm_zh_starts(s, n, "电话") || ipm_zh_starts(s, n, "邮箱") ||
+	       ipm_zh_starts(s, n, "地址：") || ipm_zh_starts(s, n, "传真");
 }
 
 static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "text.h"
+
 struct region {
 	char *full, *shortn;
 };
@@ -83,12 +85,7 @@ static void load_default(void)
 
 static const char *find(const char *h, size_t hn, const char *nd)
 {
-	size_t l = strlen(nd), i;
-
-	for (i = 0; l && i + l <= hn; i++)
-		if (memcmp(h + i, nd, l) == 0)
-			return h + i;
-	return NULL;
+	return *nd ? ipm_mem_find(h, hn, nd, strlen(nd)) : NULL;
 }
 
 int ipm_region_moved(const char *actor, size_t an, const char *text, size_t tn, ipm_buf *out)
