@@ -123,9 +123,9 @@ static int is_space_cp(uint32_t c)
 /* Private-use and common bullet glyphs that PDF converters leave in front of items. */
 static int is_bullet_cp(uint32_t c)
 {
-	return (c >= 0xF000 && c <= 0xF0FF) || c == 0x2022 || c == 0x25CF || c == 0x25A0 ||
-	       c == 0x25C6 || c == 0x27A4 || c == 0x25AA || c == 0x2023 || c == 0x25B6 ||
-	       c == 0x2605 || c == 0x25C7 || c == 0x25CB || c == 0x2666;
+	return (c >= 0xF000 && c <= 0xF0FF) || (c >= 0x2794 && c <= 0x27BF) ||
+	       (c >= 0x25A0 && c <= 0x25FF) || c == 0x2022 || c == 0x2023 || c == 0x2043 ||
+	       c == 0x2219 || c == 0x2605 || c == 0x2606 || (c >= 0x2660 && c <= 0x2667);
 }
 
 static int is_cjk_cp(uint32_t c)
@@ -342,6 +342,22 @@ static int urlish(const char *s, size_t len)
 	return 1;
 }
 
+/* Space-separated words, each made of URL characters. */
+static int urlish_words(const char *s, size_t len)
+{
+	const char *w = s, *e;
+
+	while (w < s + len) {
+		e = memchr(w, ' ', (size_t)(s + len - w));
+		if (!e)
+			e = s + len;
+		if (e > w && !urlish(w, (size_t)(e - w)))
+			return 0;
+		w = e + 1;
+	}
+	return len > 0;
+}
+
 /* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */
 static long page_number(const char *s, size_t len)
 {
@@ -372,7 +388,8 @@ static long page_number(const char *s, size_t len)
 	return skip_sp(s, len, i) == len ? v : -1;
 }
 
-/* A short CJK name: no sentence punctuation, no digits. */
+/* A short CJK name: no sentence punctuation, no digits ("、" may join names:
+ * "中共中央、国务院"). */
 static int actor_like(const char *s, size_t len)
 {
 	size_t i = 0, k;
@@ -382,7 +399,7 @@ static int actor_like(const char *s, size_t len)
 	while (i < len) {
 		uint32_t c = cp_at(s, len, i, &k);
 		if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == ';' || c == ':' ||
-		    c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+		    c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
 		    c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B || c == 0xFF01 ||
 		    c == 0xFF1F || c == '/')
 			return 0;
@@ -848,6 +865,18 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 		piece(c, h + 1, rest, line, K_URL, 0);
 		return;
 	}
+	/* "… ➢ 3月9日消息，…": a bullet after a space starts another item */
+	for (p = s + 1; p < s + len; p++) {
+		size_t k, rest = len - (size_t)(p - s);
+		if (p[-1] == ' ' && (unsigned char)*p >= 0xE2 && is_bullet_cp(cp_at(p, rest, 0, &k))) {
+			const char *l = s;
+			size_t ll = (size_t)(p - s);
+			trim(&l, &ll);
+			table_line_split(c, l, ll, line, kind);
+			table_line_split(c, p, rest, line, kind == K_NONE ? K_NONE : K_ITEM);
+			return;
+		}
+	}
 	if (kind == K_ITEM && url_start(s, len)) {
 		piece(c, s, len, line, K_URL, 0);
 		return;
@@ -856,8 +885,10 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 	if (kind == K_NONE && !bullet && p && actor_like(s, (size_t)(p - s))) {
 		const char *r = p;
 		size_t rl = len - (size_t)(p - s);
+		int b;
 		trim(&r, &rl);
-		if (date_starts_item(r, rl)) {
+		b = strip_bullet(&r, &rl);
+		if (b || date_starts_item(r, rl)) {
 			piece(c, s, (size_t)(p - s), line, K_ACTOR, 0);
 			piece(c, r, rl, line, K_ITEM, 1);
 			return;
@@ -941,27 +972,38 @@ static void layout_detect(pl_ctx *c, size_t from)
 	c->col_item = best;
 }
 
-/* Item text of a -layout line; a URL run glued on by one space goes to the
- * link column ("…实施细 gg/201902/t2019"). */
+/* Item text of a -layout line; URL pieces glued on by one space go to the
+ * link column ("…实施细 gg/201902/t2019", "…医疗 122486782.htm http://…"). */
 static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 {
-	const char *sp = NULL, *p;
+	const char *cut = NULL, *p, *w;
+	int mark = 0;
 
-	for (p = t; p < t + tl; p++)
-		if (*p == ' ')
-			sp = p;
-	if (c->ncols >= 3 && sp && sp > t && (unsigned char)sp[-1] >= 0x80) {
-		const char *u = sp + 1;
-		size_t ul = tl - (size_t)(u - t), k;
-		int mark = 0;
-		for (k = 0; k < ul; k++)
-			mark |= strchr("/._=?&%-", u[k]) != NULL;
-		if (urlish(u, ul) && (mark || ul >= 6 ||
-		                      (c->g.nurls && !url_done(&c->g.urls[c->g.nurls - 1])))) {
-			table_line_split(c, t, (size_t)(sp - t), line, K_ITEM);
-			piece(c, u, ul, line, K_URL, 0);
-			return;
+	/* the longest tail of URL-shaped words after CJK text and a space */
+	for (p = t + tl; p > t;) {
+		const char *sp = p;
+		while (sp > t && sp[-1] != ' ')
+			sp--;
+		if (sp == t || !urlish(sp, (size_t)(p - sp)))
+			break;
+		for (w = sp; w < p; w++)
+			mark |= strchr("/._=?&%-", *w) != NULL;
+		mark |= p - sp >= 6;
+		if (sp - 1 > t && (unsigned char)sp[-2] >= 0x80)
+			cut = sp - 1;
+		p = sp - 1;
+	}
+	if (c->ncols >= 3 && cut && (mark || (c->g.nurls && !url_done(&c->g.urls[c->g.nurls - 1])))) {
+		table_line_split(c, t, (size_t)(cut - t), line, K_ITEM);
+		for (w = cut + 1; w < t + tl;) {
+			const char *e = memchr(w, ' ', (size_t)(t + tl - w));
+			if (!e)
+				e = t + tl;
+			if (e > w)
+				piece(c, w, (size_t)(e - w), line, K_URL, 0);
+			w = e + 1;
 		}
+		return;
 	}
 	table_line_split(c, t, tl, line, K_ITEM);
 }
@@ -990,14 +1032,22 @@ static void table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	}
 	if (first == n)
 		return;
-	/* a trailing ASCII run is the link column */
+	/* a trailing ASCII run (one URL piece or several) is the link column */
 	t = s + seg[n - 1].off;
 	tl = seg[n - 1].len;
-	if (c->ncols >= 3 && urlish(t, tl) && !date_lead(t, tl) &&
+	if (c->ncols >= 3 && urlish_words(t, tl) && !date_lead(t, tl) &&
 	    (n - first >= 2 || seg[n - 1].col > c->col_item + 4)) {
+		const char *w = t, *e;
 		for (j = first; j + 1 < n; j++)
 			layout_item(c, s + seg[j].off, seg[j].len, line);
-		piece(c, t, tl, line, K_URL, 0);
+		while (w < t + tl) {
+			e = memchr(w, ' ', (size_t)(t + tl - w));
+			if (!e)
+				e = t + tl;
+			if (e > w)
+				piece(c, w, (size_t)(e - w), line, K_URL, 0);
+			w = e + 1;
+		}
 		return;
 	}
 	ipm_buf_clear(&c->tmp2);
@@ -1307,6 +1357,20 @@ static void region_add(pl_ctx *c, const char *s, size_t len, long line)
 	ipm_buf_add(&c->raw, s, len);
 }
 
+/* Does the next non-blank line (within 3) carry dot leaders? */
+static int toc_follows(ipm_lines *in)
+{
+	const char *s;
+	size_t k, len;
+
+	for (k = 0; k < 3 && ipm_lines_peek(in, k, &s, &len, NULL) > 0; k++) {
+		trim(&s, &len);
+		if (len)
+			return has_leader(s, len);
+	}
+	return 0;
+}
+
 int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 {
 	pl_ctx c;
@@ -1326,6 +1390,9 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 		size_t tl = len;
 		trim(&t, &tl);
 		lv = section_heading(t, tl);
+		if (lv && toc_follows(in)) {
+			lv = 0;   /* a contents entry whose dot leaders went to the next line */
+		}
 		if (lv) {
 			section_end(&c);
 			out_fail(&c, ipm_blocks_heading(out, lv, t, tl, line));
