@@ -848,6 +848,14 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	}
 }
 
+/* Does the text before n (spaces skipped) end a sentence? */
+static int sentence_end_before(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return ends_with_any(s, n, terminal_punct);
+}
+
 /* A table line: split "海南 4 月 25 日，… http://…" into its columns. kind is
  * K_ITEM when the line is known to sit in the item column (-layout), else
  * K_NONE (guess from the shape). */
@@ -865,10 +873,14 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 		piece(c, h + 1, rest, line, K_URL, 0);
 		return;
 	}
-	/* "… ➢ 3月9日消息，…": a bullet after a space starts another item */
+	/* "… ➢ 3月9日消息，…" or "…工作。 2月24日消息，…": a bullet after a space,
+	 * or a date after a sentence's end and a space, starts another item */
 	for (p = s + 1; p < s + len; p++) {
 		size_t k, rest = len - (size_t)(p - s);
-		if (p[-1] == ' ' && (unsigned char)*p >= 0xE2 && is_bullet_cp(cp_at(p, rest, 0, &k))) {
+		if (p[-1] != ' ')
+			continue;
+		if (((unsigned char)*p >= 0xE2 && is_bullet_cp(cp_at(p, rest, 0, &k))) ||
+		    (digit(*p) && sentence_end_before(s, (size_t)(p - s)) && date_starts_item(p, rest))) {
 			const char *l = s;
 			size_t ll = (size_t)(p - s);
 			trim(&l, &ll);
