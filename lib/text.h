@@ -24,4 +24,9 @@ size_t ipm_utf8_sanitize(const char *s, size_t n, ipm_buf *b);
  * POSIX). An empty nd is found at h. */
 const char *ipm_mem_find(const char *h, size_t hn, const char *nd, size_t nn);
 
+/* At an invalid or incomplete sequence s[0..n) (n > 0): the length of its
+ * maximal subpart; *cut is set when those are all of s and could still be
+ * completed by more input (a sequence cut by the end of a chunk). */
+size_t ipm_utf8_subpart(const char *s, size_t n, int *cut);
+
 #endif

@@ -6,6 +6,7 @@ measure() {
 	stage=$1 label=$2 file=$3 recs=$4
 	shift 4
 	bytes=$(stat -c %s "$file")
+	# time's own report goes to a file: "2>/dev/null" on the command would hide it
 	tf=$(mktemp)
 	/usr/bin/time -o "$tf" -f '%e %M' "$@" < "$file" > /dev/null 2>/dev/null
 	t=$(tail -1 "$tf")
