@@ -277,6 +277,8 @@ static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t 
 		}
 		u = &g->url[g->nurl++];
 		ipm_buf_clear(u);
+		if (!ipm_url_scheme(p, pn))
+			ipm_buf_adds(u, "http://");   /* "www.x.cn/…": its scheme was cut off */
 		ipm_url_clean(p, pn, u);
 	}
 }
