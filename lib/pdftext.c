@@ -873,6 +873,21 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 		piece(c, h + 1, rest, line, K_URL, 0);
 		return;
 	}
+	p = memchr(s, ' ', len);
+	if (kind == K_NONE && !bullet && p && actor_like(s, (size_t)(p - s))) {
+		const char *r = p, *r2;
+		size_t rl = len - (size_t)(p - s), rl2;
+		int b;
+		trim(&r, &rl);
+		r2 = r;
+		rl2 = rl;
+		b = strip_bullet(&r2, &rl2);
+		if (b || date_starts_item(r2, rl2)) {
+			piece(c, s, (size_t)(p - s), line, K_ACTOR, 0);
+			table_line_split(c, r, rl, line, K_ITEM);
+			return;
+		}
+	}
 	/* "… ➢ 3月9日消息，…" or "…工作。 2月24日消息，…": a bullet after a space,
 	 * or a date after a sentence's end and a space, starts another item */
 	for (p = s + 1; p < s + len; p++) {
@@ -892,19 +907,6 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 	if (kind == K_ITEM && url_start(s, len)) {
 		piece(c, s, len, line, K_URL, 0);
 		return;
-	}
-	p = memchr(s, ' ', len);
-	if (kind == K_NONE && !bullet && p && actor_like(s, (size_t)(p - s))) {
-		const char *r = p;
-		size_t rl = len - (size_t)(p - s);
-		int b;
-		trim(&r, &rl);
-		b = strip_bullet(&r, &rl);
-		if (b || date_starts_item(r, rl)) {
-			piece(c, s, (size_t)(p - s), line, K_ACTOR, 0);
-			piece(c, r, rl, line, K_ITEM, 1);
-			return;
-		}
 	}
 	piece(c, s, len, line, kind, bullet);
 }
