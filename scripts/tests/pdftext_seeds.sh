@@ -101,3 +101,26 @@ same "000 CRLF" "$tmp/crlf.got" "$top/testdata/rows/VERIFIED-000.tsv"
 sed 's/‐/-/g' "$seed" > "$tmp/hyphen.txt"
 facts "$tmp/hyphen.txt" > "$tmp/hyphen.got"
 same "000 U+2010 mapped to -" "$tmp/hyphen.got" "$top/testdata/rows/VERIFIED-000.tsv"
+
+# Seed 002 (TAB layout, another month) printed to PDF and read back with
+# pdftotext -layout and -raw must give the same records as the TAB text itself
+# (needs wkhtmltopdf and pdftotext; SKIP without them).
+seed2=$(ls "$top"/../shared/seeds/002_*.txt 2>/dev/null | head -1)
+if [ -z "$seed2" ] || ! command -v wkhtmltopdf > /dev/null || ! command -v pdftotext > /dev/null ||
+	! command -v python3 > /dev/null; then
+	echo "SKIP pdftext 002 through PDF: seed, wkhtmltopdf, pdftotext or python3 missing"
+	exit 0
+fi
+"$bin/ipm-extract" < "$seed2" 2> /dev/null > "$tmp/002.blocks"
+"$bin/ipm-rows" --doc t < "$tmp/002.blocks" 2> /dev/null |
+	jq -r '[.section, .actor // "", .date // "", .url // ""] | @tsv' > "$tmp/002.want"
+python3 "$top/scripts/blocks2html.py" < "$tmp/002.blocks" > "$tmp/002.html"
+if ! timeout 120 wkhtmltopdf -q --page-size A4 "$tmp/002.html" "$tmp/002.pdf" > /dev/null 2>&1; then
+	echo "SKIP pdftext 002 through PDF: wkhtmltopdf failed"
+	exit 0
+fi
+for r in layout raw; do
+	pdftotext -$r "$tmp/002.pdf" "$tmp/002.$r.txt"
+	facts "$tmp/002.$r.txt" > "$tmp/002.$r.got"
+	same "002 printed and read back with -$r" "$tmp/002.$r.got" "$tmp/002.want"
+done
