@@ -1314,7 +1314,7 @@ static void region_flush(pl_ctx *c)
 				}
 				k = skip_sp(s, len, e);
 			}
-			out_fail(c, ipm_blocks_row(c->out, cells, lens, m, line));
+			out_fail(c, ipm_blocks_header(c->out, cells, lens, m, line));
 			c->ncols = nc;
 			ipm_buf_clear(&c->header);
 			ipm_buf_add(&c->header, s, len);
@@ -1352,8 +1352,8 @@ static void region_add(pl_ctx *c, const char *s, size_t len, long line)
 	size_t tl = len;
 	int flags = 0;
 
-	if (memchr(s, '\f', len))
-		flags |= F_FF;
+	if (memchr(s, '\f', len) || line == 1)
+		flags |= F_FF;   /* the start of the text is a page start too */
 	trim(&t, &tl);
 	if (len == 0)
 		flags |= F_EMPTY;
