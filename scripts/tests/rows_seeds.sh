@@ -92,7 +92,7 @@ for id in 000 001 002; do
 		echo "SKIP rows_seeds $id GB18030: no ipm-norm built"
 		continue
 	fi
-	iconv -f UTF-8 -t GB18030 "$f" | sed 's/$/\r/' | "$norm" | "$bin/ipm-extract" 2>/dev/null |
+	iconv -f UTF-8 -t GB18030 "$f" | sed "s/$/\r/" | "$norm" 2>/dev/null | "$bin/ipm-extract" 2>/dev/null |
 		"$bin/ipm-rows" --doc $id > "$tmp/$id.gb" 2>/dev/null
 	if cmp -s "$tmp/$id.gb" "$tmp/$id.jsonl"; then echo "PASS rows_seeds $id GB18030+CRLF"; else echo "FAIL rows_seeds $id GB18030+CRLF: records differ"; fi
 done
