@@ -520,17 +520,6 @@ static void drop(pl_ctx *c, long line, const char *why, const char *s, size_t le
 	ipm_reject(c->rj, c->name, line, why, s, len);
 }
 
-/* Append a wrapped line: nothing between CJK, one space between ASCII words. */
-static void join_add(ipm_buf *b, const char *s, size_t len)
-{
-	if (b->len && len) {
-		unsigned char a = (unsigned char)b->s[b->len - 1], z = (unsigned char)s[0];
-		if (a < 0x80 && z < 0x80 && a != ' ' && z != ' ' && a != '/' && a != '-')
-			ipm_buf_addc(b, ' ');
-	}
-	ipm_buf_add(b, s, len);
-}
-
 static void para_flush(pl_ctx *c)
 {
 	if (c->para.len)
@@ -782,7 +771,7 @@ static void item_text(pl_ctx *c, const char *s, size_t len, long line)
 	pl_item *it = g->nitems ? &g->items[g->nitems - 1] : item_new(g, line);
 	int w = disp_width(s, len);
 
-	join_add(&it->text, s, len);
+	ipm_text_join(&it->text, s, len);
 	if (w > c->maxw_item)
 		c->maxw_item = w;
 	g->item_open = w * 100 >= c->maxw_item * FULL_PCT && !ends_with_any(s, len, terminal_punct);
@@ -820,7 +809,7 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 				group_emit(c);
 			g->actor_line = line;
 		}
-		join_add(&g->actor, s, len);
+		ipm_text_join(&g->actor, s, len);
 		g->actor_last = line;
 		g->last = K_ACTOR;
 		break;
@@ -1066,7 +1055,7 @@ static void table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	}
 	ipm_buf_clear(&c->tmp2);
 	for (j = first; j < n; j++)
-		join_add(&c->tmp2, s + seg[j].off, seg[j].len);
+		ipm_text_join(&c->tmp2, s + seg[j].off, seg[j].len);
 	layout_item(c, c->tmp2.s, c->tmp2.len, line);
 }
 
@@ -1230,7 +1219,7 @@ static void para_line(pl_ctx *c, const char *s, size_t len, long line)
 
 	if (!c->para.len)
 		c->para_line = line;
-	join_add(&c->para, s, len);
+	ipm_text_join(&c->para, s, len);
 	if (w > c->maxw_para)
 		c->maxw_para = w;
 	if (w * 100 < c->maxw_para * FULL_PCT)
