@@ -408,27 +408,38 @@ static int emit_group(ipm_stats *st, const struct strv *r, size_t g)
 	return rv;
 }
 
-static int flush_table(ipm_stats *st)
+/* Emit the buffered rows of the open table and free them. */
+static int emit_rows(ipm_stats *st)
 {
 	size_t i, g;
 	int rc = 0;
 
-	if (st->state == ST_ROWS || st->state == ST_TAIL) {
-		if (!st->built)
-			build_cols(st);
-		for (i = 0; i < st->nrows && rc == 0; i++) {
-			int empty = 1;
-			for (g = 0; g < st->ncols && rc == 0; g += st->width) {
-				int e = emit_group(st, &st->rows[i], g);
-				if (e < 0)
-					rc = -1;
-				else if (e == 0)
-					empty = 0;
-			}
-			if (empty)
-				st->c.group_rows++;
+	if (!st->built)
+		build_cols(st);
+	for (i = 0; i < st->nrows && rc == 0; i++) {
+		int empty = 1;
+		for (g = 0; g < st->ncols && rc == 0; g += st->width) {
+			int e = emit_group(st, &st->rows[i], g);
+			if (e < 0)
+				rc = -1;
+			else if (e == 0)
+				empty = 0;
 		}
+		if (empty)
+			st->c.group_rows++;
 	}
+	for (i = 0; i < st->nrows; i++)
+		strv_free(&st->rows[i]);
+	st->nrows = 0;
+	return rc;
+}
+
+static int flush_table(ipm_stats *st)
+{
+	int rc = 0;
+
+	if (st->state == ST_ROWS || st->state == ST_TAIL)
+		rc = emit_rows(st);
 	reset_table(st);
 	return rc;
 }
@@ -680,13 +691,24 @@ static int header_is_data(const ipm_stats *st, const struct strv *r)
 	return 0;
 }
 
-static void add_row(ipm_stats *st, struct strv *r)
+/* Rows held per table before they are written without waiting for the
+ * source line (memory bound for endless tables). */
+#define MAX_HELD_ROWS 100000
+
+static int add_row(ipm_stats *st, struct strv *r)
 {
+	if (st->nrows >= MAX_HELD_ROWS) {
+		ipm_err(st->file, r->line, "table longer than %d rows: its cells are written "
+		        "before its source line is known (source null)", MAX_HELD_ROWS);
+		if (emit_rows(st) != 0)
+			return -1;
+	}
 	if (st->nrows == st->caprows) {
 		st->caprows = st->caprows ? 2 * st->caprows : 64;
 		st->rows = ipm_realloc(st->rows, st->caprows * sizeof *st->rows);
 	}
 	st->rows[st->nrows++] = *r;
+	return 0;
 }
 
 static int on_row(ipm_stats *st, const ipm_rec *b)
@@ -756,8 +778,7 @@ static int on_row(ipm_stats *st, const ipm_rec *b)
 		ipm_reject(st->rj, st->file, r.line, st->tmp.s, r.s[st->ncols],
 		           strlen(r.s[st->ncols]));
 	}
-	add_row(st, &r);
-	return 0;
+	return add_row(st, &r);
 }
 
 /* A line of running text: not a title. */
