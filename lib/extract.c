@@ -406,9 +406,12 @@ static int parse_lines(ipm_lines *in, enum ipm_layout l, ipm_blocks *out)
 
 int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj)
 {
+	const char *name;
+
 	if (l == IPM_L_AUTO)
 		l = ipm_layout_detect(in);
-	if (ipm_blocks_doc(out, ipm_layout_name(l), 1) != 0)
+	name = ipm_lines_name(in);
+	if (ipm_blocks_doc_file(out, ipm_layout_name(l), strcmp(name, "<stdin>") ? name : NULL, 1) != 0)
 		return -1;
 	switch (l) {
 	case IPM_L_PDF:
