@@ -73,7 +73,7 @@ typedef struct {
 	int maxw_item;
 	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
 	long prev_line;    /* the table line before the current one */
-	int col_item, col_url;
+	int col_item;      /* -layout: column where items start */
 	pl_group g;
 	/* page furniture learnt from this document */
 	char *furn[FURN_MAX];
@@ -1246,6 +1246,31 @@ static int scrambled_table(pl_ctx *c)
 	return urls >= 2 && dates >= 2;
 }
 
+/* A table header line: its words become a header row; a table begins. */
+static void table_start(pl_ctx *c, const char *s, size_t len, long line, int ncols)
+{
+	const char *cells[4];
+	size_t lens[4], k = 0, m = 0;
+
+	para_flush(c);
+	while (k < len && m < 4) {
+		size_t e = k, n;
+		while (e < len && !is_space_cp(cp_at(s, len, e, &n)))
+			e += n;
+		if (e > k) {
+			cells[m] = s + k;
+			lens[m++] = e - k;
+		}
+		k = skip_sp(s, len, e);
+	}
+	out_fail(c, ipm_blocks_header(c->out, cells, lens, m, line));
+	c->ncols = ncols;
+	ipm_buf_clear(&c->header);
+	ipm_buf_add(&c->header, s, len);
+	c->layout = -1;
+	c->maxw_item = 0;
+}
+
 static void region_flush(pl_ctx *c)
 {
 	size_t i, len;
@@ -1273,9 +1298,8 @@ static void region_flush(pl_ctx *c)
 				drop(c, line, "pdf: repeated table header", s, len);
 				continue;
 			}
-			if (c->layout < 0) {
+			if (c->layout < 0)
 				layout_detect(c, table_from);
-			}
 			if (c->layout)
 				table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
 			else
@@ -1285,30 +1309,7 @@ static void region_flush(pl_ctx *c)
 		}
 		nc = table_header(s, len);
 		if (nc) {
-			const char *cells[4];
-			size_t lens[4], k = 0;
-			pl_seg seg[4];
-			size_t n, m = 0;
-			para_flush(c);
-			/* the words of the header line are its cells */
-			n = segments(s, len, seg, 4);
-			(void)n;
-			while (k < len && m < 4) {
-				size_t e = k;
-				while (e < len && s[e] != ' ' && s[e] != '\t' && !starts_with(s + e, len - e, "\xe3\x80\x80"))
-					e++;
-				if (e > k) {
-					cells[m] = s + k;
-					lens[m++] = e - k;
-				}
-				k = skip_sp(s, len, e);
-			}
-			out_fail(c, ipm_blocks_header(c->out, cells, lens, m, line));
-			c->ncols = nc;
-			ipm_buf_clear(&c->header);
-			ipm_buf_add(&c->header, s, len);
-			c->layout = -1;
-			c->maxw_item = 0;
+			table_start(c, s, len, line, nc);
 			table_from = i + 1;
 			continue;
 		}
