@@ -73,6 +73,11 @@ typedef struct {
 	int maxw_item;
 	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
 	long prev_line;    /* the table line before the current one */
+	int row_break;     /* an empty line or page break since the last line */
+	int pending;       /* -layout: a row may have begun at that break ... */
+	size_t pending_url;/* ... and the URLs from this index on are its own */
+	int split_open;    /* a row split off and still without a name ... */
+	ipm_buf split_actor; /* ... else it continues this one */
 	int col_item;      /* -layout: column where items start */
 	pl_group g;
 	/* page furniture learnt from this document */
@@ -658,6 +663,9 @@ static void group_emit(pl_ctx *c)
 	long *pair = ipm_malloc((g->nitems + 1) * sizeof *pair);
 	unsigned char *used = ipm_calloc(g->nurls + 1, 1);
 
+	if (!g->actor.len && c->split_open && c->split_actor.len)
+		ipm_buf_add(&g->actor, c->split_actor.s, c->split_actor.len);
+	c->split_open = 0;
 	if (g->nitems == 0 && g->actor.len)
 		drop(c, g->actor_line, "pdf: actor without item", g->actor.s, g->actor.len);
 	pair_urls(g, pair);
@@ -688,6 +696,30 @@ static void group_emit(pl_ctx *c)
 	g->nitems = g->nurls = 0;
 	g->last = K_NONE;
 	g->item_open = 0;
+}
+
+/* Write out the group with its URLs before index keep; the URLs from keep on
+ * stay, as the first URLs of a new group without a name yet. */
+static void group_split(pl_ctx *c, size_t keep)
+{
+	pl_group *g = &c->g;
+	size_t n = g->nurls, j;
+
+	g->nurls = keep;
+	ipm_buf_clear(&c->split_actor);
+	if (g->actor.len)
+		ipm_buf_add(&c->split_actor, g->actor.s, g->actor.len);
+	group_emit(c);
+	c->split_open = 1;
+	for (j = 0; keep + j < n; j++) {
+		ipm_buf t = g->urls[j];
+		long l = g->url_lines[j];
+		g->urls[j] = g->urls[keep + j];
+		g->url_lines[j] = g->url_lines[keep + j];
+		g->urls[keep + j] = t;
+		g->url_lines[keep + j] = l;
+	}
+	g->nurls = n - keep;
 }
 
 static void group_free(pl_group *g)
@@ -745,6 +777,12 @@ static int url_done(const ipm_buf *u)
 	return 0;
 }
 
+/* "l" after a URL ending in ".htm": the tail of ".html" wrapped alone. */
+static int html_tail(const ipm_buf *u, const char *s, size_t len)
+{
+	return len == 1 && s[0] == 'l' && u->len >= 4 && memcmp(u->s + u->len - 4, ".htm", 4) == 0;
+}
+
 /* A URL fragment: continue the URL just before, else the newest unfinished one. */
 static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
 {
@@ -800,15 +838,27 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	} else if (kind == K_ITEM) {
 		bullet = bullet || date_lead(s, len);
 	}
+	if (c->pending && kind != K_URL) {
+		/* -layout: a new item after an empty line begins a new row */
+		if (kind == K_ITEM && bullet && c->pending_url <= g->nurls)
+			group_split(c, c->pending_url);
+		c->pending = 0;
+	}
 	switch (kind) {
 	case K_ACTOR:
-		/* -layout: a name broken over lines sits on consecutive lines */
-		if (!(c->layout == 1 && g->actor.len && g->actor_last == c->prev_line) &&
-		    (g->last != K_ACTOR || g->nitems)) {
+		if (c->layout == 1) {
+			/* -layout: the pieces of a name sit on nearby lines of one row
+			 * (every other line when the name is centred in its cell); a
+			 * row begun without a name takes the first one printed in it */
+			if (g->actor.len && line - g->actor_last > 2)
+				group_emit(c);
+		} else if (g->last != K_ACTOR || g->nitems) {
 			if (g->nitems || g->actor.len)
 				group_emit(c);
-			g->actor_line = line;
 		}
+		if (!g->actor.len)
+			g->actor_line = line;
+		c->split_open = 0;
 		ipm_text_join(&g->actor, s, len);
 		g->actor_last = line;
 		g->last = K_ACTOR;
@@ -996,7 +1046,9 @@ static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 			cut = sp - 1;
 		p = sp - 1;
 	}
-	if (c->ncols >= 3 && cut && (mark || (c->g.nurls && !url_done(&c->g.urls[c->g.nurls - 1])))) {
+	if (c->ncols >= 3 && cut && (mark || (c->g.nurls && (!url_done(&c->g.urls[c->g.nurls - 1]) ||
+	                                                   html_tail(&c->g.urls[c->g.nurls - 1], cut + 1,
+	                                                             (size_t)(t + tl - cut - 1)))))) {
 		table_line_split(c, t, (size_t)(cut - t), line, K_ITEM);
 		for (w = cut + 1; w < t + tl;) {
 			const char *e = memchr(w, ' ', (size_t)(t + tl - w));
@@ -1020,6 +1072,17 @@ static void table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 
 	if (!n)
 		return;
+	if (c->row_break && c->split_open) {
+		/* a whole row went by without a name: it continued the last one */
+		if (!c->g.actor.len && c->split_actor.len)
+			ipm_buf_add(&c->g.actor, c->split_actor.s, c->split_actor.len);
+		c->split_open = 0;
+	}
+	if (c->row_break && c->g.nitems && !c->pending) {
+		c->pending = 1;   /* confirmed by a new item, undone by more text */
+		c->pending_url = c->g.nurls;
+	}
+	c->row_break = 0;
 	t = s + seg[0].off;
 	tl = seg[0].len;
 	if (seg[0].col == 0 && actor_like(t, tl) && (n >= 2 || c->col_item > 0)) {
@@ -1286,6 +1349,8 @@ static void region_flush(pl_ctx *c)
 	for (i = 0; i < c->n && !c->failed; i++) {
 		long line = c->v[i].line;
 		int lv, nc;
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
+			c->row_break = 1;   /* -layout: rows are apart by empty lines */
 		if (c->v[i].flags & (F_EMPTY | F_BLANK))
 			continue;
 		s = line_text(c, i, &len);
@@ -1413,6 +1478,7 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 	ipm_buf_free(&c.header);
 	ipm_buf_free(&c.tmp);
 	ipm_buf_free(&c.tmp2);
+	ipm_buf_free(&c.split_actor);
 	group_free(&c.g);
 	free(c.v);
 	for (i = 0; i < c.nfurn; i++)
