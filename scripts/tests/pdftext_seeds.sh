@@ -25,7 +25,8 @@ same() {   # same NAME GOT WANT
 	fi
 }
 
-# The sample report: 4 ministry, 14 province, 3 enterprise items, 2 summits.
+# The sample report: 4 ministry, 14 province, 3 enterprise items, 2 summits
+# (layout_mid: the same with names centred in their cells).
 cat > "$tmp/sample.want" <<'EOF'
 ministry	国家发展和改革委员会	2019-02-19	http://www.ndrc.gov.cn/zcfb/zcfbtz/201902/t20190219_928374.html
 ministry	工信部	2019-02-25	http://www.miit.gov.cn/n1146290/n1146392/c6643017/content.html
@@ -50,7 +51,7 @@ enterprise	腾讯	2019-03-02
 summit	2019 中国工业互联网大会	2019-03-10	
 summit	数字政府建设峰会	2019-02-23	
 EOF
-for r in layout raw; do
+for r in layout raw layout_mid; do
 	facts "$top/testdata/extract/pdf_$r.in" > "$tmp/$r.got"
 	same "sample -$r records" "$tmp/$r.got" "$tmp/sample.want"
 	n=$(grep -c '"pdf: page furniture"' "$tmp/rej.jsonl")
@@ -119,7 +120,7 @@ if ! timeout 120 wkhtmltopdf -q --page-size A4 "$tmp/002.html" "$tmp/002.pdf" > 
 	echo "SKIP pdftext 002 through PDF: wkhtmltopdf failed"
 	exit 0
 fi
-for r in layout raw; do
+for r in layout raw layout_mid; do
 	pdftotext -$r "$tmp/002.pdf" "$tmp/002.$r.txt"
 	facts "$tmp/002.$r.txt" > "$tmp/002.$r.got"
 	same "002 printed and read back with -$r" "$tmp/002.$r.got" "$tmp/002.want"
