@@ -49,7 +49,7 @@ struct mstate {
 	int topic_open;           /* summit / special topic being collected */
 	ipm_buf topic_actor, topic_text;
 	long topic_line;
-	ipm_buf tmp, date_raw;
+	ipm_buf tmp;
 };
 
 
@@ -611,7 +611,6 @@ int ipm_monthly_rows(ipm_bsrc *src, ipm_events *ev)
 	ipm_buf_free(&m.topic_actor);
 	ipm_buf_free(&m.topic_text);
 	ipm_buf_free(&m.tmp);
-	ipm_buf_free(&m.date_raw);
 	return err || rc < 0 ? -1 : 0;
 }
 
