@@ -95,6 +95,19 @@ static enum sec section_of(const char *s, size_t n)
 	return S_NONE;
 }
 
+/* A top-level title numbered 五 to 九 ("六、…"), not a contents line. */
+static int later_part(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 180 || has(s, n, "....") || has(s, n, "…"))
+		return 0;
+	for (k = 4; k < sizeof cnum / sizeof cnum[0]; k++)
+		if (ipm_zh_starts(s, n, cnum[k]) && ipm_zh_starts(s + 3, n - 3, "、"))
+			return 1;
+	return 0;
+}
+
 /* "(2019 年 3 月)" or "(2018 年第 3 期)" before the first section. */
 static void title_year(struct mstate *m, const char *s, size_t n)
 {
@@ -551,6 +564,8 @@ static int block(struct mstate *m, const ipm_rec *b)
 		return 0;
 	if (t == IPM_B_HEADING || t == IPM_B_PARA)
 		ns = section_of(s, n);
+	if (ns == S_NONE && t == IPM_B_HEADING && m->sec >= S_SUMMIT && later_part(s, n))
+		ns = S_SPECIAL;   /* "六、热点聚焦": a further part after the summits */
 	if (ns != S_NONE) {
 		rc = flush_group(m, b) | flush_topic(m);
 		end_section(m, ipm_block_line(b));
