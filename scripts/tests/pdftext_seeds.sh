@@ -65,6 +65,11 @@ facts "$top/testdata/extract/pdf_default.in" > "$tmp/default.got"
 n=$(grep -c '^summit' "$tmp/default.got")
 if [ "$n" = 2 ]; then echo "PASS pdftext sample default-mode summits"
 else echo "FAIL pdftext sample default-mode summits: $n, want 2"; fi
+if grep -q 'warning: a table without a header line' "$tmp/extract.err"; then
+	echo "PASS pdftext sample default-mode warning"
+else
+	echo "FAIL pdftext sample default-mode warning: none on stderr"
+fi
 
 seed=$(ls "$top"/../shared/seeds/000_*.txt 2>/dev/null | head -1)
 if [ -z "$seed" ]; then
