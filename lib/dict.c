@@ -31,7 +31,7 @@ static int is_dir_with(const char *dir, const char *probe)
 
 char *ipm_dict_dir(const char *override, const char *probe)
 {
-	static const char *const rel[] = { "../lib/data", "../share/ipm", "../../../lib/data" };
+	static const char *const rel[] = { "../lib/data", "../share/ipm", "../../../lib/data", "../../lib/data" };
 	const char *env = getenv("IPM_DATA");
 	char exe[4096];
 	ssize_t n;
