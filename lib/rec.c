@@ -580,9 +580,12 @@ static void ccb_field(void *s, size_t len, void *data)
 	c->len[c->n] = s ? len : 0;
 	c->isnull[c->n] = s == NULL;
 	c->n++;
-	if (s)
-		ipm_buf_add(&c->fields, s, len);
-	ipm_buf_addc(&c->fields, '\0');
+	len = s ? len : 0;
+	ipm_buf_reserve(&c->fields, len + 1);   /* one reserve per field: a hot path */
+	if (len)
+		memcpy(c->fields.s + c->fields.len, s, len);
+	c->fields.len += len;
+	c->fields.s[c->fields.len++] = '\0';
 }
 
 static void ccb_row(int ch, void *data)
@@ -619,6 +622,7 @@ struct ipm_reader {
 	size_t nhdr;
 	long row_line;         /* line where the current CSV row began */
 	ipm_rec *crec;
+	int hdr_unique;        /* no repeated header name: rows take the fast path */
 	ipm_buf pending;       /* CSV text of the row in progress, for rejects */
 };
 
@@ -749,26 +753,58 @@ static void json_line(ipm_reader *rd)
 	json_handle_new(rd);
 }
 
+/* Fast path for CSV rows: append a field without the duplicate-key search
+ * and without copying. key is the reader's header name and s points into the
+ * reader's row buffer: both live until the next ipm_reader_next() call, which
+ * is as long as the reader's record is valid. */
+static void append_borrowed(ipm_rec *r, const char *key, const char *s, size_t len, int isnull)
+{
+	struct field *f;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->f = ipm_realloc(r->f, r->cap * sizeof *r->f);
+	}
+	f = &r->f[r->n++];
+	memset(&f->v, 0, sizeof f->v);
+	f->key = key;
+	if (!isnull) {
+		f->v.t = IPM_V_STR;
+		f->v.s = s;
+		f->v.len = len;
+	}
+}
+
 static int csv_take_row(ipm_reader *rd, int header)
 {
 	struct cctx *c = &rd->c;
-	size_t i;
+	size_t i, j;
 	char reason[128];
 
 	if (header) {
 		rd->hdr = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr);
 		rd->nhdr = c->n;
-		for (i = 0; i < c->n; i++)
+		rd->hdr_unique = 1;
+		for (i = 0; i < c->n; i++) {
 			rd->hdr[i] = ipm_strndup(c->fields.s + c->off[i], c->len[i]);
+			for (j = 0; j < i; j++)
+				if (strcmp(rd->hdr[i], rd->hdr[j]) == 0)
+					rd->hdr_unique = 0;
+		}
 		return 0;
 	}
 	if (c->n != rd->nhdr) {
 		snprintf(reason, sizeof reason, "wrong number of fields (%zu, header has %zu)", c->n, rd->nhdr);
-		reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
+		if (rd->pending.len)
+			reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
+		else   /* a one-line row (at EOF the line buffer is stale, pending is not) */
+			reject(rd, rd->row_line, reason, rd->line.s, rd->line.len);
 		return 0;
 	}
 	ipm_rec_clear(rd->crec);
-	for (i = 0; i < c->n; i++) {
+	for (i = 0; i < c->n && rd->hdr_unique; i++)
+		append_borrowed(rd->crec, rd->hdr[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
+	for (i = 0; i < c->n && !rd->hdr_unique; i++) {
 		if (c->isnull[i])
 			ipm_rec_set_null(rd->crec, rd->hdr[i]);
 		else
@@ -790,10 +826,11 @@ static int csv_line(ipm_reader *rd, int at_eof)
 	if (rd->c.n == 0 && rd->pending.len == 0)
 		rd->row_line = rd->lineno;
 	if (!at_eof) {
-		ipm_buf_add(&rd->pending, rd->line.s, rd->line.len);
-		ipm_buf_addc(&rd->pending, '\n');
 		ipm_buf_addc(&rd->line, '\n');
 		n = csv_parse(&rd->cp, rd->line.s, rd->line.len, ccb_field, ccb_row, &rd->c);
+		/* pending keeps the earlier lines of a row only: most rows are one line */
+		if (n < rd->line.len || rd->c.rows == 0 || rd->pending.len)
+			ipm_buf_add(&rd->pending, rd->line.s, rd->line.len);
 		if (n < rd->line.len) {
 			snprintf(reason, sizeof reason, "malformed CSV: %s", csv_strerror(csv_error(&rd->cp)));
 			reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
@@ -813,7 +850,8 @@ static int csv_line(ipm_reader *rd, int at_eof)
 		got = csv_take_row(rd, rd->hdr == NULL);
 		rd->c.n = 0;
 		rd->c.rows = 0;
-		ipm_buf_clear(&rd->c.fields);
+		/* not ipm_buf_clear: the returned record borrows these bytes */
+		rd->c.fields.len = 0;
 		ipm_buf_clear(&rd->pending);
 	}
 	return got;

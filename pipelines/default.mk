@@ -1,4 +1,119 @@
-# The default pipeline (grows with the stages). `make` runs it on $(IN).
+# The default pipeline: `make` (or `make pipeline IN=DIR`) turns every
+# .txt .md .html .pdf document of $(IN) into tagged records and the reports:
+#   DOC --pdftotext--> --ipm-norm--> txt/ID.txt --ipm-extract--> blocks/ID.jsonl
+#       --ipm-rows--> rows/ID.jsonl --ipm-tag--> tagged/ID.jsonl
+#   all tagged --ipm-dedup--> events.jsonl (event_id), --collapse--> collapsed.jsonl
+#   events --ipm-agg--> agg/*.csv       collapsed --ipm-report--> report/
+# ID is the file name up to the first '_' or '.', e.g. 000 for 000_09c5....txt.
+# Every file is written to FILE.tmp and renamed; a stage or a tool that
+# changed rebuilds what depends on it; safe under make -j. A stage whose tool
+# is not in tools/ yet is named, and what can be built without it is built.
+
 IN ?= testdata/corpus
+PIPE ?= build/pipeline/$(notdir $(abspath $(IN)))
+P := $(PIPE)
+PIPE_DOCS := $(sort $(wildcard $(IN)/*.txt $(IN)/*.md $(IN)/*.html $(IN)/*.pdf))
+PIPE_STEMS := $(basename $(notdir $(PIPE_DOCS)))
+PIPE_STAGES := norm extract rows tag dedup agg report
+pipe_have = $(wildcard tools/ipm-$(1).c)
+PIPE_MISSING := $(strip $(foreach s,$(PIPE_STAGES),$(if $(call pipe_have,$s),,$s)))
+PIPE_DATA := $(wildcard lib/data/*.tsv)
+pipe_id = $(firstword $(subst _, ,$(1)))
+pipe_mv = mv $@.tmp $@
+
+PIPE_TXT := $(PIPE_STEMS:%=$(P)/txt/%.txt)
+PIPE_TAGGED := $(PIPE_STEMS:%=$(P)/tagged/%.jsonl)
+PIPE_AGG := $(P)/agg/sections.csv $(P)/agg/province_sector.csv $(P)/agg/months.csv
+PIPE_REPORT := $(P)/report/index.html
+
+# --- text: pdftotext for PDFs, then ipm-norm (any encoding to UTF-8) ---
+ifneq ($(call pipe_have,norm),)
+PIPE_NORM_DEP := $(BIN)/ipm-norm
+pipe_norm = $(BIN)/ipm-norm $(1) > $@.tmp
+else
+pipe_norm = cp $(1) $@.tmp
+endif
+$(P)/txt/%.txt: $(IN)/%.txt $(PIPE_NORM_DEP)
+	@mkdir -p $(@D)
+	$(call pipe_norm,$<) && $(pipe_mv)
+$(P)/txt/%.txt: $(IN)/%.md $(PIPE_NORM_DEP)
+	@mkdir -p $(@D)
+	$(call pipe_norm,$<) && $(pipe_mv)
+$(P)/txt/%.txt: $(IN)/%.html $(PIPE_NORM_DEP)
+	@mkdir -p $(@D)
+	$(call pipe_norm,$<) && $(pipe_mv)
+$(P)/txt/%.txt: $(IN)/%.pdf $(PIPE_NORM_DEP)
+	@mkdir -p $(@D)
+	pdftotext -enc UTF-8 $< $@.pdf.tmp && $(call pipe_norm,$@.pdf.tmp) && rm -f $@.pdf.tmp && $(pipe_mv)
+
+# --- per document: extract, rows, tag ---
+$(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract
+	@mkdir -p $(@D)
+	$(BIN)/ipm-extract $< > $@.tmp && $(pipe_mv)
+$(P)/rows/%.jsonl: $(P)/blocks/%.jsonl $(BIN)/ipm-rows
+	@mkdir -p $(@D)
+	$(BIN)/ipm-rows --doc $(call pipe_id,$*) $< > $@.tmp && $(pipe_mv)
+$(P)/tagged/%.jsonl: $(P)/rows/%.jsonl $(BIN)/ipm-tag $(PIPE_DATA)
+	@mkdir -p $(@D)
+	$(BIN)/ipm-tag $< > $@.tmp && $(pipe_mv)
+
+# --- all documents: dedup (or plain concatenation without ipm-dedup) ---
+ifneq ($(call pipe_have,dedup),)
+$(P)/events.jsonl: $(PIPE_TAGGED) $(BIN)/ipm-dedup
+	$(BIN)/ipm-dedup $(PIPE_TAGGED) > $@.tmp && $(pipe_mv)
+$(P)/collapsed.jsonl: $(P)/events.jsonl $(BIN)/ipm-dedup
+	$(BIN)/ipm-dedup --collapse $< > $@.tmp && $(pipe_mv)
+else
+$(P)/events.jsonl: $(PIPE_TAGGED) $(BIN)/ipm-cat
+	$(BIN)/ipm-cat $(PIPE_TAGGED) > $@.tmp && $(pipe_mv)
+$(P)/collapsed.jsonl: $(P)/events.jsonl
+	cp $< $@.tmp && $(pipe_mv)
+endif
+
+# --- tidy tables (CSV) ---
+$(P)/agg/sections.csv: $(P)/events.jsonl $(BIN)/ipm-agg
+	@mkdir -p $(@D)
+	$(BIN)/ipm-agg -g doc,section count $< > $@.tmp && $(pipe_mv)
+$(P)/agg/province_sector.csv: $(P)/events.jsonl $(BIN)/ipm-agg
+	@mkdir -p $(@D)
+	$(BIN)/ipm-agg -g province,sectors count $< > $@.tmp && $(pipe_mv)
+$(P)/agg/months.csv: $(P)/events.jsonl $(BIN)/ipm-agg
+	@mkdir -p $(@D)
+	$(BIN)/ipm-agg --by-month -g section count $< > $@.tmp && $(pipe_mv)
+
+# --- reports: one per period, and the index (the directory is swapped whole) ---
+$(PIPE_REPORT): $(P)/collapsed.jsonl $(BIN)/ipm-report $(PIPE_DATA)
+	rm -rf $(P)/report.tmp && mkdir -p $(P)/report.tmp
+	$(BIN)/ipm-report -o $(P)/report.tmp $<
+	rm -rf $(P)/report && mv $(P)/report.tmp $(P)/report
+
+# What can be built with the stages present.
+ifeq ($(filter extract rows tag,$(PIPE_MISSING)),)
+PIPE_GOAL := $(PIPE_REPORT) $(if $(filter agg,$(PIPE_MISSING)),,$(PIPE_AGG))
+else
+PIPE_GOAL := $(PIPE_TXT)
+endif
+
+.PHONY: pipeline-run
 pipeline: tools
-	@echo "ipm: tools are in bin/ (bin/ipm-* --help)"
+	@$(MAKE) --no-print-directory pipeline-run
+pipeline-run: $(PIPE_GOAL)
+	@[ -n "$(PIPE_DOCS)" ] || echo "ipm: no .txt .md .html .pdf documents in $(IN)"
+	@[ -z "$(PIPE_MISSING)" ] || echo "ipm: pipeline: stages not built yet (no tools/ipm-STAGE.c): $(PIPE_MISSING)"
+	@if [ -f $(PIPE_REPORT) ]; then \
+		echo "ipm: $(words $(PIPE_DOCS)) documents from $(IN); report: $(PIPE_REPORT) (and $(P)/report/index.md)"; \
+	else \
+		echo "ipm: $(words $(PIPE_DOCS)) documents from $(IN) normalized into $(P)/txt/; no report without ipm-extract, ipm-rows and ipm-tag"; \
+	fi
+
+# --- make db: records, tags and tidy tables in SQLite ---
+DB ?= build/ipm.sqlite
+db: pipeline
+ifeq ($(filter extract rows tag,$(PIPE_MISSING)),)
+	@$(MAKE) --no-print-directory $(DB)
+else
+	@echo "ipm: make db needs ipm-extract, ipm-rows and ipm-tag (missing: $(PIPE_MISSING))"; exit 1
+endif
+$(DB): $(P)/events.jsonl $(wildcard $(PIPE_AGG)) scripts/db/schema.sql scripts/db/load.sh
+	sh scripts/db/load.sh $@.tmp $(P) && $(pipe_mv)
+	@echo "ipm: database: $(DB) (sqlite3 $(DB) 'select * from v_sections')"

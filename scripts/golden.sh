@@ -12,9 +12,10 @@ out=$top/build/golden
 mkdir -p "$out"
 for dir in "$top"/testdata/*/; do
 	stage=$(basename "$dir")
-	for exp in "$dir"*.expected; do
-		[ -f "$exp" ] || continue
-		case_=${exp%.expected}
+	for case_ in $(ls "$dir" | sed -n 's/\.\(expected\|in\|sh\)$//p' | sort -u); do
+		case_=$dir$case_
+		exp=$case_.expected
+		[ -f "$exp" ] || [ "${IPM_REGEN:-0}" = 1 ] || { echo "FAIL $stage/$(basename "$case_"): no .expected"; continue; }
 		name=$stage/$(basename "$case_")
 		new=$out/$stage.$(basename "$case_").new
 		err=$out/$stage.$(basename "$case_").err
@@ -37,7 +38,6 @@ for dir in "$top"/testdata/*/; do
 		if [ "${IPM_REGEN:-0}" = 1 ]; then
 			cp "$new" "$exp"
 			[ -f "$case_.err" ] && cp "$err" "$case_.err"
-			echo "$rc" > /dev/null
 		fi
 		why=""
 		[ "$rc" = "$want_rc" ] || why="exit $rc, want $want_rc"

@@ -6,7 +6,11 @@ measure() {
 	stage=$1 label=$2 file=$3 recs=$4
 	shift 4
 	bytes=$(stat -c %s "$file")
-	t=$( { /usr/bin/time -f '%e %M' "$@" < "$file" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+	# time's own report goes to a file: "2>/dev/null" on the command would hide it
+	tf=$(mktemp)
+	/usr/bin/time -o "$tf" -f '%e %M' "$@" < "$file" > /dev/null 2>/dev/null
+	t=$(tail -1 "$tf")
+	rm -f "$tf"
 	secs=${t% *}
 	kb=${t#* }
 	LAST_MBS=$(awk -v b="$bytes" -v s="$secs" 'BEGIN{ if (s < 0.005) s = 0.005; printf "%.1f", b / 1e6 / s }')

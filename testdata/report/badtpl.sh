@@ -1,0 +1,5 @@
+# A template file with a short line is a data error naming file:line.
+printf '# c\nlabel\ttitle\n' > bad.tmp.tsv
+ipm-report --templates bad.tmp.tsv may.in 2>&1 >/dev/null; echo "rc=$?"
+rm -f bad.tmp.tsv
+ipm-report -f pdf may.in 2>&1; echo "rc=$?"

@@ -1,0 +1,1 @@
+ipm-report --prev apr.in may.in

@@ -1,0 +1,237 @@
+/* ipm-report: the monitoring report (Markdown or self-contained HTML) of
+ * tagged records: counts, charts, 舆情总结 sentences, change vs --prev.
+ * Records are tallied per document; a document's dates decide its period. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "datafile.h"
+#include "digest.h"
+#include "reject.h"
+#include "render.h"
+#include "util.h"
+
+enum { OPT_PREV = 1, OPT_TEMPLATES, OPT_PROVINCES, OPT_LIST, OPT_SECTORS };
+
+static const char *fmt_name = "md", *outdir, *period, *prev_file, *tpl_file, *prov_file;
+static long top = 10, sectors = 6;
+static int list_only;
+
+static void help(FILE *fp)
+{
+	fprintf(fp, "Usage: ipm-report [OPTION]... [FILE]...\n"
+	        "Read tagged records (ipm-tag output, deduplicated or not) and write the\n"
+	        "monitoring report: counts per section, sectors, provinces x sectors,\n"
+	        "companies, policy documents, SVG charts (HTML), and summary sentences\n"
+	        "made from the numbers with the templates of --templates.\n\n"
+	        "  -f, --format FMT     md or html [%s]\n"
+	        "  -o, --outdir DIR     one report per period found (DIR/PERIOD.md and\n"
+	        "                       .html) plus DIR/index.md and index.html\n"
+	        "  -p, --period P       only the documents of period P (YYYY-MM, YYYY, undated)\n"
+	        "      --prev FILE      records of the previous period: change columns\n"
+	        "      --list-periods   print PERIOD TAB START TAB END TAB RECORDS TAB DOCS\n"
+	        "  -n, --top N          rows of the top-N tables [%ld]\n"
+	        "      --sectors N      sector columns of the province table [%ld]\n"
+	        "      --templates FILE sentences and labels [$IPM_DATA/sentences.tsv or\n"
+	        "                       lib/data/sentences.tsv beside bin/]\n"
+	        "      --provinces FILE province tile layout [same place, provinces.tsv]\n",
+	        fmt_name, top, sectors);
+	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_LOSS);
+	fputs("\nExamples:\n"
+	      "  ipm-report tagged.jsonl > report.md\n"
+	      "  ipm-report -f html --prev 2018-04.jsonl 2018-05.jsonl > report.html\n"
+	      "  ipm-report -o build/report build/dedup.jsonl\n", fp);
+}
+
+/* Tally every record of the files into one digest per document. */
+static int read_docs(char **files, int nf, const struct ipm_opts *o, ipm_rejects *rj,
+                     ipm_tally *ids, ipm_digest ***docs, size_t *nd)
+{
+	int i, status = 0;
+
+	for (i = 0; i < nf || (nf == 0 && i == 0); i++) {
+		const char *name = nf ? files[i] : "-";
+		FILE *fp = ipm_fopen_in(name);
+		ipm_reader *rd;
+		ipm_rec *r;
+		int rc;
+
+		if (!fp) {
+			status = IPM_EXIT_DATA;
+			continue;
+		}
+		rd = ipm_reader_open(fp, name, o->in_fmt, o->delim);
+		ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
+		while ((rc = ipm_reader_next(rd, &r)) > 0) {
+			const char *doc = ipm_rec_str(r, "doc");
+			ipm_tally_ent *e = ipm_tally_addc(ids, doc ? doc : "", 1);
+
+			if (e->seq == *nd) {
+				*docs = ipm_realloc(*docs, (*nd + 1) * sizeof **docs);
+				(*docs)[(*nd)++] = ipm_digest_new();
+			}
+			ipm_digest_add((*docs)[e->seq], r);
+		}
+		if (rc < 0)
+			status = IPM_EXIT_DATA;
+		ipm_reader_close(rd);
+		if (fp != stdin)
+			fclose(fp);
+	}
+	return status;
+}
+
+/* Every period's report in both formats, and the index pages. */
+static int write_dir(const struct ipm_render *r0, const struct ipm_period *p, size_t n)
+{
+	static const char *const ext[] = { "md", "html" };
+	struct ipm_render r = *r0;
+	ipm_buf b = { 0 }, path = { 0 };
+	size_t i, f;
+	int bad = 0;
+
+	for (f = 0; f < 2; f++) {
+		r.fmt = f ? IPM_RENDER_HTML : IPM_RENDER_MD;
+		for (i = 0; i <= n; i++) {
+			ipm_buf_clear(&b);
+			ipm_buf_clear(&path);
+			if (i < n)
+				ipm_render_report(&b, &r, &p[i], ipm_period_prev(p, i));
+			else
+				ipm_render_index(&b, &r, p, n, ext[f]);
+			ipm_buf_printf(&path, "%s/%s.%s", outdir, i < n ? p[i].label : "index", ext[f]);
+			bad |= ipm_write_atomic(path.s, &b) != 0;
+		}
+	}
+	ipm_buf_free(&b);
+	ipm_buf_free(&path);
+	return bad;
+}
+
+/* Whole --prev file as one period. */
+static ipm_digest *read_prev(const struct ipm_opts *o, ipm_rejects *rj, int *status)
+{
+	ipm_tally *ids = ipm_tally_new();
+	ipm_digest **docs = NULL, *all = ipm_digest_new();
+	size_t i, nd = 0;
+	char *f[1] = { (char *)prev_file };
+
+	*status |= read_docs(f, 1, o, rj, ids, &docs, &nd);
+	for (i = 0; i < nd; i++) {
+		ipm_digest_merge(all, docs[i]);
+		ipm_digest_free(docs[i]);
+	}
+	free(docs);
+	ipm_tally_free(ids);
+	return all;
+}
+
+static void options(int argc, char **argv, struct ipm_opts *o)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, 0, 'f'}, {"outdir", required_argument, 0, 'o'},
+		{"period", required_argument, 0, 'p'}, {"top", required_argument, 0, 'n'},
+		{"prev", required_argument, 0, OPT_PREV}, {"templates", required_argument, 0, OPT_TEMPLATES},
+		{"provinces", required_argument, 0, OPT_PROVINCES}, {"list-periods", no_argument, 0, OPT_LIST},
+		{"sectors", required_argument, 0, OPT_SECTORS}, IPM_CLI_LONGOPTS };
+	int c;
+
+	while ((c = getopt_long(argc, argv, "f:o:p:n:" IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': fmt_name = optarg; break;
+		case 'o': outdir = optarg; break;
+		case 'p': period = optarg; break;
+		case OPT_PREV: prev_file = optarg; break;
+		case OPT_TEMPLATES: tpl_file = optarg; break;
+		case OPT_PROVINCES: prov_file = optarg; break;
+		case OPT_LIST: list_only = 1; break;
+		case 'n':
+			if (ipm_parse_long(optarg, 1, 100000, &top))
+				ipm_usage_error("bad --top '%s'", optarg);
+			break;
+		case OPT_SECTORS:
+			if (ipm_parse_long(optarg, 0, 13, &sectors))
+				ipm_usage_error("bad --sectors '%s' (0..13)", optarg);
+			break;
+		default: ipm_cli_common(c, optarg, o, help);
+		}
+	}
+	if (strcmp(fmt_name, "md") != 0 && strcmp(fmt_name, "html") != 0)
+		ipm_usage_error("bad --format '%s' (md or html)", fmt_name);
+}
+
+int main(int argc, char **argv)
+{
+	struct ipm_opts o;
+	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0 };
+	ipm_sentences *tpl;
+	struct ipm_svg_tile *tiles;
+	struct ipm_period *p, cur, prev;
+	ipm_tally *ids;
+	ipm_digest **docs = NULL, *sel;
+	ipm_rejects *rj;
+	ipm_buf out = { 0 };
+	char *tf, *pf;
+	size_t i, nd = 0, np;
+	int status = 0;
+
+	ipm_init(argv[0]);
+	ipm_opts_init(&o);
+	options(argc, argv, &o);
+	tf = tpl_file ? ipm_strndup(tpl_file, strlen(tpl_file)) : ipm_data_file("sentences.tsv");
+	pf = prov_file ? ipm_strndup(prov_file, strlen(prov_file)) : ipm_data_file("provinces.tsv");
+	tpl = ipm_sentences_load(tf);
+	tiles = tpl ? ipm_svg_tiles_load(pf, &r.ntiles) : NULL;
+	free(tf);
+	free(pf);
+	if (!tiles) {
+		ipm_sentences_free(tpl);
+		return IPM_EXIT_DATA;
+	}
+	r.s = tpl;
+	r.tiles = tiles;
+	r.fmt = strcmp(fmt_name, "html") == 0 ? IPM_RENDER_HTML : IPM_RENDER_MD;
+	r.top = top;
+	r.prov_sectors = sectors;
+	rj = ipm_rejects_open(o.rejects);
+	ids = ipm_tally_new();
+	status |= read_docs(argv + optind, argc - optind, &o, rj, ids, &docs, &nd);
+	p = ipm_periods_group(docs, nd, &np);
+	sel = ipm_digest_new();
+	for (i = 0; i < np; i++) {
+		if (list_only)
+			printf("%s\t%s\t%s\t%ld\t%zu\n", p[i].label, p[i].start, p[i].end,
+			       p[i].d->total, ipm_tally_len(p[i].d->docs));
+		else if (!period || strcmp(period, p[i].label) == 0)
+			ipm_digest_merge(sel, p[i].d);
+	}
+	if (outdir && !list_only) {
+		status |= write_dir(&r, p, np) ? IPM_EXIT_DATA : 0;
+	} else if (!list_only) {
+		ipm_period_init(&cur, sel);
+		if (period)
+			snprintf(cur.label, sizeof cur.label, "%s", period);
+		if (prev_file)
+			ipm_period_init(&prev, read_prev(&o, rj, &status));
+		ipm_render_report(&out, &r, &cur, prev_file ? &prev : NULL);
+		fwrite(out.s, 1, out.len, stdout);
+		if (prev_file)
+			ipm_digest_free(prev.d);
+	}
+	if (ipm_rejects_close(rj, o.strict, o.verbose))
+		status = IPM_EXIT_DATA;
+	if (ipm_close_stdout())
+		status = IPM_EXIT_DATA;
+	for (i = 0; i < nd; i++)
+		ipm_digest_free(docs[i]);
+	free(docs);
+	ipm_periods_free(p, np);
+	ipm_digest_free(sel);
+	ipm_tally_free(ids);
+	ipm_sentences_free(tpl);
+	ipm_svg_tiles_free(tiles, r.ntiles);
+	ipm_buf_free(&out);
+	return status;
+}
