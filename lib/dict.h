@@ -2,7 +2,7 @@
  * A dictionary file starts with comment lines ('#'), one of which is
  * "# source: …" naming where the data comes from and its licence; then a
  * header row naming the columns; then one row per entry, tab-separated
- * (read with libcsv through lib/rec.h). Every row must have every column.
+ * (read with libcsv). Every row must have every column.
  *
  * Ownership: a table owns all its strings; they live until ipm_table_free. */
 #ifndef IPM_DICT_H
