@@ -9,7 +9,7 @@
 
 #include "util.h"
 
-#define DENSE_DEPTH 3      /* nodes this close to the root get dense rows … */
+#define DENSE_DEPTH 2      /* nodes this close to the root get dense rows … */
 #define DENSE_MAX 8192     /* … up to this many rows (8 MB) */
 
 struct ipm_matcher {
