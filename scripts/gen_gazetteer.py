@@ -82,7 +82,9 @@ LANDMARKS = [
 # Longer phrases that contain a place name but do not name the place.
 STOP = ['新乡村', '新乡贤', '长治久安', '朝阳产业', '朝阳行业', '大同小异', '宁波特', '江山如画',
         '吉林大学', '通辽阔', '中国移动', '中国联通', '中国电信', '中山大学', '南京东路', '北京时间',
-        '海南岛', '湖南卫视', '东北三省', '西北地区', '华南', '河南人', '本溪湖']
+        '海南岛', '湖南卫视', '东北三省', '西北地区', '华南', '河南人', '本溪湖',
+        # found by hand-checking tagged seed records: 线上海关 is no 上海
+        '线上海关', '网上海关', '掌上海关', '线上海洋']
 STOP.remove('吉林大学')   # 吉林大学 is in 吉林: keep it a place
 STOP.remove('中山大学')   # in 广东
 STOP.remove('海南岛')
