@@ -15,7 +15,7 @@ P := $(PIPE)
 PIPE_DOCS := $(sort $(wildcard $(IN)/*.txt $(IN)/*.md $(IN)/*.html $(IN)/*.pdf))
 PIPE_STEMS := $(basename $(notdir $(PIPE_DOCS)))
 PIPE_STAGES := norm extract rows tag dedup agg report
-pipe_have = $(wildcard tools/ipm-$(1).c)
+pipe_have = $(or $(wildcard tools/ipm-$(1).c),$(wildcard $(BIN)/ipm-$(1)))
 PIPE_MISSING := $(strip $(foreach s,$(PIPE_STAGES),$(if $(call pipe_have,$s),,$s)))
 PIPE_DATA := $(wildcard lib/data/*.tsv)
 pipe_id = $(firstword $(subst _, ,$(1)))
@@ -23,6 +23,8 @@ pipe_mv = mv $@.tmp $@
 
 PIPE_TXT := $(PIPE_STEMS:%=$(P)/txt/%.txt)
 PIPE_TAGGED := $(PIPE_STEMS:%=$(P)/tagged/%.jsonl)
+# keep every stage's output (they are inputs to look at, and to not rebuild)
+.SECONDARY: $(PIPE_TXT) $(PIPE_STEMS:%=$(P)/blocks/%.jsonl) $(PIPE_STEMS:%=$(P)/rows/%.jsonl)
 PIPE_AGG := $(P)/agg/sections.csv $(P)/agg/province_sector.csv $(P)/agg/months.csv
 PIPE_REPORT := $(P)/report/index.html
 

@@ -1,10 +1,12 @@
 /* ipm-report: the monitoring report (Markdown or self-contained HTML) of
  * tagged records: counts, charts, 舆情总结 sentences, change vs --prev.
  * Records are tallied per document; a document's dates decide its period. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "datafile.h"
@@ -208,6 +210,8 @@ int main(int argc, char **argv)
 			ipm_digest_merge(sel, p[i].d);
 	}
 	if (outdir && !list_only) {
+		if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
+			ipm_die(IPM_EXIT_DATA, "%s: cannot create:", outdir);
 		status |= write_dir(&r, p, np) ? IPM_EXIT_DATA : 0;
 	} else if (!list_only) {
 		ipm_period_init(&cur, sel);
