@@ -134,3 +134,13 @@ size_t ipm_utf8_sanitize(const char *s, size_t n, ipm_buf *b)
 	ipm_buf_add(b, s + start, n - start);
 	return bad;
 }
+
+size_t ipm_utf8_subpart(const char *s, size_t n, int *cut)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t k = maximal_subpart(p, n);
+	size_t need = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : 2;
+
+	*cut = k == n && p[0] >= 0xC2 && p[0] <= 0xF4 && k < need;
+	return k;
+}

@@ -20,4 +20,9 @@ size_t ipm_utf8_valid_len(const char *s, size_t n);
  * of replacements made. */
 size_t ipm_utf8_sanitize(const char *s, size_t n, ipm_buf *b);
 
+/* At an invalid or incomplete sequence s[0..n) (n > 0): the length of its
+ * maximal subpart; *cut is set when those are all of s and could still be
+ * completed by more input (a sequence cut by the end of a chunk). */
+size_t ipm_utf8_subpart(const char *s, size_t n, int *cut);
+
 #endif

@@ -1,0 +1,41 @@
+/* dict: the TSV dictionaries under lib/data (installed to share/ipm).
+ * A dictionary file starts with comment lines ('#'), one of which is
+ * "# source: …" naming where the data comes from and its licence; then a
+ * header row naming the columns; then one row per entry, tab-separated
+ * (read with libcsv through lib/rec.h). Every row must have every column.
+ *
+ * Ownership: a table owns all its strings; they live until ipm_table_free. */
+#ifndef IPM_DICT_H
+#define IPM_DICT_H
+
+#include <stddef.h>
+
+typedef struct ipm_table ipm_table;
+
+/* The directory holding the dictionaries, newly allocated (caller frees):
+ * override (--dict DIR) when non-NULL, else $IPM_DATA when set and non-empty,
+ * else the first of EXE/../lib/data (source tree), EXE/../share/ipm
+ * (installed), EXE/../../../lib/data (build/asan/bin) that holds probe, where
+ * EXE is the directory of /proc/self/exe. NULL when none is found. */
+char *ipm_dict_dir(const char *override, const char *probe);
+
+/* Load DIR/NAME. On any error (missing file, no "# source:" line, a row with
+ * a missing or empty column) prints "ipm-x: DIR/NAME:LINE: why" and returns NULL. */
+ipm_table *ipm_table_load(const char *dir, const char *name);
+void ipm_table_free(ipm_table *t);
+
+size_t ipm_table_nrows(const ipm_table *t);
+/* Column index of name in the header, or -1. */
+int ipm_table_col(const ipm_table *t, const char *name);
+/* Cell text (never NULL for a valid row/col; "" otherwise). */
+const char *ipm_table_cell(const ipm_table *t, size_t row, int col);
+/* Length in bytes of that cell. */
+size_t ipm_table_len(const ipm_table *t, size_t row, int col);
+/* The text after "# source:" (trimmed). */
+const char *ipm_table_source(const ipm_table *t);
+/* Source line number of a row (for messages). */
+long ipm_table_line(const ipm_table *t, size_t row);
+/* The path the table was loaded from. */
+const char *ipm_table_path(const ipm_table *t);
+
+#endif
