@@ -51,7 +51,7 @@ elif tool == "ipm-rows":
                                   "text": m.group(0), "url": None, "line": b["line"]}, ensure_ascii=False))
 elif tool == "ipm-tag":
     here = os.path.dirname(os.path.realpath(__file__))
-    provs = [l.split("\t")[0] for l in open(os.path.join(here, "../../../lib/data/provinces.tsv"), encoding="utf-8")
+    provs = [l.split("\t")[0] for l in open(os.path.join(here, "../../../lib/data/tiles.tsv"), encoding="utf-8")
              if not l.startswith("#")]
     subs = {"工业互联网": "协同制造", "医疗": "益民服务", "政务": "政务服务", "交通": "便捷交通", "农": "现代农业", "教育": "益民服务"}
     cos = ["腾讯", "阿里巴巴", "华为", "中国移动", "中国联通", "中国电信"]
