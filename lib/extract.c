@@ -389,7 +389,7 @@ static int parse_lines(ipm_lines *in, enum ipm_layout l, ipm_blocks *out)
 	struct xp x;
 	const char *s;
 	size_t n;
-	int rc;
+	int rc = 0;
 
 	memset(&x, 0, sizeof x);
 	x.in = in;

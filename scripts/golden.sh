@@ -4,7 +4,8 @@
 # (stderr must equal <case>.err when that exists; exit code <case>.rc, else 0).
 # A <case>.sh instead runs as a shell script with $IPM_BIN first on PATH
 # (stdin from <case>.in if present). Mismatches leave build/golden/*.new;
-# IPM_REGEN=1 rewrites the .expected files instead.
+# IPM_REGEN=1 rewrites the .expected files instead (and creates them for
+# cases that have a .sh or .args but no .expected yet).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${IPM_BIN:-$top/bin}
@@ -12,7 +13,10 @@ out=$top/build/golden
 mkdir -p "$out"
 for dir in "$top"/testdata/*/; do
 	stage=$(basename "$dir")
-	for case_ in $(ls "$dir" | sed -n 's/\.\(expected\|in\|sh\)$//p' | sort -u); do
+	# a case is a .expected; with IPM_REGEN=1 also a .sh or an .in with .args
+	pat='expected'
+	[ "${IPM_REGEN:-0}" = 1 ] && pat='expected\|sh\|args'
+	for case_ in $(ls "$dir" | sed -n "s/\\.\\($pat\\)\$//p" | sort -u); do
 		case_=$dir$case_
 		exp=$case_.expected
 		[ -f "$exp" ] || [ "${IPM_REGEN:-0}" = 1 ] || { echo "FAIL $stage/$(basename "$case_"): no .expected"; continue; }
