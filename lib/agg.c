@@ -529,6 +529,43 @@ int ipm_agg_merge_row(ipm_agg *a, const ipm_rec *r, const char **why)
 	return 0;
 }
 
+void ipm_agg_merge(ipm_agg *dst, const ipm_agg *src)
+{
+	size_t n = ipm_hash_count(src->groups), ns = ipm_hash_count(src->sets), i, k, len, e, nops = src->sp.nops;
+	size_t *map = ipm_malloc((n ? n : 1) * sizeof *map);
+	uint64_t *sd, *ss;
+	const char *key, *d;
+	uint32_t hd[2];
+	int isnew;
+
+	for (i = 0; i < n; i++) {
+		key = ipm_hash_key(src->groups, i, &len);
+		ipm_buf_clear(&dst->key);
+		ipm_buf_add(&dst->key, key, len);
+		map[i] = group_id(dst);
+		sd = dst->st + map[i] * nops;
+		ss = src->st + i * nops;
+		for (k = 0; k < nops; k++) {
+			if (src->sp.ops[k].kind == IPM_AGG_COUNT) {
+				sd[k] += ss[k];
+			} else if (ss[k] && (src->sp.ops[k].kind == IPM_AGG_FIRST ||
+			                     src->sp.ops[k].kind == IPM_AGG_LAST)) {
+				d = ipm_hash_key(src->strs, ss[k] - 1, &len);
+				keep_date(dst, &sd[k], ipm_hash_put(dst->strs, d, len, NULL),
+				          src->sp.ops[k].kind == IPM_AGG_LAST);
+			}
+		}
+	}
+	for (i = 0; i < ns; i++) {   /* distinct and top: value sets and their counts */
+		key = ipm_hash_key(src->sets, i, &len);
+		memcpy(hd, key, sizeof hd);
+		e = set_entry(dst, map[hd[0]], hd[1], key + sizeof hd, len - sizeof hd, &isnew);
+		dst->st[map[hd[0]] * nops + hd[1]] += (uint64_t)isnew;
+		dst->setc[e] += src->setc[i];
+	}
+	free(map);
+}
+
 /* -------------------------------------------------------------- output */
 
 struct gkey {
