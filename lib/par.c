@@ -75,7 +75,9 @@ int ipm_chunks_plan(const char *path, size_t n, long long min_bytes, enum ipm_fm
 
 	memset(ch, 0, sizeof *ch);
 	ch->fmt = fmt;
-	if (strcmp(path, "-") == 0 || (ch->fd = open(path, O_RDONLY)) < 0)
+	/* "-" works too when stdin is a regular file (`ipm-agg < big.csv`) */
+	ch->fd = strcmp(path, "-") == 0 ? (lseek(0, 0, SEEK_CUR) == 0 ? dup(0) : -1) : open(path, O_RDONLY);
+	if (ch->fd < 0)
 		return -1;
 	if (fstat(ch->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(ch->fd);
@@ -144,6 +146,7 @@ void ipm_chunks_free(struct ipm_chunks *ch)
 {
 	if (ch->fd > 0)
 		close(ch->fd);
+	ch->fd = -1;
 	free(ch->c);
 	memset(ch, 0, sizeof *ch);
 }

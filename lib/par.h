@@ -28,7 +28,7 @@ struct ipm_chunks {
 };
 
 /* Plan at most n ranges of path (a regular file, read once to find the
- * boundaries), each of about min_bytes or more. 0 on success (ch->n may be 1
+ * boundaries; "-" is stdin when it is one), each of about min_bytes or more. 0 on success (ch->n may be 1
  * for a small file), -1 when path is not a regular readable file (nothing is
  * printed: read it serially). */
 int ipm_chunks_plan(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt,

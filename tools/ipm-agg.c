@@ -176,7 +176,7 @@ int main(int argc, char **argv)
 		ipm_usage_error("%s", err);
 	rj = ipm_rejects_open(o.rejects);
 	for (i = optind; i < argc || i == optind; i++) {
-		if (!merge && i < argc && (c = run_parallel(argv[i], &o, a, &sp, rj)) >= 0)
+		if (!merge && (c = run_parallel(i < argc ? argv[i] : "-", &o, a, &sp, rj)) >= 0)
 			status |= c;
 		else if (run_file(i < argc ? argv[i] : "-", &o, a, rj, merge) != 0)
 			status = IPM_EXIT_DATA;

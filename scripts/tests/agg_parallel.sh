@@ -40,3 +40,8 @@ for j in 2 3 8; do
 		echo "FAIL agg_parallel jsonl -j $j"
 	fi
 done
+# stdin that is a regular file is split too; one read from a pipe is not
+"$bin/ipm-agg" -j 3 --icsv $ops < "$tmp/in.csv" > "$tmp/sin" 2>/dev/null
+cat "$tmp/in.csv" | "$bin/ipm-agg" -j 3 --icsv $ops > "$tmp/pipe" 2>/dev/null
+cmp -s "$tmp/one" "$tmp/sin" && cmp -s "$tmp/one" "$tmp/pipe" &&
+	echo "PASS agg_parallel stdin file and pipe == -j 1" || echo "FAIL agg_parallel stdin"
