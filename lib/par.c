@@ -24,14 +24,26 @@ static enum ipm_fmt sniff(const unsigned char *b, size_t n)
 }
 
 /* One pass over the file: quote parity and line count up to each boundary. */
+/* Quote parity over [p, e): every '"' toggles (an escaped "" toggles twice). */
+static int quotes(const unsigned char *p, const unsigned char *e, int inq)
+{
+	while (p < e && (p = memchr(p, '"', (size_t)(e - p))) != NULL) {
+		inq = !inq;
+		p++;
+	}
+	return inq;
+}
+
+/* One pass over the file (memchr, so about memory speed): quote parity and
+ * line count up to each boundary. */
 static int scan(struct ipm_chunks *ch, long long size, size_t want)
 {
 	unsigned char *buf = ipm_malloc(SCAN_BUF);
-	long long off = 0, next = 0, step = size / (long long)want;
+	const unsigned char *p, *nl, *e;
+	long long off = 0, next = 0, step = size / (long long)want, at;
 	long line = 1;
-	int inq = 0, csv = ch->fmt == IPM_FMT_CSV, in_hdr = csv;
+	int inq = 0, csv = ch->fmt == IPM_FMT_CSV, in_hdr = csv, anyq;
 	ssize_t got;
-	size_t i;
 
 	ch->c = ipm_calloc(want, sizeof *ch->c);
 	while ((got = pread(ch->fd, buf, SCAN_BUF, off)) > 0) {
@@ -39,23 +51,27 @@ static int scan(struct ipm_chunks *ch, long long size, size_t want)
 			ch->fmt = sniff(buf, (size_t)got), csv = in_hdr = ch->fmt == IPM_FMT_CSV;
 		if (off == 0 && !csv)
 			ch->c[0].line = 1;   /* JSON Lines: no header, the first range starts at 0 */
-		for (i = 0; i < (size_t)got; i++) {
-			if (buf[i] == '"' && csv)
-				inq = !inq;
-			if (buf[i] != '\n')
-				continue;
+		e = buf + got;
+		anyq = csv && memchr(buf, '"', (size_t)got) != NULL;
+		for (p = buf; p < e; p = nl + 1) {
+			nl = memchr(p, '\n', (size_t)(e - p));
+			if (anyq)
+				inq = quotes(p, nl ? nl : e, inq);
+			if (!nl)
+				break;
 			line++;   /* every line counts for numbering; boundaries are outside quotes */
 			if (inq)
 				continue;
+			at = off + (nl - buf) + 1;
 			if (in_hdr) {   /* the header ends: ranges start after it */
 				in_hdr = 0;
-				ch->hdr_len = next = off + (long long)i + 1;
+				ch->hdr_len = next = at;
 				ch->hdr_lines = line - 1;
 				ch->c[0].start = next;
 				ch->c[0].line = line;
-			} else if (off + (long long)i + 1 >= next + step && ch->n + 1 < want) {
-				ch->c[ch->n].end = off + (long long)i + 1;
-				ch->c[++ch->n].start = next = off + (long long)i + 1;
+			} else if (at >= next + step && ch->n + 1 < want) {
+				ch->c[ch->n].end = at;
+				ch->c[++ch->n].start = next = at;
 				ch->c[ch->n].line = line;
 			}
 		}
