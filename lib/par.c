@@ -155,6 +155,8 @@ FILE *ipm_chunk_open(const struct ipm_chunks *ch, size_t i)
 	c->end = ch->c[i].end;
 	if (!(fp = fopencookie(c, "r", io)))
 		free(c);
+	else
+		setvbuf(fp, NULL, _IOFBF, 1 << 20);
 	return fp;
 }
 
