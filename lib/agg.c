@@ -95,6 +95,13 @@ static int check_spec(ipm_agg *a, char *err, size_t errlen)
 {
 	size_t i, j;
 
+	for (i = 0; i < a->ngc; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(a->gcols[i], a->gcols[j]) == 0) {
+				snprintf(err, errlen, "group column '%s' given twice", a->gcols[i]);
+				return -1;
+			}
+
 	for (i = 0; i < a->sp.nops; i++) {
 		if (a->sp.pivot && a->sp.ops[i].kind != IPM_AGG_COUNT) {
 			snprintf(err, errlen, "--pivot counts only: drop '%s'", a->ocols[i]);
