@@ -402,7 +402,10 @@ void ipm_render_index(ipm_buf *out, const struct ipm_render *r,
 		}
 		snprintf(win, sizeof win, "%s – %s", p[i].start, p[i].end);
 		snprintf(cnt, sizeof cnt, "%ld", values[i]);
-		snprintf(chg, sizeof chg, i ? "%+ld" : "", values[i] - (i ? values[i - 1] : 0));
+		if (i)
+			snprintf(chg, sizeof chg, "%+ld", values[i] - values[i - 1]);
+		else
+			chg[0] = '\0';
 		c[0] = link.s;
 		c[1] = win;
 		c[2] = cnt;

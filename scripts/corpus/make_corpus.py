@@ -98,7 +98,8 @@ def as_html(period, items, sep="<br>"):
     out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
            f"<title>{e(title(period))}</title>",
            "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-           "td,th{border:1px solid #999;padding:4px;vertical-align:top}</style></head><body>",
+           "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
+           "td:first-child{width:4.5em}</style></head><body>",
            f"<h1>{e(title(period))}</h1>", "<h2>【舆情总结】</h2>", f"<p>{e(summary(period, items))}</p>"]
     for sec, head, cols in SECTIONS:
         if sec == "summit":
