@@ -5,41 +5,30 @@
 
 #include "text.h"
 
-/* Byte classes for the fast path: most bytes of ASCII or CJK text need
- * nothing but validation, so they are skipped without decoding. */
-enum { PASS, L2, SLOW };
-
-static unsigned char cls[256];
 /* For each 64-character block of U+0000-FFFF (indexed by a three-byte
  * sequence's lead and second byte), bit k is set when character k of the
  * block has a rule or is invalid (overlong, surrogate): one load and a shift
- * decide for any three-byte character. */
+ * decide for any three-byte character. Built once. */
 static uint64_t blk3[16 * 64];
+static int blk3_ready;
 static int touched3(uint32_t cp);
 
-static void init_cls(void)
+static void init_blk3(void)
 {
-	int c;
+	uint32_t c;
 
-	if (cls['A'] == PASS && cls[0] == SLOW)
+	if (blk3_ready)
 		return;
-	for (c = 0; c < 256; c++) {
-		if (c == '\t' || c == '\n' || (c >= 0x20 && c < 0x80))
-			cls[c] = PASS;
-		else if (c >= 0xC3 && c <= 0xDF)
-			cls[c] = L2;     /* C2 holds NBSP */
-		else
-			cls[c] = SLOW;
-	}
-	for (c = 0; c < 16 * 64 * 64; c++)
-		if (touched3((uint32_t)c))
+	for (c = 0; c < 0x10000; c++)
+		if (touched3(c))
 			blk3[c >> 6] |= 1ULL << (c & 63);
+	blk3_ready = 1;
 }
 
 void ipm_normtext_init(ipm_normtext *nt)
 {
 	memset(nt, 0, sizeof *nt);
-	init_cls();
+	init_blk3();
 }
 
 static int is_cont(unsigned char c)
@@ -286,6 +275,53 @@ static int touched3(uint32_t cp)
 /* The hot loop: returns the first position at or after i where a rule may
  * apply or the UTF-8 is invalid or cut; plain ASCII goes 8 bytes at a time,
  * three-byte characters are validated and checked without a table. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* SSE2 pass over 16-byte blocks of ASCII and three-byte characters (the
+ * common case): checks UTF-8 structure with bit masks, and looks up the rule
+ * bitmap only for characters whose lead byte (E1 E2 E3 EF) can have a rule.
+ * Returns the first character boundary it could not vouch for. */
+static size_t scan_sse2(const unsigned char *p, size_t i, size_t n)
+{
+	const __m128i lo = _mm_set1_epi8(0x1F), tab = _mm_set1_epi8('\t'),
+		nl = _mm_set1_epi8('\n'), c0 = _mm_set1_epi8((char)0xC0),
+		x80 = _mm_set1_epi8((char)0x80), f0 = _mm_set1_epi8((char)0xF0),
+		e0 = _mm_set1_epi8((char)0xE0), ed = _mm_set1_epi8((char)0xED),
+		e1 = _mm_set1_epi8((char)0xE1), e2 = _mm_set1_epi8((char)0xE2),
+		e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF);
+	unsigned carry = 0, a, cont, lead, bad, spec, want, k;
+	size_t at;
+
+	while (i + 18 <= n) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(p + i));
+		a = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpgt_epi8(b, lo),
+			_mm_or_si128(_mm_cmpeq_epi8(b, tab), _mm_cmpeq_epi8(b, nl))));
+		cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(b, c0), x80));
+		lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(b, f0), e0));
+		bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(b, e0),
+			_mm_cmpeq_epi8(b, ed)));
+		want = (lead << 1 | lead << 2 | carry);
+		if ((a | cont | lead) != 0xFFFF || bad || cont != (want & 0xFFFF))
+			break;
+		spec = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(b, e1), _mm_cmpeq_epi8(b, e2)),
+			_mm_or_si128(_mm_cmpeq_epi8(b, e3), _mm_cmpeq_epi8(b, ef))));
+		while (spec) {
+			k = (unsigned)__builtin_ctz(spec);
+			at = i + k;
+			if (blk3[(p[at] & 0x0F) << 6 | (p[at + 1] & 0x3F)] >> (p[at + 2] & 0x3F) & 1)
+				return at;
+			spec &= spec - 1;
+		}
+		carry = want >> 16;
+		i += 16;
+	}
+	/* back to the lead of a character cut by the block boundary */
+	return carry == 3 ? i - 1 : carry == 1 ? i - 2 : i;
+}
+#endif
+
 static size_t scan(const unsigned char *p, size_t i, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
@@ -293,6 +329,9 @@ static size_t scan(const unsigned char *p, size_t i, size_t n)
 	unsigned c, c1, c2;
 
 	for (;;) {
+#ifdef __SSE2__
+		i = scan_sse2(p, i, n);
+#endif
 		while (i + 8 <= n) {
 			memcpy(&w, p + i, 8);
 			/* any byte >= 0x80 or < 0x20? */
@@ -333,7 +372,8 @@ static size_t scan(const unsigned char *p, size_t i, size_t n)
 		}
 		if (c < 0x80)
 			continue;
-		if (cls[c] != L2 || i + 1 >= n || !is_cont(p[i + 1]))
+		/* two-byte characters but U+0080-00BF (C2: NBSP) */
+		if (c < 0xC3 || c > 0xDF || i + 1 >= n || !is_cont(p[i + 1]))
 			return i;
 		i += 2;
 	}

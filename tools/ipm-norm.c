@@ -28,7 +28,7 @@ static void help(FILE *fp)
 	"leading ASCII are UTF-8 if valid UTF-8, else GB18030 (covers GBK, GB2312).\n"
 	"GB18030 is decoded as GB18030-2022 with iconv(3). The encoding is reported\n"
 	"on stderr when it is not UTF-8 (always with -v).\n\n"
-	"Rules, in this order of the output:\n"
+	"Rules:\n"
 	"  - invalid or truncated byte sequences become U+FFFD, each reported on\n"
 	"    stderr with its byte offset (the first %d per input unless -v)\n"
 	"  - CR LF and lone CR become LF; U+FEFF (BOM) is removed\n"
@@ -84,6 +84,7 @@ static int norm_file(const char *name, enum ipm_enc from, int strict, int verbos
 	struct ctx c = { name, NULL, strict, verbose, 0 };
 	FILE *fp = ipm_fopen_in(name);
 	ipm_dec *d;
+	enum ipm_enc enc;
 	int rc = IPM_EXIT_OK;
 
 	if (!fp)
@@ -97,8 +98,9 @@ static int norm_file(const char *name, enum ipm_enc from, int strict, int verbos
 	}
 	if (ipm_dec_stopped(d))
 		rc = IPM_EXIT_DATA;
-	if (verbose || ipm_dec_encoding(d) != IPM_ENC_UTF8)
-		ipm_err(name, 0, "encoding %s", ipm_enc_name(ipm_dec_encoding(d)));
+	enc = ipm_dec_encoding(d);
+	if (enc != IPM_ENC_AUTO && (verbose || enc != IPM_ENC_UTF8))
+		ipm_err(name, 0, "encoding %s", ipm_enc_name(enc));
 	if (ipm_dec_nbad(d) && !strict)
 		ipm_err(name, 0, "%zu invalid sequences replaced by U+FFFD", ipm_dec_nbad(d));
 	if (ipm_dec_ncontrol(d))

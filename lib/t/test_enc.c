@@ -128,6 +128,72 @@ static void test_chunking(void)
 	free(whole);
 }
 
+/* A pseudo-random mix of every kind of token, long enough for the 16-byte
+ * fast path: fed whole it takes the fast path, fed in pieces under 18 bytes
+ * only the byte-wise one, and both must agree. */
+static void test_fast_path(void)
+{
+	static const char *tok[] = {
+		"中", "文", "，", "。", "“", "”", "、", "《", "》", "—", "‐", "a", "Z", " ", "\t",
+		"\n", "\r", "\r\n", "http://", "www.", "/", "＋", "０", "\xC2\xA0", "\xE3\x80\x80",
+		"\xEF\x83\x98", "➤", "•", "\xEF\xBB\xBF", "\x01", "\xFF", "\xE4\xB8", "\xED\xA0\x80",
+		"\xE0\x80\x80", "é", "\xF0\xA0\x80\x87", "\xEE\x80\x80", "ｅ", "！",
+	};
+	ipm_buf in = {0};
+	unsigned long x = 12345;
+	char *whole, *got;
+	size_t i, step;
+	int ok = 1;
+
+	for (i = 0; i < 20000; i++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		/* mostly CJK, like the real documents */
+		ipm_buf_adds(&in, tok[(x >> 33) % 4 ? (x >> 40) % 2 : (x >> 40) % (sizeof tok / sizeof tok[0])]);
+	}
+	whole = decode(in.s, in.len, IPM_ENC_UTF8, 0, NULL);
+	for (step = 1; step < 18; step += 4) {
+		got = decode(in.s, in.len, IPM_ENC_UTF8, step, NULL);
+		ok &= strcmp(got, whole) == 0;
+		free(got);
+	}
+	CHECK(ok, "fast path agrees with the byte-wise path");
+	free(whole);
+	ipm_buf_free(&in);
+}
+
+/* Inputs longer than the detection window, cut into odd pieces, in UTF-8
+ * and in GBK: same output as fed whole, and the right encoding. */
+static void test_window(void)
+{
+	const char *u8 = "关于互联网+行动\r\nhttp://a.cn/x‐y ＋ ";
+	const char *gbk = "\xB9\xD8\xD3\xDA\xBB\xA5\xC1\xAA\xCD\xF8+\r\nhttp://a.cn/ ";
+	const char *src[2] = { u8, gbk };
+	enum ipm_enc want[2] = { IPM_ENC_UTF8, IPM_ENC_GB18030 }, e;
+	static const size_t steps[] = { 1, 7, 4096, 65535, 65537 };
+	ipm_buf in = {0};
+	char *whole, *got;
+	size_t k, j;
+	int ok;
+
+	for (k = 0; k < 2; k++) {
+		ipm_buf_clear(&in);
+		ipm_buf_adds(&in, "ASCII prefix before the first non-ASCII byte\n");
+		while (in.len < 3 * IPM_ENC_WINDOW)
+			ipm_buf_adds(&in, src[k]);
+		whole = decode(in.s, in.len, IPM_ENC_AUTO, 0, &e);
+		ok = e == want[k];
+		for (j = 0; j < sizeof steps / sizeof steps[0]; j++) {
+			got = decode(in.s, in.len, IPM_ENC_AUTO, steps[j], &e);
+			ok &= e == want[k] && strcmp(got, whole) == 0;
+			free(got);
+		}
+		CHECK(ok, k ? "GBK beyond the window: chunk-independent" :
+		              "UTF-8 beyond the window: chunk-independent");
+		free(whole);
+	}
+	ipm_buf_free(&in);
+}
+
 static void test_gb18030(void)
 {
 	const unsigned char euro4[4] = {0x81, 0x30, 0x81, 0x30};
@@ -179,6 +245,8 @@ int main(void)
 	test_invalid();
 	test_detect();
 	test_chunking();
+	test_window();
+	test_fast_path();
 	test_gb18030();
 	test_whatwg_index();
 	return t_failed;
