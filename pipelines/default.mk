@@ -112,8 +112,11 @@ $(PIPE_REPORT): $(P)/collapsed.jsonl $(BIN)/ipm-report $(PIPE_DATA)
 	$(PQ)$(BIN)/ipm-report -o $(P)/report.tmp $<
 	$(PQ)rm -rf $(P)/report && mv $(P)/report.tmp $(P)/report
 
-# What can be built with the stages present.
-ifeq ($(filter extract rows tag,$(PIPE_MISSING)),)
+# What can be built with the stages present (nothing without documents:
+# the tools would read stdin).
+ifeq ($(PIPE_DOCS),)
+PIPE_GOAL :=
+else ifeq ($(filter extract rows tag,$(PIPE_MISSING)),)
 PIPE_GOAL := $(PIPE_REPORT) $(if $(filter agg,$(PIPE_MISSING)),,$(PIPE_AGG))
 else
 PIPE_GOAL := $(PIPE_TXT)
@@ -127,7 +130,7 @@ pipeline-run: $(PIPE_GOAL)
 	@[ -z "$(PIPE_MISSING)" ] || echo "ipm: pipeline: stages not built yet (no tools/ipm-STAGE.c): $(PIPE_MISSING)"
 	@if [ -f $(PIPE_REPORT) ]; then \
 		echo "ipm: $(words $(PIPE_DOCS)) documents from $(IN); report: $(PIPE_REPORT) (and $(P)/report/index.md)"; \
-	else \
+	elif [ -n "$(PIPE_DOCS)" ]; then \
 		echo "ipm: $(words $(PIPE_DOCS)) documents from $(IN) normalized into $(P)/txt/; no report without ipm-extract, ipm-rows and ipm-tag"; \
 	fi
 
