@@ -95,6 +95,13 @@ static int check_spec(ipm_agg *a, char *err, size_t errlen)
 {
 	size_t i, j;
 
+	for (i = 0; i < a->ngc; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(a->gcols[i], a->gcols[j]) == 0) {
+				snprintf(err, errlen, "group column '%s' given twice", a->gcols[i]);
+				return -1;
+			}
+
 	for (i = 0; i < a->sp.nops; i++) {
 		if (a->sp.pivot && a->sp.ops[i].kind != IPM_AGG_COUNT) {
 			snprintf(err, errlen, "--pivot counts only: drop '%s'", a->ocols[i]);
@@ -527,6 +534,43 @@ int ipm_agg_merge_row(ipm_agg *a, const ipm_rec *r, const char **why)
 	for (k = 0; k < a->sp.nops; k++)
 		merge_op(a, gid, k, r);
 	return 0;
+}
+
+void ipm_agg_merge(ipm_agg *dst, const ipm_agg *src)
+{
+	size_t n = ipm_hash_count(src->groups), ns = ipm_hash_count(src->sets), i, k, len, e, nops = src->sp.nops;
+	size_t *map = ipm_malloc((n ? n : 1) * sizeof *map);
+	uint64_t *sd, *ss;
+	const char *key, *d;
+	uint32_t hd[2];
+	int isnew;
+
+	for (i = 0; i < n; i++) {
+		key = ipm_hash_key(src->groups, i, &len);
+		ipm_buf_clear(&dst->key);
+		ipm_buf_add(&dst->key, key, len);
+		map[i] = group_id(dst);
+		sd = dst->st + map[i] * nops;
+		ss = src->st + i * nops;
+		for (k = 0; k < nops; k++) {
+			if (src->sp.ops[k].kind == IPM_AGG_COUNT) {
+				sd[k] += ss[k];
+			} else if (ss[k] && (src->sp.ops[k].kind == IPM_AGG_FIRST ||
+			                     src->sp.ops[k].kind == IPM_AGG_LAST)) {
+				d = ipm_hash_key(src->strs, ss[k] - 1, &len);
+				keep_date(dst, &sd[k], ipm_hash_put(dst->strs, d, len, NULL),
+				          src->sp.ops[k].kind == IPM_AGG_LAST);
+			}
+		}
+	}
+	for (i = 0; i < ns; i++) {   /* distinct and top: value sets and their counts */
+		key = ipm_hash_key(src->sets, i, &len);
+		memcpy(hd, key, sizeof hd);
+		e = set_entry(dst, map[hd[0]], hd[1], key + sizeof hd, len - sizeof hd, &isnew);
+		dst->st[map[hd[0]] * nops + hd[1]] += (uint64_t)isnew;
+		dst->setc[e] += src->setc[i];
+	}
+	free(map);
 }
 
 /* -------------------------------------------------------------- output */

@@ -60,6 +60,9 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r);
 /* Add one partial row. 0, or -1 with *why set (static text) when it is not a
  * partial row of this spec. */
 int ipm_agg_merge_row(ipm_agg *a, const ipm_rec *r, const char **why);
+/* Add the whole state of src (same spec) into dst: as if dst had also read
+ * src's input. src is unchanged. */
+void ipm_agg_merge(ipm_agg *dst, const ipm_agg *src);
 size_t ipm_agg_ngroups(const ipm_agg *a);
 /* Write every group, sorted. partial: state rows as JSON Lines (fmt ignored);
  * else result rows in fmt (pivoted when the spec has a pivot). 0 or -1 on a

@@ -12,7 +12,7 @@ ipm_digest *ipm_digest_new(void)
 	ipm_tally **t[] = { &d->sections, &d->docs, &d->dates, &d->sectors,
 		&d->subsectors, &d->provinces, &d->prov_sector, &d->companies,
 		&d->sec_actor, &d->sec_sub, &d->sub_prov, &d->evt_prov, &d->evt_sub,
-		&d->policies };
+		&d->sub_evt_prov, &d->policies };
 	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof *t; i++)
@@ -26,7 +26,7 @@ static size_t tallies(const ipm_digest *d, ipm_tally **v)
 	ipm_tally *t[] = { d->sections, d->docs, d->dates, d->sectors,
 		d->subsectors, d->provinces, d->prov_sector, d->companies,
 		d->sec_actor, d->sec_sub, d->sub_prov, d->evt_prov, d->evt_sub,
-		d->policies };
+		d->sub_evt_prov, d->policies };
 
 	memcpy(v, t, sizeof t);
 	return sizeof t / sizeof *t;
@@ -184,8 +184,13 @@ void ipm_digest_add(ipm_digest *d, const ipm_rec *r)
 			ipm_buf_addc(&k, IPM_TALLY_SEP);
 			ipm_buf_adds(&k, prov);
 			ipm_tally_add(d->sub_prov, k.s, k.len, 1);
-			if (evt && *evt)
+			if (evt && *evt) {
 				add2(d->evt_sub, evt, l.it[i], l.len[i], &k);
+				ipm_buf_clear(&k);
+				ipm_buf_add(&k, l.it[i], l.len[i]);
+				ipm_buf_printf(&k, "%c%s%c%s", IPM_TALLY_SEP, evt, IPM_TALLY_SEP, prov);
+				ipm_tally_add(d->sub_evt_prov, k.s, k.len, 1);
+			}
 		}
 	}
 	if (in_prov && evt && *evt)

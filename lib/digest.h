@@ -23,6 +23,7 @@ typedef struct {
 	ipm_tally *sub_prov;    /* subsector SEP province (section province) */
 	ipm_tally *evt_prov;    /* event_type SEP province (section province) */
 	ipm_tally *evt_sub;     /* event_type SEP subsector (section province) */
+	ipm_tally *sub_evt_prov;/* subsector SEP event_type SEP province (section province) */
 	ipm_tally *policies;    /* title; val = issuer SEP date SEP url */
 } ipm_digest;
 

@@ -679,6 +679,7 @@ ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char d
 enum ipm_fmt ipm_reader_fmt(const ipm_reader *rd) { return rd->fmt; }
 size_t ipm_reader_nbad(const ipm_reader *rd) { return rd->nbad; }
 const char *ipm_reader_name(const ipm_reader *rd) { return rd->name; }
+void ipm_reader_set_lineno(ipm_reader *rd, long n) { rd->lineno = n; }
 
 void ipm_reader_on_reject(ipm_reader *rd,
 	void (*fn)(void *, const char *, long, const char *, const char *, size_t), void *ctx)

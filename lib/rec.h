@@ -91,6 +91,9 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out);
 enum ipm_fmt ipm_reader_fmt(const ipm_reader *rd);
 size_t ipm_reader_nbad(const ipm_reader *rd);   /* malformed records skipped */
 const char *ipm_reader_name(const ipm_reader *rd);
+/* Lines already read before this stream: the next line is numbered n + 1
+ * (for a reader over a part of a file; see lib/par.h). */
+void ipm_reader_set_lineno(ipm_reader *rd, long n);
 /* Called for each malformed input line (text not NUL-safe beyond len). */
 void ipm_reader_on_reject(ipm_reader *rd,
 	void (*fn)(void *ctx, const char *file, long line, const char *reason,

@@ -5,6 +5,7 @@
 #include "sentence.h"
 
 #define ENUM_SEP "\xe3\x80\x81"   /* 、 between listed names */
+#define ETC "\xe7\xad\x89"        /* 等 */
 
 struct tpl {
 	char *kind, *key, *text;
@@ -23,6 +24,7 @@ struct ctx {
 	const ipm_digest *cur, *prev;
 	const struct tpl *t;
 	const char *key, *start, *end;
+	const char *sub;     /* the subsector of a "subsector KEY@EVENT" row */
 	int empty;           /* a list placeholder expanded to nothing */
 };
 
@@ -126,7 +128,7 @@ static void list(ipm_buf *out, const ipm_tally *t, const char *prefix,
                  enum ipm_tally_order o, long max, const ipm_sentences *lab)
 {
 	const ipm_tally_ent **v = ipm_tally_sorted(t, o);
-	size_t i, n = ipm_tally_len(t), pl = prefix ? strlen(prefix) : 0;
+	size_t i, nl, n = ipm_tally_len(t), pl = prefix ? strlen(prefix) : 0;
 	long k = 0;
 
 	for (i = 0; i < n && k < max; i++) {
@@ -142,7 +144,11 @@ static void list(ipm_buf *out, const ipm_tally *t, const char *prefix,
 			continue;
 		if (k++)
 			ipm_buf_adds(out, ENUM_SEP);
-		ipm_buf_adds(out, lab ? ipm_label(lab, name) : name);
+		name = lab ? ipm_label(lab, name) : name;
+		nl = strlen(name);
+		if (nl > strlen(ETC) && strcmp(name + nl - strlen(ETC), ETC) == 0)
+			nl -= strlen(ETC);   /* "工信部等": the template says 等 */
+		ipm_buf_add(out, name, nl);
 	}
 	free(v);
 }
@@ -181,6 +187,8 @@ static int is_list(const char *name)
 static int expand(ipm_buf *out, const char *name, const struct ctx *c)
 {
 	long prev = c->prev ? c->prev->total : 0, delta = c->cur->total - prev;
+	long nsub = c->t->count > 0 ? c->t->count : c->t->names;
+	int ev = strcmp(c->t->kind, "event") == 0;
 
 	if (strncmp(name, "n:", 2) == 0)
 		ipm_buf_printf(out, "%ld", ipm_tally_count(c->cur->sections, name + 2));
@@ -197,15 +205,14 @@ static int expand(ipm_buf *out, const char *name, const struct ctx *c)
 	else if (strcmp(name, "docs") == 0)
 		list(out, c->cur->docs, NULL, IPM_TALLY_BY_SEQ, 100, NULL);
 	else if (strcmp(name, "subsector") == 0)
-		ipm_buf_adds(out, ipm_label(c->s, c->key));
+		ipm_buf_adds(out, ipm_label(c->s, c->sub ? c->sub : c->key));
 	else if (strcmp(name, "actors") == 0)
 		list(out, c->cur->sec_actor, "ministry", IPM_TALLY_BY_COUNT, c->t->names, NULL);
-	else if (strcmp(name, "subsectors") == 0 && strcmp(c->t->kind, "event") == 0)
-		list(out, c->cur->evt_sub, c->key, IPM_TALLY_BY_COUNT, c->t->names, NULL);
 	else if (strcmp(name, "subsectors") == 0)
-		list(out, c->cur->sec_sub, "ministry", IPM_TALLY_BY_COUNT, c->t->names, c->s);
+		list(out, ev ? c->cur->evt_sub : c->cur->sec_sub, ev ? c->key : "ministry",
+		     IPM_TALLY_BY_COUNT, nsub, ev ? NULL : c->s);
 	else if (strcmp(name, "provinces") == 0)
-		list(out, strcmp(c->t->kind, "event") == 0 ? c->cur->evt_prov : c->cur->sub_prov,
+		list(out, ev ? c->cur->evt_prov : c->sub ? c->cur->sub_evt_prov : c->cur->sub_prov,
 		     c->key, IPM_TALLY_BY_SEQ, c->t->names, NULL);
 	else if (strcmp(name, "companies") == 0)
 		list(out, c->cur->companies, NULL, IPM_TALLY_BY_COUNT, c->t->names, NULL);
@@ -266,14 +273,50 @@ static ipm_tally *heads(const ipm_tally *t)
 	return h;
 }
 
+/* Whether kind has a row for key itself or for key@EVENT. */
 static int has_own_row(const ipm_sentences *s, const char *kind, const char *key)
 {
-	size_t i;
+	size_t i, kl = strlen(key);
 
 	for (i = 0; i < s->n; i++)
-		if (strcmp(s->t[i].kind, kind) == 0 && strcmp(s->t[i].key, key) == 0)
+		if (strcmp(s->t[i].kind, kind) == 0 && strncmp(s->t[i].key, key, kl) == 0 &&
+		    (s->t[i].key[kl] == '\0' || s->t[i].key[kl] == '@'))
 			return 1;
 	return 0;
+}
+
+/* Entries of t whose key starts with prefix SEP. */
+static long count_prefix(const ipm_tally *t, const char *prefix)
+{
+	const ipm_tally_ent **v = ipm_tally_sorted(t, IPM_TALLY_BY_SEQ);
+	size_t i, n = ipm_tally_len(t), pl = strlen(prefix);
+	long k = 0;
+
+	for (i = 0; i < n; i++)
+		k += v[i]->klen > pl && memcmp(v[i]->key, prefix, pl) == 0 &&
+		     v[i]->key[pl] == IPM_TALLY_SEP;
+	free(v);
+	return k;
+}
+
+/* A "subsector SUB@EVENT" row: provinces with records of both. */
+static size_t filtered(ipm_buf *out, struct ctx *c)
+{
+	const char *at = strchr(c->t->key, '@');
+	char *sub = ipm_strndup(c->t->key, (size_t)(at - c->t->key));
+	ipm_buf prefix = { 0 };
+	size_t made = 0;
+
+	ipm_buf_printf(&prefix, "%s%c%s", sub, IPM_TALLY_SEP, at + 1);
+	if (count_prefix(c->cur->sub_evt_prov, prefix.s) >= c->t->min) {
+		c->key = prefix.s;
+		c->sub = sub;
+		made = emit(out, c);
+	}
+	c->sub = NULL;
+	free(sub);
+	ipm_buf_free(&prefix);
+	return made;
 }
 
 /* The sentences of one template row. */
@@ -307,6 +350,8 @@ static size_t row(ipm_buf *out, struct ctx *c, const ipm_tally *sub_n, const ipm
 	}
 	if (strcmp(t->kind, "subsector") != 0)
 		return 0;
+	if (strchr(t->key, '@'))
+		return filtered(out, c);
 	if (strcmp(t->key, "*") != 0)
 		return ipm_tally_count(sub_n, t->key) >= t->min ? emit(out, c) : 0;
 	v = ipm_tally_sorted(sub_n, IPM_TALLY_BY_COUNT);
@@ -327,7 +372,7 @@ size_t ipm_sentences_build(const ipm_sentences *s, const ipm_digest *cur,
                            const ipm_digest *prev, const char *start,
                            const char *end, ipm_buf *out)
 {
-	struct ctx c = { s, cur, prev, NULL, NULL, start, end, 0 };
+	struct ctx c = { s, cur, prev, NULL, NULL, start, end, NULL, 0 };
 	ipm_tally *sub_n = heads(cur->sub_prov), *evt_n = heads(cur->evt_prov);
 	size_t i, made = 0;
 

@@ -35,7 +35,7 @@ void ipm_svg_trend(ipm_buf *out, const char *title, const char *const *labels,
 
 
 
-/* Load a tile layout (lib/data/provinces.tsv: name, code, row, col; '#'
+/* Load a tile layout (lib/data/tiles.tsv: name, code, row, col; '#'
  * comments) in file order; values are 0. NULL after a message on error.
  * *n gets the count; free with ipm_svg_tiles_free(). */
 struct ipm_svg_tile *ipm_svg_tiles_load(const char *path, size_t *n);

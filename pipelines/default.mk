@@ -1,6 +1,6 @@
 # The default pipeline: `make` (or `make pipeline IN=DIR`) turns every
 # .txt .md .html .pdf document of $(IN) into tagged records and the reports:
-#   DOC --pdftotext--> --ipm-norm--> txt/ID.txt --ipm-extract--> blocks/ID.jsonl
+#   DOC --pdftotext -layout--> --ipm-norm--> txt/ID.txt --ipm-extract--> blocks/ID.jsonl
 #       --ipm-rows--> rows/ID.jsonl --ipm-tag--> tagged/ID.jsonl
 #   all tagged --ipm-dedup--> events.jsonl (event_id), --collapse--> collapsed.jsonl
 #   events --ipm-agg--> agg/*.csv       collapsed --ipm-report--> report/
@@ -15,14 +15,24 @@ P := $(PIPE)
 PIPE_DOCS := $(sort $(wildcard $(IN)/*.txt $(IN)/*.md $(IN)/*.html $(IN)/*.pdf))
 PIPE_STEMS := $(basename $(notdir $(PIPE_DOCS)))
 PIPE_STAGES := norm extract rows tag dedup agg report
-pipe_have = $(wildcard tools/ipm-$(1).c)
+pipe_have = $(or $(wildcard tools/ipm-$(1).c),$(wildcard $(BIN)/ipm-$(1)))
 PIPE_MISSING := $(strip $(foreach s,$(PIPE_STAGES),$(if $(call pipe_have,$s),,$s)))
 PIPE_DATA := $(wildcard lib/data/*.tsv)
 pipe_id = $(firstword $(subst _, ,$(1)))
 pipe_mv = mv $@.tmp $@
+# quiet recipes: one line per step (make V=1 shows the commands)
+ifeq ($(V),1)
+PQ :=
+pipe_say =
+else
+PQ := @
+pipe_say = @echo "  $(1)	$@"
+endif
 
 PIPE_TXT := $(PIPE_STEMS:%=$(P)/txt/%.txt)
 PIPE_TAGGED := $(PIPE_STEMS:%=$(P)/tagged/%.jsonl)
+# keep every stage's output (they are inputs to look at, and to not rebuild)
+.SECONDARY: $(PIPE_TXT) $(PIPE_STEMS:%=$(P)/blocks/%.jsonl) $(PIPE_STEMS:%=$(P)/rows/%.jsonl)
 PIPE_AGG := $(P)/agg/sections.csv $(P)/agg/province_sector.csv $(P)/agg/months.csv
 PIPE_REPORT := $(P)/report/index.html
 
@@ -35,60 +45,78 @@ pipe_norm = cp $(1) $@.tmp
 endif
 $(P)/txt/%.txt: $(IN)/%.txt $(PIPE_NORM_DEP)
 	@mkdir -p $(@D)
-	$(call pipe_norm,$<) && $(pipe_mv)
+	$(call pipe_say,norm)
+	$(PQ)$(call pipe_norm,$<) && $(pipe_mv)
 $(P)/txt/%.txt: $(IN)/%.md $(PIPE_NORM_DEP)
 	@mkdir -p $(@D)
-	$(call pipe_norm,$<) && $(pipe_mv)
+	$(call pipe_say,norm)
+	$(PQ)$(call pipe_norm,$<) && $(pipe_mv)
 $(P)/txt/%.txt: $(IN)/%.html $(PIPE_NORM_DEP)
 	@mkdir -p $(@D)
-	$(call pipe_norm,$<) && $(pipe_mv)
+	$(call pipe_say,norm)
+	$(PQ)$(call pipe_norm,$<) && $(pipe_mv)
 $(P)/txt/%.txt: $(IN)/%.pdf $(PIPE_NORM_DEP)
 	@mkdir -p $(@D)
-	pdftotext -enc UTF-8 $< $@.pdf.tmp && $(call pipe_norm,$@.pdf.tmp) && rm -f $@.pdf.tmp && $(pipe_mv)
+	$(call pipe_say,norm)
+	$(PQ)pdftotext -layout -enc UTF-8 $< $@.pdf.tmp && $(call pipe_norm,$@.pdf.tmp) && rm -f $@.pdf.tmp && $(pipe_mv)
 
 # --- per document: extract, rows, tag ---
 $(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract
 	@mkdir -p $(@D)
-	$(BIN)/ipm-extract $< > $@.tmp && $(pipe_mv)
+	$(call pipe_say,extract)
+	$(PQ)$(BIN)/ipm-extract $< > $@.tmp && $(pipe_mv)
 $(P)/rows/%.jsonl: $(P)/blocks/%.jsonl $(BIN)/ipm-rows
 	@mkdir -p $(@D)
-	$(BIN)/ipm-rows --doc $(call pipe_id,$*) $< > $@.tmp && $(pipe_mv)
+	$(call pipe_say,rows)
+	$(PQ)$(BIN)/ipm-rows --doc $(call pipe_id,$*) $< > $@.tmp && $(pipe_mv)
 $(P)/tagged/%.jsonl: $(P)/rows/%.jsonl $(BIN)/ipm-tag $(PIPE_DATA)
 	@mkdir -p $(@D)
-	$(BIN)/ipm-tag $< > $@.tmp && $(pipe_mv)
+	$(call pipe_say,tag)
+	$(PQ)$(BIN)/ipm-tag $< > $@.tmp && $(pipe_mv)
 
 # --- all documents: dedup (or plain concatenation without ipm-dedup) ---
 ifneq ($(call pipe_have,dedup),)
 $(P)/events.jsonl: $(PIPE_TAGGED) $(BIN)/ipm-dedup
-	$(BIN)/ipm-dedup $(PIPE_TAGGED) > $@.tmp && $(pipe_mv)
+	$(call pipe_say,dedup)
+	$(PQ)$(BIN)/ipm-dedup $(PIPE_TAGGED) > $@.tmp && $(pipe_mv)
 $(P)/collapsed.jsonl: $(P)/events.jsonl $(BIN)/ipm-dedup
-	$(BIN)/ipm-dedup --collapse $< > $@.tmp && $(pipe_mv)
+	$(call pipe_say,collapse)
+	$(PQ)$(BIN)/ipm-dedup --collapse $< > $@.tmp && $(pipe_mv)
 else
 $(P)/events.jsonl: $(PIPE_TAGGED) $(BIN)/ipm-cat
-	$(BIN)/ipm-cat $(PIPE_TAGGED) > $@.tmp && $(pipe_mv)
+	$(call pipe_say,cat)
+	$(PQ)$(BIN)/ipm-cat $(PIPE_TAGGED) > $@.tmp && $(pipe_mv)
 $(P)/collapsed.jsonl: $(P)/events.jsonl
-	cp $< $@.tmp && $(pipe_mv)
+	$(call pipe_say,copy)
+	$(PQ)cp $< $@.tmp && $(pipe_mv)
 endif
 
 # --- tidy tables (CSV) ---
 $(P)/agg/sections.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	@mkdir -p $(@D)
-	$(BIN)/ipm-agg -g doc,section count $< > $@.tmp && $(pipe_mv)
+	$(call pipe_say,agg)
+	$(PQ)$(BIN)/ipm-agg -g doc,section count $< > $@.tmp && $(pipe_mv)
 $(P)/agg/province_sector.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	@mkdir -p $(@D)
-	$(BIN)/ipm-agg -g province,sectors count $< > $@.tmp && $(pipe_mv)
+	$(call pipe_say,agg)
+	$(PQ)$(BIN)/ipm-agg -g province,sectors count $< > $@.tmp && $(pipe_mv)
 $(P)/agg/months.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	@mkdir -p $(@D)
-	$(BIN)/ipm-agg --by-month -g section count $< > $@.tmp && $(pipe_mv)
+	$(call pipe_say,agg)
+	$(PQ)$(BIN)/ipm-agg --by-month -g section count $< > $@.tmp && $(pipe_mv)
 
 # --- reports: one per period, and the index (the directory is swapped whole) ---
 $(PIPE_REPORT): $(P)/collapsed.jsonl $(BIN)/ipm-report $(PIPE_DATA)
-	rm -rf $(P)/report.tmp && mkdir -p $(P)/report.tmp
-	$(BIN)/ipm-report -o $(P)/report.tmp $<
-	rm -rf $(P)/report && mv $(P)/report.tmp $(P)/report
+	$(call pipe_say,report)
+	$(PQ)rm -rf $(P)/report.tmp && mkdir -p $(P)/report.tmp
+	$(PQ)$(BIN)/ipm-report -o $(P)/report.tmp $<
+	$(PQ)rm -rf $(P)/report && mv $(P)/report.tmp $(P)/report
 
-# What can be built with the stages present.
-ifeq ($(filter extract rows tag,$(PIPE_MISSING)),)
+# What can be built with the stages present (nothing without documents:
+# the tools would read stdin).
+ifeq ($(PIPE_DOCS),)
+PIPE_GOAL :=
+else ifeq ($(filter extract rows tag,$(PIPE_MISSING)),)
 PIPE_GOAL := $(PIPE_REPORT) $(if $(filter agg,$(PIPE_MISSING)),,$(PIPE_AGG))
 else
 PIPE_GOAL := $(PIPE_TXT)
@@ -102,7 +130,7 @@ pipeline-run: $(PIPE_GOAL)
 	@[ -z "$(PIPE_MISSING)" ] || echo "ipm: pipeline: stages not built yet (no tools/ipm-STAGE.c): $(PIPE_MISSING)"
 	@if [ -f $(PIPE_REPORT) ]; then \
 		echo "ipm: $(words $(PIPE_DOCS)) documents from $(IN); report: $(PIPE_REPORT) (and $(P)/report/index.md)"; \
-	else \
+	elif [ -n "$(PIPE_DOCS)" ]; then \
 		echo "ipm: $(words $(PIPE_DOCS)) documents from $(IN) normalized into $(P)/txt/; no report without ipm-extract, ipm-rows and ipm-tag"; \
 	fi
 
@@ -115,5 +143,6 @@ else
 	@echo "ipm: make db needs ipm-extract, ipm-rows and ipm-tag (missing: $(PIPE_MISSING))"; exit 1
 endif
 $(DB): $(P)/events.jsonl $(wildcard $(PIPE_AGG)) scripts/db/schema.sql scripts/db/load.sh
-	sh scripts/db/load.sh $@.tmp $(P) && $(pipe_mv)
+	$(call pipe_say,db)
+	$(PQ)sh scripts/db/load.sh $@.tmp $(P) && $(pipe_mv)
 	@echo "ipm: database: $(DB) (sqlite3 $(DB) 'select * from v_sections')"

@@ -4,14 +4,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "agg.h"
 #include "cli.h"
+#include "par.h"
 #include "rec.h"
 #include "reject.h"
 #include "util.h"
 
 enum { OPT_MONTH = 1, OPT_QUARTER, OPT_PIVOT, OPT_PARTIAL, OPT_MERGE, OPT_DATE };
+
+static long jobs = 0;   /* 0: one thread per CPU, at most 8 */
 
 static void help(FILE *fp)
 {
@@ -34,6 +38,8 @@ static void help(FILE *fp)
 	      "  --pivot F          one column per value of F (count only; empty is '(none)')\n"
 	      "  --partial          write mergeable partial rows (JSON Lines, full state)\n"
 	      "  --merge            read partial rows (from --partial) instead of records\n", fp);
+	fprintf(fp, "  -j, --jobs N       threads for one input file, each reading a part of it\n"
+	        "                     and merged exactly [%ld: one per CPU, at most 8]\n", jobs);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS);
 	fputs("\nExamples:\n"
 	      "  ipm-agg --icsv -g province,sectors count tagged.csv\n"
@@ -57,6 +63,35 @@ static size_t split_fields(char *s, const char ***fields)
 	return i;
 }
 
+static void add_one(void *a, ipm_rec *r) { ipm_agg_add(a, r); }
+
+/* One regular file read by several threads, each into its own state, then
+ * merged (the partial/merge law). -1 when the file cannot be split. */
+static int run_parallel(const char *name, const struct ipm_opts *o, ipm_agg *a,
+                        const struct ipm_agg_spec *sp, ipm_rejects *rj)
+{
+	size_t n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN)), i;
+	ipm_agg **part;
+	char err[64];
+	long bad;
+
+	n = n < 1 ? 1 : n > 8 && !jobs ? 8 : n;
+	if (n < 2)
+		return -1;
+	part = ipm_calloc(n, sizeof *part);
+	for (i = 0; i < n; i++)
+		part[i] = ipm_agg_new(sp, err, sizeof err);
+	/* a thread per 8 MB at least, unless -j asks for threads explicitly */
+	bad = ipm_par_read(name, n, jobs ? 1 : 8LL << 20, o->in_fmt, o->delim, rj, add_one, (void **)part);
+	for (i = 0; i < n; i++) {
+		if (bad >= 0)
+			ipm_agg_merge(a, part[i]);
+		ipm_agg_free(part[i]);
+	}
+	free(part);
+	return bad < 0 ? -1 : bad > 0 ? IPM_EXIT_DATA : 0;
+}
+
 static int run_file(const char *name, const struct ipm_opts *o, ipm_agg *a,
                     ipm_rejects *rj, int merge)
 {
@@ -68,6 +103,7 @@ static int run_file(const char *name, const struct ipm_opts *o, ipm_agg *a,
 
 	if (!fp)
 		return IPM_EXIT_DATA;
+	setvbuf(fp, NULL, _IOFBF, 1 << 20);   /* fewer read calls: a tenth of the time otherwise */
 	rd = ipm_reader_open(fp, name, merge ? IPM_FMT_AUTO : o->in_fmt, o->delim);
 	ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
 	while ((rc = ipm_reader_next(rd, &r)) > 0) {
@@ -97,6 +133,7 @@ int main(int argc, char **argv)
 		{"pivot", required_argument, 0, OPT_PIVOT},
 		{"partial", no_argument, 0, OPT_PARTIAL},
 		{"merge", no_argument, 0, OPT_MERGE},
+		{"jobs", required_argument, 0, 'j'},
 		IPM_CLI_LONGOPTS
 	};
 	static const struct ipm_agg_op count_op = { IPM_AGG_COUNT, NULL, 0 };
@@ -113,7 +150,7 @@ int main(int argc, char **argv)
 	ipm_opts_init(&o);
 	o.out_fmt = IPM_FMT_CSV;
 	/* "+": stop at the first operand, so OP words are never taken for options */
-	while ((c = getopt_long(argc, argv, "+g:" IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+g:j:" IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g': free(fields); sp.nfields = split_fields(optarg, &fields); break;
 		case OPT_MONTH: sp.bucket = IPM_BUCKET_MONTH; break;
@@ -122,6 +159,10 @@ int main(int argc, char **argv)
 		case OPT_PIVOT: sp.pivot = optarg; break;
 		case OPT_PARTIAL: partial = 1; break;
 		case OPT_MERGE: merge = 1; break;
+		case 'j':
+			if (ipm_parse_long(optarg, 1, 256, &jobs) != 0)
+				ipm_usage_error("-j wants a number from 1 to 256, not '%s'", optarg);
+			break;
 		default: ipm_cli_common(c, optarg, &o, help);
 		}
 	}
@@ -136,7 +177,9 @@ int main(int argc, char **argv)
 		ipm_usage_error("%s", err);
 	rj = ipm_rejects_open(o.rejects);
 	for (i = optind; i < argc || i == optind; i++) {
-		if (run_file(i < argc ? argv[i] : "-", &o, a, rj, merge) != 0)
+		if (!merge && (c = run_parallel(i < argc ? argv[i] : "-", &o, a, &sp, rj)) >= 0)
+			status |= c;
+		else if (run_file(i < argc ? argv[i] : "-", &o, a, rj, merge) != 0)
 			status = IPM_EXIT_DATA;
 		if (i >= argc)
 			break;

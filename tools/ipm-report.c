@@ -1,10 +1,12 @@
 /* ipm-report: the monitoring report (Markdown or self-contained HTML) of
  * tagged records: counts, charts, 舆情总结 sentences, change vs --prev.
  * Records are tallied per document; a document's dates decide its period. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "datafile.h"
@@ -36,7 +38,7 @@ static void help(FILE *fp)
 	        "      --sectors N      sector columns of the province table [%ld]\n"
 	        "      --templates FILE sentences and labels [$IPM_DATA/sentences.tsv or\n"
 	        "                       lib/data/sentences.tsv beside bin/]\n"
-	        "      --provinces FILE province tile layout [same place, provinces.tsv]\n",
+	        "      --provinces FILE province tile layout [same place, tiles.tsv]\n",
 	        fmt_name, top, sectors);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_LOSS);
 	fputs("\nExamples:\n"
@@ -181,7 +183,7 @@ int main(int argc, char **argv)
 	ipm_opts_init(&o);
 	options(argc, argv, &o);
 	tf = tpl_file ? ipm_strndup(tpl_file, strlen(tpl_file)) : ipm_data_file("sentences.tsv");
-	pf = prov_file ? ipm_strndup(prov_file, strlen(prov_file)) : ipm_data_file("provinces.tsv");
+	pf = prov_file ? ipm_strndup(prov_file, strlen(prov_file)) : ipm_data_file("tiles.tsv");
 	tpl = ipm_sentences_load(tf);
 	tiles = tpl ? ipm_svg_tiles_load(pf, &r.ntiles) : NULL;
 	free(tf);
@@ -208,6 +210,8 @@ int main(int argc, char **argv)
 			ipm_digest_merge(sel, p[i].d);
 	}
 	if (outdir && !list_only) {
+		if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
+			ipm_die(IPM_EXIT_DATA, "%s: cannot create:", outdir);
 		status |= write_dir(&r, p, np) ? IPM_EXIT_DATA : 0;
 	} else if (!list_only) {
 		ipm_period_init(&cur, sel);

@@ -1,6 +1,7 @@
 /* libFuzzer target for lib/agg: any input read as records (JSON Lines or CSV),
  * aggregated with every op; the property checked is the partial/merge law:
- * merging the partial output must give the same result as the direct run.
+ * merging the partial output, or merging the state in memory, must give the
+ * same result as the direct run.
  * Run with -close_fd_mask=2: malformed-record messages are expected. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,15 +43,27 @@ static void pass(ipm_agg *a, const char *buf, size_t len, int merge, int partial
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	struct ipm_agg_spec sp = { groups, 2, ops, 5, IPM_BUCKET_MONTH, NULL, NULL };
-	char err[128], *direct = NULL, *part = NULL, *merged = NULL;
-	size_t dl = 0, pl = 0, ml = 0;
-	ipm_agg *a;
+	char err[128], *direct = NULL, *part = NULL, *merged = NULL, *copied = NULL;
+	size_t dl = 0, pl = 0, ml = 0, cl = 0;
+	ipm_agg *a, *copy, *empty;
+	FILE *fo;
 
 	if (size == 0)
 		return 0;
 	ipm_init("fuzz_agg");
 	a = ipm_agg_new(&sp, err, sizeof err);
 	pass(a, (const char *)data, size, 0, 0, &direct, &dl);
+	copy = ipm_agg_new(&sp, err, sizeof err);
+	ipm_agg_merge(copy, a);   /* in-memory merge (ipm-agg -j): state copied exactly */
+	ipm_agg_merge(copy, empty = ipm_agg_new(&sp, err, sizeof err));
+	fo = open_memstream(&copied, &cl);
+	ipm_agg_write(copy, fo, IPM_FMT_CSV, ',', 0);
+	fclose(fo);
+	if (cl != dl || memcmp(direct, copied, dl) != 0)
+		abort();
+	free(copied);
+	ipm_agg_free(copy);
+	ipm_agg_free(empty);
 	ipm_agg_free(a);
 	a = ipm_agg_new(&sp, err, sizeof err);
 	pass(a, (const char *)data, size, 0, 1, &part, &pl);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write testdata/corpus/ from scripts/corpus/facts.tsv: one sample monitoring
 report per period, each in another layout and encoding:
-  2019-05.txt  plain text (PDF-text-like: wrapped cells), UTF-8
+  2019-05.txt  plain text as `pdftotext -layout` gives it (render_pdf.sh), UTF-8
   2019-06.md   Markdown with HTML tables, UTF-8
   2019-07.txt  TAB rows, GB18030 with CRLF line ends
   2019-08.pdf  rendered from HTML by scripts/corpus/render_pdf.sh (chromium)
@@ -17,7 +17,7 @@ SECTIONS = [
     ("enterprise", "三、电信运营商及互联网相关企业参与情况", ("企业", "相关举措", "链接")),
     ("summit", "四、相关峰会", ("峰会", "相关内容", "链接")),
 ]
-LAYOUT = {"2019-05": "text", "2019-06": "md", "2019-07": "tsv", "2019-08": "pdf", "2019-09": "html"}
+LAYOUT = {"2019-05": "pdf", "2019-06": "md", "2019-07": "tsv", "2019-08": "pdf", "2019-09": "html"}
 
 
 def load(path):
@@ -60,26 +60,14 @@ def title(period):
     return f"“互联网+”发展情况舆情监测（{y}年第{int(m)}期）"
 
 
-def wrap(s, width):
-    return [s[i:i + width] for i in range(0, len(s), width)] or [""]
-
-
-def as_text(period, items):
-    out = [title(period), "", "【舆情总结】", "", *wrap(summary(period, items), 36), ""]
-    for sec, head, cols in SECTIONS:
-        out += [head, "", " ".join(cols)]
-        for actor, its in rows(items, sec):
-            out += wrap(actor, 4)
-            for text, url in its:
-                out += wrap(text, 22)
-                out += wrap(url, 34)
-        out.append("")
-    return "\n".join(out) + "\n"
-
-
 def as_md(period, items):
     out = [f"# {title(period)}", "", "## 【舆情总结】", "", summary(period, items), ""]
     for sec, head, cols in SECTIONS:
+        if sec == "summit":   # summits are numbered topics, not a table
+            out += [f"## {head}", ""]
+            for i, (actor, its) in enumerate(rows(items, sec), 1):
+                out += [f"### {i}. {actor}", "", *(t for t, _ in its), ""]
+            continue
         out += [f"## {head}", "", "| " + " | ".join(cols) + " |", "|---|---|---|"]
         for actor, its in rows(items, sec):
             cell = " ".join(f"<p>{t}</p>" for t, _ in its) if len(its) > 1 else its[0][0]
@@ -92,6 +80,11 @@ def as_md(period, items):
 def as_tsv(period, items):
     out = [title(period), "", "【舆情总结】", summary(period, items), ""]
     for sec, head, cols in SECTIONS:
+        if sec == "summit":
+            out += [head, ""]
+            for i, (actor, its) in enumerate(rows(items, sec), 1):
+                out += [f"{i}. {actor}", "", *(t for t, _ in its), ""]
+            continue
         out += [head, "", "\t".join(cols)]
         for actor, its in rows(items, sec):
             cell = " ".join(f"<p>{t}</p>" for t, _ in its) if len(its) > 1 else its[0][0]
@@ -100,18 +93,24 @@ def as_tsv(period, items):
     return "\r\n".join(out) + "\r\n"
 
 
-def as_html(period, items):
+def as_html(period, items, sep="<br>"):
     e = html.escape
     out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
            f"<title>{e(title(period))}</title>",
            "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-           "td,th{border:1px solid #999;padding:4px;vertical-align:top}</style></head><body>",
+           "td,th{border:1px solid #999;padding:4px;vertical-align:top}"
+           "td:first-child{width:4.5em}</style></head><body>",
            f"<h1>{e(title(period))}</h1>", "<h2>【舆情总结】</h2>", f"<p>{e(summary(period, items))}</p>"]
     for sec, head, cols in SECTIONS:
+        if sec == "summit":
+            out.append(f"<h2>{e(head)}</h2>")
+            for i, (actor, its) in enumerate(rows(items, sec), 1):
+                out += [f"<h3>{i}. {e(actor)}</h3>", *(f"<p>{e(t)}</p>" for t, _ in its)]
+            continue
         out += [f"<h2>{e(head)}</h2>", "<table>",
                 "<tr>" + "".join(f"<th>{e(c)}</th>" for c in cols) + "</tr>"]
         for actor, its in rows(items, sec):
-            cell = "".join(f"<p>{e(t)}</p>" for t, _ in its)
+            cell = sep.join(e(t) for t, _ in its)
             links = "<br>".join(f'<a href="{e(u)}">{e(u)}</a>' for _, u in its)
             out.append(f"<tr><td>{e(actor)}</td><td>{cell}</td><td>{links}</td></tr>")
         out.append("</table>")
@@ -126,9 +125,7 @@ def main():
     facts = load(os.path.join(here, "facts.tsv"))
     for period, items in sorted(facts.items()):
         kind = LAYOUT[period]
-        if kind == "text":
-            data, name, enc = as_text(period, items), period + ".txt", "utf-8"
-        elif kind == "md":
+        if kind == "md":
             data, name, enc = as_md(period, items), period + ".md", "utf-8"
         elif kind == "tsv":
             data, name, enc = as_tsv(period, items), period + ".txt", "gb18030"

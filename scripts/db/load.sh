@@ -12,6 +12,7 @@ rm -f "$db"
 	cat "$here/schema.sql"
 	printf '.mode ascii\n.separator "\\037" "\\n"\n.import %s raw\n' "$dir/events.jsonl"
 	cat "$here/load.sql"
+	printf '.mode csv\n.separator , "\\n"\n'
 	for csv in "$dir"/agg/*.csv; do
 		[ -f "$csv" ] || continue
 		printf '.import --csv %s agg_%s\n' "$csv" "$(basename "$csv" .csv)"
