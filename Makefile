@@ -6,7 +6,7 @@ DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
 IPM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Ilib
-LDLIBS = -lyajl -lcsv -lm
+LDLIBS = -lyajl -lcsv -lm -pthread
 BUILD ?= build/rel
 BIN ?= bin
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -74,9 +74,11 @@ fuzz-run: fuzz
 bench: deps tools
 	@sh scripts/bench.sh
 
+# Tools find their dictionaries in ../share/ipm beside their directory (or $IPM_DATA).
 install: tools
-	mkdir -p $(DESTDIR)$(PREFIX)/bin
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ipm
 	cp $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
+	cp lib/data/*.tsv $(DESTDIR)$(PREFIX)/share/ipm/
 
 clean:
 	rm -rf bin build

@@ -1,3 +1,4 @@
+#include "datafile.h"
 #include "regions.h"
 
 #include <limits.h>
@@ -56,31 +57,13 @@ int ipm_regions_load(const char *path)
 
 static void load_default(void)
 {
-	static const char *const rel[] = {"/../data/regions.tsv", "/../../../data/regions.tsv"};
-	char exe[PATH_MAX], path[PATH_MAX + 64], *slash;
-	const char *env = getenv("IPM_DATA");
-	ssize_t n;
-	size_t k;
+	char *path = ipm_data_file("regions.tsv");
 
 	tried = 1;
-	if (env && *env) {
-		snprintf(path, sizeof path, "%s/regions.tsv", env);
-		if (ipm_regions_load(path) == 0)
-			return;
-	}
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	exe[n > 0 ? n : 0] = '\0';
-	if ((slash = strrchr(exe, '/')) != NULL)
-		*slash = '\0';
-	for (k = 0; k < sizeof rel / sizeof rel[0]; k++) {
-		snprintf(path, sizeof path, "%s%s", exe, rel[k]);
-		if (ipm_regions_load(path) == 0)
-			return;
-	}
-	if (ipm_regions_load("data/regions.tsv") == 0)
-		return;
-	ipm_err(NULL, 0, "warning: data/regions.tsv not found (set IPM_DATA): "
-	        "a lost actor cell keeps the actor above it");
+	if (ipm_regions_load(path) != 0)
+		ipm_err(NULL, 0, "warning: %s not found (set IPM_DATA): "
+		        "a lost actor cell keeps the actor above it", path);
+	free(path);
 }
 
 static const char *find(const char *h, size_t hn, const char *nd)

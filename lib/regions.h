@@ -1,4 +1,4 @@
-/* regions: provincial-level region names, read once from data/regions.tsv
+/* regions: provincial-level region names, read once from lib/data/regions.tsv
  * (full name TAB short name), to restore an actor cell a converter lost.
  * The file is looked up in $IPM_DATA, then ../data and ../../../data next to
  * the running executable, then ./data; when none is found a warning is
