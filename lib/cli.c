@@ -81,3 +81,37 @@ void ipm_cli_help_common(FILE *fp, unsigned which)
 	      "  -h, --help         show this help and exit\n"
 	      "      --version      show the version and exit\n", fp);
 }
+
+int ipm_each_input(int argc, char **argv, int first,
+                   int (*fn)(FILE *fp, const char *name, void *ctx), void *ctx)
+{
+	int i, status = 0;
+
+	for (i = first; i < argc || i == first; i++) {
+		const char *name = i < argc ? argv[i] : "-";
+		FILE *fp = ipm_fopen_in(name);
+
+		if (!fp) {
+			status = IPM_EXIT_DATA;
+		} else {
+			if (fn(fp, name, ctx) != 0)
+				status = IPM_EXIT_DATA;
+			if (fp != stdin)
+				fclose(fp);
+		}
+		if (i >= argc)
+			break;
+	}
+	return status;
+}
+
+int ipm_finish(ipm_writer *w, ipm_rejects *rj, const struct ipm_opts *o, int status)
+{
+	if (w && ipm_writer_close(w) != 0)
+		status = IPM_EXIT_DATA;
+	if (rj && ipm_rejects_close(rj, o->strict, o->verbose))
+		status = IPM_EXIT_DATA;
+	if (ipm_close_stdout())
+		status = IPM_EXIT_DATA;
+	return status;
+}

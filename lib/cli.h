@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "rec.h"
+#include "reject.h"
 
 enum {
 	IPM_OPT_ICSV = 0x1000, IPM_OPT_IJSON, IPM_OPT_OCSV, IPM_OPT_OJSON,
@@ -55,6 +56,15 @@ int ipm_cli_common(int c, const char *arg, struct ipm_opts *o,
                    void (*help)(FILE *));
 /* Print the help lines of the common flags selected by `which`. */
 void ipm_cli_help_common(FILE *fp, unsigned which);
+/* Call fn(fp, name, ctx) once per input named in argv[first..argc), in order;
+ * none means stdin ("-" names it too). A file that cannot be opened is
+ * reported and skipped, the rest still run. Returns IPM_EXIT_DATA when an
+ * open failed or any fn returned non-zero, else 0. Files are closed after fn. */
+int ipm_each_input(int argc, char **argv, int first,
+                   int (*fn)(FILE *fp, const char *name, void *ctx), void *ctx);
+/* End of a tool: close the writer and the rejects (either may be NULL; the
+ * rejects summary goes to stderr) and stdout; fold any failure into status. */
+int ipm_finish(ipm_writer *w, ipm_rejects *rj, const struct ipm_opts *o, int status);
 /* "ipm-x: MSG\nTry 'ipm-x --help'." on stderr, exit 2. */
 void ipm_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));

@@ -20,49 +20,43 @@ static void help(FILE *fp)
 	      "  ipm-cat --icsv -d tab table.tsv | jq .province\n", fp);
 }
 
+struct cat {
+	const struct ipm_opts *o;
+	ipm_writer *w;
+	ipm_rejects *rj;
+};
+
+/* Copy every record of one input; malformed input is a data error. */
+static int cat_input(FILE *fp, const char *name, void *ctx)
+{
+	struct cat *c = ctx;
+	ipm_reader *rd = ipm_reader_open(fp, name, c->o->in_fmt, c->o->delim);
+	ipm_rec *r;
+	int rc;
+
+	ipm_reader_on_reject(rd, ipm_rejects_hook, c->rj);
+	while ((rc = ipm_reader_next(rd, &r)) > 0)
+		if (ipm_writer_put(c->w, r) != 0)
+			exit(IPM_EXIT_DATA);
+	rc = rc < 0 || ipm_reader_nbad(rd);
+	ipm_reader_close(rd);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = { IPM_CLI_LONGOPTS };
 	struct ipm_opts o;
-	ipm_writer *w;
-	ipm_rejects *rj;
-	int c, i, status = 0;
+	struct cat c;
+	int opt, status;
 
 	ipm_init(argv[0]);
 	ipm_opts_init(&o);
-	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
-		ipm_cli_common(c, optarg, &o, help);
-	rj = ipm_rejects_open(o.rejects);
-	w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
-	for (i = optind; i < argc || i == optind; i++) {
-		const char *name = i < argc ? argv[i] : "-";
-		FILE *fp = ipm_fopen_in(name);
-		ipm_reader *rd;
-		ipm_rec *r;
-		int rc;
-
-		if (!fp) {
-			status = IPM_EXIT_DATA;
-			continue;
-		}
-		rd = ipm_reader_open(fp, name, o.in_fmt, o.delim);
-		ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
-		while ((rc = ipm_reader_next(rd, &r)) > 0)
-			if (ipm_writer_put(w, r) != 0)
-				exit(IPM_EXIT_DATA);
-		if (rc < 0 || ipm_reader_nbad(rd))
-			status = IPM_EXIT_DATA;   /* malformed input is a data error */
-		ipm_reader_close(rd);
-		if (fp != stdin)
-			fclose(fp);
-		if (i >= argc)
-			break;
-	}
-	if (ipm_writer_close(w) != 0)
-		status = IPM_EXIT_DATA;
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
-	return status;
+	while ((opt = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
+		ipm_cli_common(opt, optarg, &o, help);
+	c.o = &o;
+	c.rj = ipm_rejects_open(o.rejects);
+	c.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	status = ipm_each_input(argc, argv, optind, cat_input, &c);
+	return ipm_finish(c.w, c.rj, &o, status);
 }

@@ -43,6 +43,33 @@ static double parse_threshold(const char *s)
 	return v;
 }
 
+struct run {
+	const struct ipm_opts *o;
+	ipm_writer *w;
+	ipm_rejects *rj;
+	ipm_dedup *d;
+	int collapse;
+};
+
+/* Give every record of one input its event id (written now unless collapsing). */
+static int dedup_input(FILE *fp, const char *name, void *ctx)
+{
+	struct run *u = ctx;
+	ipm_reader *rd = ipm_reader_open(fp, name, u->o->in_fmt, u->o->delim);
+	ipm_rec *r;
+	int rc;
+
+	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
+	while ((rc = ipm_reader_next(rd, &r)) > 0) {
+		ipm_dedup_add(u->d, r);
+		if (!u->collapse && ipm_writer_put(u->w, r) != 0)
+			exit(IPM_EXIT_DATA);
+	}
+	rc = rc < 0 || ipm_reader_nbad(rd);
+	ipm_reader_close(rd);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -51,60 +78,29 @@ int main(int argc, char **argv)
 		IPM_CLI_LONGOPTS
 	};
 	struct ipm_opts o;
-	ipm_writer *w;
-	ipm_rejects *rj;
-	ipm_dedup *d;
-	int c, i, collapse = 0, status = 0;
+	struct run u = { 0 };
+	int c, status;
 
 	ipm_init(argv[0]);
 	ipm_opts_init(&o);
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
 		if (c == OPT_COLLAPSE)
-			collapse = 1;
+			u.collapse = 1;
 		else if (c == OPT_THRESHOLD)
 			threshold = parse_threshold(optarg);
 		else
 			ipm_cli_common(c, optarg, &o, help);
 	}
-	rj = ipm_rejects_open(o.rejects);
-	d = ipm_dedup_new(threshold, collapse);
-	w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
-	for (i = optind; i < argc || i == optind; i++) {
-		const char *name = i < argc ? argv[i] : "-";
-		FILE *fp = ipm_fopen_in(name);
-		ipm_reader *rd;
-		ipm_rec *r;
-		int rc;
-
-		if (!fp) {
-			status = IPM_EXIT_DATA;
-			continue;
-		}
-		rd = ipm_reader_open(fp, name, o.in_fmt, o.delim);
-		ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
-		while ((rc = ipm_reader_next(rd, &r)) > 0) {
-			ipm_dedup_add(d, r);
-			if (!collapse && ipm_writer_put(w, r) != 0)
-				exit(IPM_EXIT_DATA);
-		}
-		if (rc < 0 || ipm_reader_nbad(rd))
-			status = IPM_EXIT_DATA;
-		ipm_reader_close(rd);
-		if (fp != stdin)
-			fclose(fp);
-		if (i >= argc)
-			break;
-	}
-	if (collapse && ipm_dedup_write_collapsed(d, w) != 0)
+	u.o = &o;
+	u.rj = ipm_rejects_open(o.rejects);
+	u.d = ipm_dedup_new(threshold, u.collapse);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	status = ipm_each_input(argc, argv, optind, dedup_input, &u);
+	if (u.collapse && ipm_dedup_write_collapsed(u.d, u.w) != 0)
 		status = IPM_EXIT_DATA;
 	if (o.verbose)
-		ipm_err(NULL, 0, "%zu events", ipm_dedup_nevents(d));
-	if (ipm_writer_close(w) != 0)
-		status = IPM_EXIT_DATA;
-	ipm_dedup_free(d);
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
+		ipm_err(NULL, 0, "%zu events", ipm_dedup_nevents(u.d));
+	status = ipm_finish(u.w, u.rj, &o, status);
+	ipm_dedup_free(u.d);
 	return status;
 }

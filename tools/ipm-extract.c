@@ -26,6 +26,28 @@ static void help(FILE *fp)
 	      "  ipm-norm < report.txt | ipm-extract --layout tsv | jq -c 'select(.type==\"row\")'\n", fp);
 }
 
+struct run {
+	const struct ipm_opts *o;
+	enum ipm_layout layout;
+	ipm_writer *w;
+	ipm_rejects *rj;
+};
+
+/* One input's lines -> its blocks. */
+static int extract_input(FILE *fp, const char *name, void *ctx)
+{
+	struct run *u = ctx;
+	ipm_lines *ls = ipm_lines_open(fp, name);
+	ipm_blocks *b = ipm_blocks_open_writer(u->w);
+	int rc = ipm_extract(ls, u->layout, b, u->rj) != 0;
+
+	if (!rc && ipm_blocks_count(b) <= 1 && u->o->verbose >= 0)
+		ipm_err(ipm_lines_name(ls), 0, "warning: no text found");
+	ipm_blocks_close(b);
+	ipm_lines_close(ls);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -35,51 +57,23 @@ int main(int argc, char **argv)
 	static const char *const cols[] = {
 		"type", "layout", "level", "text", "cells", "header", "key", "value", "line"
 	};
-	enum ipm_layout layout = IPM_L_AUTO;
 	struct ipm_opts o;
-	ipm_writer *w;
-	ipm_rejects *rj;
-	int c, i, status = 0;
+	struct run u = { 0 };
+	int c, status;
 
 	ipm_init(argv[0]);
 	ipm_opts_init(&o);
+	u.layout = IPM_L_AUTO;
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		if (c == OPT_LAYOUT) {
-			if (ipm_layout_parse(optarg, &layout) != 0)
+			if (ipm_layout_parse(optarg, &u.layout) != 0)
 				ipm_usage_error("unknown layout '%s'", optarg);
 		} else {
 			ipm_cli_common(c, optarg, &o, help);
 		}
-	rj = ipm_rejects_open(o.rejects);
-	w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof cols[0]);
-	for (i = optind; i < argc || i == optind; i++) {
-		const char *name = i < argc ? argv[i] : "-";
-		FILE *fp = ipm_fopen_in(name);
-		ipm_lines *ls;
-		ipm_blocks *b;
-
-		if (!fp) {
-			status = IPM_EXIT_DATA;
-			continue;
-		}
-		ls = ipm_lines_open(fp, name);
-		b = ipm_blocks_open_writer(w);
-		if (ipm_extract(ls, layout, b, rj) != 0)
-			status = IPM_EXIT_DATA;
-		else if (ipm_blocks_count(b) <= 1 && o.verbose >= 0)
-			ipm_err(ipm_lines_name(ls), 0, "warning: no text found");
-		ipm_blocks_close(b);
-		ipm_lines_close(ls);
-		if (fp != stdin)
-			fclose(fp);
-		if (i >= argc)
-			break;
-	}
-	if (ipm_writer_close(w) != 0)
-		status = IPM_EXIT_DATA;
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
-	return status;
+	u.o = &o;
+	u.rj = ipm_rejects_open(o.rejects);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof cols[0]);
+	status = ipm_each_input(argc, argv, optind, extract_input, &u);
+	return ipm_finish(u.w, u.rj, &o, status);
 }

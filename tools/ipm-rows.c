@@ -54,64 +54,61 @@ static int put_writer(void *ctx, const ipm_rec *r)
 	return ipm_writer_put(ctx, r);
 }
 
+struct run {
+	const struct ipm_opts *o;
+	enum ipm_dockind kind;
+	ipm_writer *w;
+	ipm_rejects *rj;
+};
+
+/* One input's blocks -> its records, under its document id. */
+static int rows_input(FILE *fp, const char *name, void *ctx)
+{
+	struct run *u = ctx;
+	ipm_reader *rd = ipm_reader_open(fp, name, IPM_FMT_JSON, ',');
+	ipm_bsrc *src;
+	ipm_events ev;
+	char *id;
+	int rc;
+
+	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
+	src = ipm_bsrc_open(rd);
+	id = u->o->doc ? ipm_strndup(u->o->doc, strlen(u->o->doc))
+	               : doc_id(src_file(src, strcmp(name, "-") ? name : "stdin"));
+	ipm_events_init(&ev, put_writer, u->w, id, ipm_reader_name(rd), u->rj);
+	ev.verbose = u->o->verbose;
+	rc = ipm_rows_run(src, u->kind, &ev) != 0 || ipm_reader_nbad(rd);
+	if (!rc && ev.n == 0)
+		ipm_err(ipm_reader_name(rd), 0, "warning: no records");
+	ipm_events_free(&ev);
+	ipm_bsrc_close(src);
+	ipm_reader_close(rd);
+	free(id);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"kind", required_argument, 0, OPT_KIND}, IPM_CLI_LONGOPTS
 	};
-	enum ipm_dockind kind = IPM_K_AUTO;
 	struct ipm_opts o;
-	ipm_writer *w;
-	ipm_rejects *rj;
-	int c, i, status = 0;
+	struct run u = { 0 };
+	int c, status;
 
 	ipm_init(argv[0]);
 	ipm_opts_init(&o);
+	u.kind = IPM_K_AUTO;
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		if (c == OPT_KIND) {
-			if (ipm_dockind_parse(optarg, &kind) != 0)
+			if (ipm_dockind_parse(optarg, &u.kind) != 0)
 				ipm_usage_error("unknown kind '%s'", optarg);
 		} else {
 			ipm_cli_common(c, optarg, &o, help);
 		}
-	rj = ipm_rejects_open(o.rejects);
-	w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
-	for (i = optind; i < argc || i == optind; i++) {
-		const char *name = i < argc ? argv[i] : "-";
-		FILE *fp = ipm_fopen_in(name);
-		char *id;
-		ipm_reader *rd;
-		ipm_bsrc *src;
-		ipm_events ev;
-
-		if (!fp) {
-			status = IPM_EXIT_DATA;
-			continue;
-		}
-		rd = ipm_reader_open(fp, name, IPM_FMT_JSON, ',');
-		ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
-		src = ipm_bsrc_open(rd);
-		id = o.doc ? ipm_strndup(o.doc, strlen(o.doc)) : doc_id(src_file(src, i < argc ? name : "stdin"));
-		ipm_events_init(&ev, put_writer, w, id, ipm_reader_name(rd), rj);
-		ev.verbose = o.verbose;
-		if (ipm_rows_run(src, kind, &ev) != 0 || ipm_reader_nbad(rd))
-			status = IPM_EXIT_DATA;
-		else if (ev.n == 0)
-			ipm_err(ipm_reader_name(rd), 0, "warning: no records");
-		ipm_events_free(&ev);
-		ipm_bsrc_close(src);
-		ipm_reader_close(rd);
-		free(id);
-		if (fp != stdin)
-			fclose(fp);
-		if (i >= argc)
-			break;
-	}
-	if (ipm_writer_close(w) != 0)
-		status = IPM_EXIT_DATA;
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
-	return status;
+	u.o = &o;
+	u.rj = ipm_rejects_open(o.rejects);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	status = ipm_each_input(argc, argv, optind, rows_input, &u);
+	return ipm_finish(u.w, u.rj, &o, status);
 }
