@@ -67,6 +67,14 @@ int ipm_blocks_doc(ipm_blocks *b, const char *layout, long line)
 	return finish(b, line);
 }
 
+int ipm_blocks_doc_file(ipm_blocks *b, const char *layout, const char *file, long line)
+{
+	ipm_rec_set_cstr(begin(b, "doc"), "layout", layout);
+	if (file)
+		ipm_rec_set_cstr(b->r, "file", file);
+	return finish(b, line);
+}
+
 int ipm_blocks_heading(ipm_blocks *b, int level, const char *text, size_t len, long line)
 {
 	ipm_rec *r = begin(b, "heading");

@@ -1,6 +1,7 @@
 /* blocks: the layout blocks that ipm-extract writes and ipm-rows reads
  * (the contract between them, see doc-reports.md):
- *   {"type":"doc","layout":"markdown|tsv|pdf|html|text","line":1}
+ *   {"type":"doc","layout":"markdown|tsv|pdf|html|text","line":1}  (+ "file"
+ *   when the input was a named file: ipm-rows takes the doc id from it)
  *   {"type":"heading","level":N,"text":"…","line":L}
  *   {"type":"para","text":"…","line":L}
  *   {"type":"row","cells":["…",…],"line":L}   items in a cell split by "\n"
@@ -29,6 +30,8 @@ ipm_blocks *ipm_blocks_open_writer(ipm_writer *w);
 void ipm_blocks_close(ipm_blocks *b);
 /* Each returns 0, or -1 after a write error. Text is copied. */
 int ipm_blocks_doc(ipm_blocks *b, const char *layout, long line);
+/* The doc block with the input's file name (NULL: none). */
+int ipm_blocks_doc_file(ipm_blocks *b, const char *layout, const char *file, long line);
 int ipm_blocks_heading(ipm_blocks *b, int level, const char *text, size_t len, long line);
 int ipm_blocks_para(ipm_blocks *b, const char *text, size_t len, long line);
 int ipm_blocks_row(ipm_blocks *b, const char *const *cells, const size_t *lens,

@@ -5,7 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rec.h"
+#include <csv.h>
+
 #include "util.h"
 
 struct ipm_table {
@@ -31,7 +32,7 @@ static int is_dir_with(const char *dir, const char *probe)
 
 char *ipm_dict_dir(const char *override, const char *probe)
 {
-	static const char *const rel[] = { "../lib/data", "../share/ipm", "../../../lib/data" };
+	static const char *const rel[] = { "../lib/data", "../share/ipm", "../../../lib/data", "../../lib/data" };
 	const char *env = getenv("IPM_DATA");
 	char exe[4096];
 	ssize_t n;
@@ -86,52 +87,126 @@ static long read_comments(FILE *fp, ipm_table *t)
 	return n;
 }
 
-static int add_row(ipm_table *t, const ipm_rec *r, long line)
+/* libcsv callbacks: the first row names the columns, the others are cells. */
+struct load {
+	ipm_table *t;
+	size_t nf;          /* fields in the current row */
+	long line;          /* line of the current row */
+	int bad;
+};
+
+static int no_space(unsigned char c)
 {
-	size_t i, base;
-
-	if (ipm_rec_nfields(r) != t->ncols)
-		return -1;
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->off = ipm_realloc(t->off, t->cap * t->ncols * sizeof *t->off);
-		t->len = ipm_realloc(t->len, t->cap * t->ncols * sizeof *t->len);
-		t->line = ipm_realloc(t->line, t->cap * sizeof *t->line);
-	}
-	base = t->nrows * t->ncols;
-	for (i = 0; i < t->ncols; i++) {
-		const ipm_val *v = ipm_rec_val(r, i);
-
-		if (v->t != IPM_V_STR || v->len == 0)
-			return -1;
-		t->off[base + i] = t->text.len;
-		t->len[base + i] = v->len;
-		ipm_buf_add(&t->text, v->s, v->len);
-		ipm_buf_addc(&t->text, '\0');
-	}
-	t->line[t->nrows++] = line;
-	return 0;
+	(void)c;
+	return 0;   /* trim nothing */
 }
 
-static void take_header(ipm_table *t, const ipm_rec *r)
+static void grow_rows(ipm_table *t)
 {
+	if (t->nrows < t->cap)
+		return;
+	t->cap = t->cap ? t->cap * 2 : 256;
+	t->off = ipm_realloc(t->off, t->cap * t->ncols * sizeof *t->off);
+	t->len = ipm_realloc(t->len, t->cap * t->ncols * sizeof *t->len);
+	t->line = ipm_realloc(t->line, t->cap * sizeof *t->line);
+}
+
+static void cb_field(void *s, size_t len, void *data)
+{
+	struct load *ld = data;
+	ipm_table *t = ld->t;
+
+	if (ld->bad)
+		return;
+	if (!t->cols) {   /* header row: columns collected in line order */
+		ipm_buf_add(&t->text, s ? s : "", s ? len : 0);
+		ipm_buf_addc(&t->text, '\0');
+		ld->nf++;
+		return;
+	}
+	if (!s || len == 0 || ld->nf >= t->ncols) {
+		ipm_err(t->path, ld->line, "row needs %zu non-empty columns", t->ncols);
+		ld->bad = 1;
+		return;
+	}
+	grow_rows(t);
+	t->off[t->nrows * t->ncols + ld->nf] = t->text.len;
+	t->len[t->nrows * t->ncols + ld->nf] = len;
+	ipm_buf_add(&t->text, s, len);
+	ipm_buf_addc(&t->text, '\0');
+	ld->nf++;
+}
+
+static void take_header(ipm_table *t, size_t n)
+{
+	const char *p = t->text.s;
 	size_t i;
 
-	t->ncols = ipm_rec_nfields(r);
-	t->cols = ipm_malloc((t->ncols ? t->ncols : 1) * sizeof *t->cols);
-	for (i = 0; i < t->ncols; i++)
-		t->cols[i] = ipm_strndup(ipm_rec_key(r, i), strlen(ipm_rec_key(r, i)));
+	t->ncols = n;
+	t->cols = ipm_malloc((n ? n : 1) * sizeof *t->cols);
+	for (i = 0; i < n; i++) {
+		t->cols[i] = ipm_strndup(p, strlen(p));
+		p += strlen(p) + 1;
+	}
+	ipm_buf_clear(&t->text);
+}
+
+static void cb_row(int c, void *data)
+{
+	struct load *ld = data;
+	ipm_table *t = ld->t;
+
+	(void)c;
+	if (!ld->bad && !t->cols) {
+		take_header(t, ld->nf);
+	} else if (!ld->bad) {
+		if (ld->nf != t->ncols) {
+			ipm_err(t->path, ld->line, "row needs %zu non-empty columns", t->ncols);
+			ld->bad = 1;
+		} else {
+			t->line[t->nrows++] = ld->line;
+		}
+	}
+	ld->nf = 0;
+	ld->line++;
+}
+
+/* Parse the rest of fp (header and rows) with libcsv. 0 or -1 (message printed). */
+static int parse_rows(FILE *fp, ipm_table *t, long first_line)
+{
+	struct csv_parser cp;
+	struct load ld = { t, 0, first_line, 0 };
+	char buf[65536];
+	size_t n;
+
+	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+		ipm_die(IPM_EXIT_DATA, "out of memory");
+	csv_set_delim(&cp, '\t');
+	csv_set_space_func(&cp, no_space);
+	while (!ld.bad && (n = fread(buf, 1, sizeof buf, fp)) > 0)
+		if (csv_parse(&cp, buf, n, cb_field, cb_row, &ld) != n) {
+			ipm_err(t->path, ld.line, "%s", csv_strerror(csv_error(&cp)));
+			ld.bad = 1;
+		}
+	if (!ld.bad && ferror(fp)) {
+		ipm_err(t->path, 0, "read error:");
+		ld.bad = 1;
+	}
+	if (!ld.bad && csv_fini(&cp, cb_field, cb_row, &ld) != 0) {
+		ipm_err(t->path, ld.line, "%s", csv_strerror(csv_error(&cp)));
+		ld.bad = 1;
+	}
+	csv_free(&cp);
+	return ld.bad ? -1 : 0;
 }
 
 ipm_table *ipm_table_load(const char *dir, const char *name)
 {
 	ipm_table *t = ipm_calloc(1, sizeof *t);
 	ipm_buf path = {0};
-	ipm_reader *rd;
-	ipm_rec *r;
 	FILE *fp;
 	long skip;
-	int rc, bad = 0;
+	int bad;
 
 	ipm_buf_printf(&path, "%s/%s", dir, name);
 	t->path = path.s;
@@ -141,20 +216,11 @@ ipm_table *ipm_table_load(const char *dir, const char *name)
 		return NULL;
 	}
 	skip = read_comments(fp, t);
-	rd = ipm_reader_open(fp, t->path, IPM_FMT_CSV, '\t');
-	while (!bad && (rc = ipm_reader_next(rd, &r)) > 0) {
-		if (!t->cols)
-			take_header(t, r);
-		if (add_row(t, r, ipm_rec_line(r) + skip) != 0) {
-			ipm_err(t->path, ipm_rec_line(r) + skip, "row needs %zu non-empty columns", t->ncols);
-			bad = 1;
-		}
-	}
-	if (!bad && (rc < 0 || ipm_reader_nbad(rd) || !t->cols))
-		bad = 1, ipm_err(t->path, 0, "unreadable or empty dictionary");
+	bad = parse_rows(fp, t, skip + 1);
+	if (!bad && (!t->cols || t->nrows == 0))
+		bad = 1, ipm_err(t->path, 0, "empty dictionary");
 	if (!bad && !t->source)
 		bad = 1, ipm_err(t->path, 1, "no '# source:' line");
-	ipm_reader_close(rd);
 	fclose(fp);
 	if (bad) {
 		ipm_table_free(t);

@@ -2,7 +2,7 @@
  * A dictionary file starts with comment lines ('#'), one of which is
  * "# source: …" naming where the data comes from and its licence; then a
  * header row naming the columns; then one row per entry, tab-separated
- * (read with libcsv through lib/rec.h). Every row must have every column.
+ * (read with libcsv). Every row must have every column.
  *
  * Ownership: a table owns all its strings; they live until ipm_table_free. */
 #ifndef IPM_DICT_H
@@ -15,7 +15,8 @@ typedef struct ipm_table ipm_table;
 /* The directory holding the dictionaries, newly allocated (caller frees):
  * override (--dict DIR) when non-NULL, else $IPM_DATA when set and non-empty,
  * else the first of EXE/../lib/data (source tree), EXE/../share/ipm
- * (installed), EXE/../../../lib/data (build/asan/bin) that holds probe, where
+ * (installed), EXE/../../../lib/data (build/asan/bin), EXE/../../lib/data
+ * (build/fuzz) that holds probe, where
  * EXE is the directory of /proc/self/exe. NULL when none is found. */
 char *ipm_dict_dir(const char *override, const char *probe);
 

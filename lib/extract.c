@@ -9,6 +9,7 @@
 #include "pdftext.h"
 #include "text.h"
 #include "util.h"
+#include "zhtext.h"
 
 static const char *const layout_names[] = {"auto", "markdown", "tsv", "pdf", "html", "text"};
 
@@ -29,12 +30,6 @@ int ipm_layout_parse(const char *name, enum ipm_layout *l)
 	return -1;
 }
 
-static int starts(const char *s, size_t n, const char *p)
-{
-	size_t l = strlen(p);
-
-	return n >= l && memcmp(s, p, l) == 0;
-}
 
 static int has_ci(const char *s, size_t n, const char *p)
 {
@@ -75,8 +70,8 @@ enum ipm_layout ipm_layout_detect(ipm_lines *in)
 			html = 1;
 		if (s[0] == '|' && n > 1 && memchr(s + 1, '|', n - 1))
 			bar++;
-		if (s[0] == '#' && (starts(s, n, "# ") || starts(s, n, "## ") || starts(s, n, "### ") ||
-		                    starts(s, n, "#### ")))
+		if (s[0] == '#' && (ipm_zh_starts(s, n, "# ") || ipm_zh_starts(s, n, "## ") || ipm_zh_starts(s, n, "### ") ||
+		                    ipm_zh_starts(s, n, "#### ")))
 			hash++;
 		if (memchr(s, '\t', n))
 			tab++;
@@ -119,7 +114,7 @@ static size_t cn_num(const char *s, size_t n)
 	do {
 		found = 0;
 		for (k = 0; k < sizeof d / sizeof d[0]; k++)
-			if (starts(s + i, n - i, d[k])) {
+			if (ipm_zh_starts(s + i, n - i, d[k])) {
 				i += 3;
 				found = 1;
 				break;
@@ -145,27 +140,29 @@ int ipm_text_heading_level(const char *s, size_t n)
 
 	if (cps < 2 || cps > 60 || ends_sentence(s, n))
 		return 0;
-	if (starts(s, n, "【") && n >= 6 && memcmp(s + n - 3, "】", 3) == 0)
+	if (ipm_zh_starts(s, n, "【") && n >= 6 && memcmp(s + n - 3, "】", 3) == 0)
 		return 2;
-	if (starts(s, n, "第") && (i = cn_num(s + 3, n - 3)) > 0 &&
-	    (starts(s + 3 + i, n - 3 - i, "篇") || starts(s + 3 + i, n - 3 - i, "章")))
-		return starts(s + 3 + i, n - 3 - i, "篇") ? 1 : 2;
-	if ((i = cn_num(s, n)) > 0 && starts(s + i, n - i, "、"))
+	if (ipm_zh_starts(s, n, "第") && (i = cn_num(s + 3, n - 3)) > 0 &&
+	    (ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") || ipm_zh_starts(s + 3 + i, n - 3 - i, "章")))
+		return ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") ? 1 : 2;
+	if ((i = cn_num(s, n)) > 0 && ipm_zh_starts(s + i, n - i, "、"))
 		return 2;
-	if ((starts(s, n, "（") || starts(s, n, "(")) && (i = cn_num(s + (s[0] == '(' ? 1 : 3), n)) > 0) {
+	if ((ipm_zh_starts(s, n, "（") || ipm_zh_starts(s, n, "(")) && (i = cn_num(s + (s[0] == '(' ? 1 : 3), n)) > 0) {
 		i += s[0] == '(' ? 1 : 3;
-		if (starts(s + i, n - i, "）") || starts(s + i, n - i, ")"))
+		if (ipm_zh_starts(s + i, n - i, "）") || ipm_zh_starts(s + i, n - i, ")"))
 			return 3;
 	}
 	for (i = 0; i < n && i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
 		;
-	if (i > 0 && i < n && (s[i] == '.' || starts(s + i, n - i, "、") || starts(s + i, n - i, "．")) &&
+	if (i > 0 && i < n && (s[i] == '.' || ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．")) &&
 	    cps <= 40 && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
 		return 4;
 	return 0;
 }
 
 /* ---- the line parser for markdown, tsv and text layouts ---- */
+
+#define MAX_PARA (1 << 20)
 
 struct xp {
 	ipm_lines *in;
@@ -339,7 +336,7 @@ static void line(struct xp *x, const char *raw, size_t rn)
 	size_t n = rn, h;
 	int lvl;
 
-	if (ipm_lines_lineno(x->in) == 1 && starts(s, n, "\xef\xbb\xbf")) {
+	if (ipm_lines_lineno(x->in) == 1 && ipm_zh_starts(s, n, "\xef\xbb\xbf")) {
 		s += 3;
 		n -= 3;
 		raw = s;
@@ -379,8 +376,8 @@ static void line(struct xp *x, const char *raw, size_t rn)
 		heading(x, lvl, s, n);
 		return;
 	}
-	if (!continues(x))
-		flush_para(x);
+	if (!continues(x) || x->para.len > MAX_PARA)
+		flush_para(x);   /* (a paragraph is cut at MAX_PARA: bounded memory) */
 	para_line(x, s, n);
 }
 
@@ -409,9 +406,12 @@ static int parse_lines(ipm_lines *in, enum ipm_layout l, ipm_blocks *out)
 
 int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj)
 {
+	const char *name;
+
 	if (l == IPM_L_AUTO)
 		l = ipm_layout_detect(in);
-	if (ipm_blocks_doc(out, ipm_layout_name(l), 1) != 0)
+	name = ipm_lines_name(in);
+	if (ipm_blocks_doc_file(out, ipm_layout_name(l), strcmp(name, "<stdin>") ? name : NULL, 1) != 0)
 		return -1;
 	switch (l) {
 	case IPM_L_PDF:

@@ -9,14 +9,7 @@
 
 static int contains(const char *h, size_t hn, const char *nd, size_t nn)
 {
-	size_t i;
-
-	if (nn == 0)
-		return 1;
-	for (i = 0; i + nn <= hn; i++)
-		if (memcmp(h + i, nd, nn) == 0)
-			return 1;
-	return 0;
+	return ipm_mem_find(h, hn, nd, nn) != NULL;
 }
 
 /* Tags we know; anything else between < and > is literal text. Those with
@@ -168,22 +161,28 @@ static void end_piece(struct hstate *h)
 
 static void put_text(struct hstate *h, const char *s, size_t n)
 {
-	size_t i;
+	size_t i = 0, j;
 
-	for (i = 0; i < n; i++) {
+	while (i < n) {
 		char c = s[i];
 		if (c == ' ' || c == '\t' || c == '\r') {
 			h->space = 1;
+			i++;
 			continue;
 		}
 		if (c == '\n') {
 			end_piece(h);
+			i++;
 			continue;
 		}
+		/* a run of ordinary bytes goes in at once */
+		for (j = i + 1; j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\r' && s[j] != '\n'; j++)
+			;
 		if (h->space && h->out->len > h->line_start)
 			ipm_buf_addc(h->out, ' ');
 		h->space = 0;
-		ipm_buf_addc(h->out, c);
+		ipm_buf_add(h->out, s + i, j - i);
+		i = j;
 	}
 }
 
@@ -266,8 +265,11 @@ void ipm_html_text(const char *s, size_t n, ipm_buf *out)
 			}
 			ipm_buf_free(&ent);
 		}
-		put_text(&h, s + i, 1);
-		i++;
+		/* plain text up to the next '<' or '&' */
+		for (l = i + 1; l < n && s[l] != '<' && s[l] != '&'; l++)
+			;
+		put_text(&h, s + i, l - i);
+		i = l;
 	}
 	end_piece(&h);
 	if (out->len > start && out->s[out->len - 1] == '\n')

@@ -197,6 +197,45 @@ static void end_row(struct hd *h)
 	for (i = 0; i < h->ncells; i++)
 		free(h->cells[i]);
 	h->ncells = 0;
+	h->row_line = 0;
+}
+
+/* The value of attribute a (e.g. "href=") in a tag's text, into out. */
+static int attr(const char *t, const char *a, ipm_buf *out)
+{
+	const char *p = t;
+	size_t k = strlen(a);
+
+	while ((p = strstr(p, a)) != NULL) {
+		const char *q = p + k, *e;
+		char quote;
+		if (p > t && p[-1] != ' ') {
+			p = q;
+			continue;
+		}
+		quote = (*q == '"' || *q == '\'') ? *q++ : ' ';
+		e = strchr(q, quote);
+		if (!e)
+			e = q + strlen(q);
+		ipm_buf_clear(out);
+		ipm_buf_add(out, q, (size_t)(e - q));
+		return 1;
+	}
+	return 0;
+}
+
+/* <link rel="canonical" href=…> or <meta property="og:url" content=…>:
+ * the page's own address, as a "url" meta block. */
+static void own_url(struct hd *h, const char *name, const char *t)
+{
+	ipm_buf v = {0};
+
+	if ((!strcmp(name, "link") && strstr(t, "canonical") && attr(t, "href=", &v)) ||
+	    (!strcmp(name, "meta") && strstr(t, "og:url") && attr(t, "content=", &v))) {
+		if (v.len && !h->failed && ipm_blocks_meta(h->out, "url", v.s, v.len, h->line) != 0)
+			h->failed = 1;
+	}
+	ipm_buf_free(&v);
 }
 
 /* The tag in h->tag (without '<' '>'): update the state. */
@@ -216,6 +255,8 @@ static void on_tag(struct hd *h)
 	name[i] = '\0';
 	if (!i)
 		return;
+	if (!close && (!strcmp(name, "link") || !strcmp(name, "meta")))
+		own_url(h, name, t);
 	if (h->skip_depth) {
 		size_t tl = strlen(t);
 		if (!strcmp(name, h->skip_name))
@@ -242,6 +283,8 @@ static void on_tag(struct hd *h)
 			end_cell(h);
 			flush_text(h);
 			h->in_cell = 1;
+			if (!h->row_line)
+				h->row_line = h->line;   /* a cell without <tr> */
 		}
 		return;
 	}

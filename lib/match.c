@@ -192,15 +192,15 @@ static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 	memset(m->drow, 0xff, m->nnodes * sizeof *m->drow);
 	for (i = 0; i < n && m->depth[queue[i]] <= DENSE_DEPTH && rows < DENSE_MAX; i++)
 		rows++;
-	if (!rows)
-		return;
-	m->dense = ipm_malloc((size_t)rows * 256 * sizeof *m->dense);
+	m->dense = ipm_malloc(((size_t)rows + 1) * 256 * sizeof *m->dense);
+	memcpy(m->dense, m->root, sizeof m->root);   /* row 0: the root */
+	m->drow[0] = 0;
 	for (i = 0; i < rows; i++) {
 		uint32_t v = queue[i];
 
 		for (b = 0; b < 256; b++)
-			m->dense[(size_t)i * 256 + (size_t)b] = step(m, v, (unsigned char)b);
-		m->drow[v] = (int32_t)i;
+			m->dense[(size_t)(i + 1) * 256 + (size_t)b] = step(m, v, (unsigned char)b);
+		m->drow[v] = (int32_t)i + 1;
 	}
 }
 
@@ -278,7 +278,12 @@ size_t ipm_matcher_scan(const ipm_matcher *m, const char *s, size_t n, ipm_match
 	if (!m->built)
 		return 0;
 	for (i = 0; i < n; i++) {
-		st = step(m, st, (unsigned char)s[i]);
+		unsigned char b = (unsigned char)s[i];
+
+		if (m->drow[st] >= 0)   /* the common case, inline */
+			st = m->dense[(size_t)m->drow[st] * 256 + b];
+		else
+			st = step(m, st, b);
 		for (t = m->pat[st] >= 0 ? st : m->out[st]; t; t = m->out[t])
 			ipm_matches_push(out, i + 1 - m->depth[t], m->depth[t], m->pat[t]);
 	}

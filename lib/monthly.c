@@ -6,8 +6,14 @@
 #include "dates.h"
 #include "extract.h"
 #include "regions.h"
+#include "text.h"
 #include "urls.h"
 #include "util.h"
+#include "zhtext.h"
+
+/* Memory bounds: items held for one actor, bytes of one topic's text. */
+#define MAX_GROUP 512
+#define MAX_TOPIC (1 << 20)
 
 enum sec { S_NONE, S_MINISTRY, S_PROVINCE, S_ENTERPRISE, S_SUMMIT, S_SPECIAL };
 static const char *const sec_name[] = {
@@ -43,24 +49,13 @@ struct mstate {
 	int topic_open;           /* summit / special topic being collected */
 	ipm_buf topic_actor, topic_text;
 	long topic_line;
-	ipm_buf tmp, date_raw;
+	ipm_buf tmp;
 };
 
-static int starts(const char *s, size_t n, const char *p)
-{
-	size_t l = strlen(p);
-
-	return n >= l && memcmp(s, p, l) == 0;
-}
 
 static int has(const char *s, size_t n, const char *p)
 {
-	size_t l = strlen(p), i;
-
-	for (i = 0; i + l <= n; i++)
-		if (memcmp(s + i, p, l) == 0)
-			return 1;
-	return 0;
+	return ipm_mem_find(s, n, p, strlen(p)) != NULL;
 }
 
 static void rej(struct mstate *m, const ipm_rec *b, const char *why, const char *t, size_t n)
@@ -80,12 +75,12 @@ static enum sec section_of(const char *s, size_t n)
 	if (n > 180 || has(s, n, "....") || has(s, n, "…"))
 		return S_NONE;   /* long text, or a table-of-contents line */
 	for (k = 0; k < sizeof cnum / sizeof cnum[0]; k++)
-		if (starts(s, n, cnum[k]))
+		if (ipm_zh_starts(s, n, cnum[k]))
 			break;
 	if (k == sizeof cnum / sizeof cnum[0])
 		return S_NONE;
 	i = 3;
-	if (!(starts(s + i, n - i, "、") || starts(s + i, n - i, "．") || starts(s + i, n - i, ".")))
+	if (!(ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．") || ipm_zh_starts(s + i, n - i, ".")))
 		return S_NONE;
 	if (has(s, n, "部委"))
 		return S_MINISTRY;
@@ -98,6 +93,19 @@ static enum sec section_of(const char *s, size_t n)
 	if (has(s, n, "专题"))
 		return S_SPECIAL;
 	return S_NONE;
+}
+
+/* A top-level title numbered 五 to 九 ("六、…"), not a contents line. */
+static int later_part(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 180 || has(s, n, "....") || has(s, n, "…"))
+		return 0;
+	for (k = 4; k < sizeof cnum / sizeof cnum[0]; k++)
+		if (ipm_zh_starts(s, n, cnum[k]) && ipm_zh_starts(s + 3, n - 3, "、"))
+			return 1;
+	return 0;
 }
 
 /* "(2019 年 3 月)" or "(2018 年第 3 期)" before the first section. */
@@ -116,12 +124,12 @@ static void title_year(struct mstate *m, const char *s, size_t n)
 			size_t j = i + 4;
 			while (j < n && s[j] == ' ')
 				j++;
-			if (starts(s + j, n - j, "年")) {
+			if (ipm_zh_starts(s + j, n - j, "年")) {
 				m->title_year = y;
 				j += 3;
 				while (j < n && s[j] == ' ')
 					j++;
-				if (!starts(s + j, n - j, "第") && ipm_date_find(s + i, n - i, &d) == 0) {
+				if (!ipm_zh_starts(s + j, n - j, "第") && ipm_date_find(s + i, n - i, &d) == 0) {
 					int mo = atoi(s + j);
 					if (mo >= 1 && mo <= 12)
 						m->title_month = mo;
@@ -157,7 +165,7 @@ static size_t skip_bullet(const char *s, size_t n, int *bul)
 
 	*bul = 0;
 	for (k = 0; k < sizeof bullets / sizeof bullets[0]; k++)
-		if (starts(s, n, bullets[k]) && !(bullets[k][0] == '-' && n > 1 && s[1] != ' ')) {
+		if (ipm_zh_starts(s, n, bullets[k]) && !(bullets[k][0] == '-' && n > 1 && s[1] != ' ')) {
 			i = strlen(bullets[k]);
 			*bul = 1;
 			break;
@@ -270,6 +278,10 @@ static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t 
 				rej(m, b, "link fragment without its URL", p, pn);
 			continue;
 		}
+		if (g->nurl >= MAX_GROUP * 4) {
+			rej(m, b, "too many links for one actor", p, pn);
+			continue;
+		}
 		if (g->nurl == g->capurl) {
 			size_t old = g->capurl;
 			g->capurl = g->capurl ? g->capurl * 2 : 8;
@@ -278,6 +290,8 @@ static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t 
 		}
 		u = &g->url[g->nurl++];
 		ipm_buf_clear(u);
+		if (!ipm_url_scheme(p, pn))
+			ipm_buf_adds(u, "http://");   /* "www.x.cn/…": its scheme was cut off */
 		ipm_url_clean(p, pn, u);
 	}
 }
@@ -325,6 +339,33 @@ static int flush_group(struct mstate *m, const ipm_rec *b)
 	g->open = 0;
 	g->nit = g->nurl = 0;
 	ipm_buf_clear(&g->actor);
+	return rc;
+}
+
+/* Bounded memory: a group that keeps growing (one actor over very many
+ * continuation rows) writes out all but its last item, with their links. */
+static int trim_group(struct mstate *m)
+{
+	struct group *g = &m->g;
+	size_t k = g->nit - 1, i;
+	int rc = 0;
+	ipm_buf t;
+
+	for (i = 0; i < k; i++)
+		if (emit_item(m, g->actor.len ? g->actor.s : NULL, g->it[i].text.s, g->it[i].text.len,
+		              i < g->nurl ? g->url[i].s : NULL, g->it[i].line, 0) != 0)
+			rc = -1;
+	t = g->it[0].text;
+	g->it[0].text = g->it[k].text;
+	g->it[k].text = t;
+	g->it[0].line = g->it[k].line;
+	g->nit = 1;
+	for (i = k; i < g->nurl; i++) {
+		t = g->url[i - k];
+		g->url[i - k] = g->url[i];
+		g->url[i] = t;
+	}
+	g->nurl = g->nurl > k ? g->nurl - k : 0;
 	return rc;
 }
 
@@ -421,6 +462,8 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 	add_measures(g, cell[1], len[1], ipm_block_line(b), cont);
 	for (i = 2; i < nc; i++)
 		add_links(m, b, cell[i], len[i]);
+	if (g->nit > MAX_GROUP && trim_group(m) != 0)
+		rc = -1;
 	return rc;
 }
 
@@ -449,9 +492,9 @@ static void topic_title(ipm_buf *out, const char *s, size_t n)
 		i++;
 	if (i && i < n && s[i] == '.')
 		i++;
-	else if (i && starts(s + i, n - i, "、"))
+	else if (i && ipm_zh_starts(s + i, n - i, "、"))
 		i += 3;
-	else if (i && starts(s + i, n - i, "．"))
+	else if (i && ipm_zh_starts(s + i, n - i, "．"))
 		i += 3;
 	else
 		i = 0;
@@ -463,9 +506,9 @@ static void topic_title(ipm_buf *out, const char *s, size_t n)
 
 static int footer(const char *s, size_t n)
 {
-	return starts(s, n, "联系人") || starts(s, n, "Tel") || starts(s, n, "Email") ||
-	       starts(s, n, "E-mail") || starts(s, n, "电话") || starts(s, n, "邮箱") ||
-	       starts(s, n, "地址：") || starts(s, n, "传真");
+	return ipm_zh_starts(s, n, "联系人") || ipm_zh_starts(s, n, "Tel") || ipm_zh_starts(s, n, "Email") ||
+	       ipm_zh_starts(s, n, "E-mail") || ipm_zh_starts(s, n, "电话") || ipm_zh_starts(s, n, "邮箱") ||
+	       ipm_zh_starts(s, n, "地址：") || ipm_zh_starts(s, n, "传真");
 }
 
 static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
@@ -484,6 +527,10 @@ static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
 		rc = flush_topic(m);
 		rej(m, b, "footer", s, n);
 		return rc;
+	}
+	if (t == IPM_B_PARA && m->topic_open && m->topic_text.len + n > MAX_TOPIC) {
+		rej(m, b, "topic text over the size limit", s, n);
+		return 0;
 	}
 	if (t == IPM_B_PARA && m->topic_open) {
 		ipm_text_join(&m->topic_text, s, n);
@@ -517,6 +564,8 @@ static int block(struct mstate *m, const ipm_rec *b)
 		return 0;
 	if (t == IPM_B_HEADING || t == IPM_B_PARA)
 		ns = section_of(s, n);
+	if (ns == S_NONE && t == IPM_B_HEADING && m->sec >= S_SUMMIT && later_part(s, n))
+		ns = S_SPECIAL;   /* "六、热点聚焦": a further part after the summits */
 	if (ns != S_NONE) {
 		rc = flush_group(m, b) | flush_topic(m);
 		end_section(m, ipm_block_line(b));
@@ -577,7 +626,6 @@ int ipm_monthly_rows(ipm_bsrc *src, ipm_events *ev)
 	ipm_buf_free(&m.topic_actor);
 	ipm_buf_free(&m.topic_text);
 	ipm_buf_free(&m.tmp);
-	ipm_buf_free(&m.date_raw);
 	return err || rc < 0 ? -1 : 0;
 }
 

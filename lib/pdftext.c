@@ -24,6 +24,7 @@
 #define REGION_MAX_LINES 20000
 #define REGION_MAX_BYTES (4u << 20)
 #define FURN_MAX 16
+#define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
 #define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
 
 enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8 };
@@ -72,7 +73,12 @@ typedef struct {
 	int maxw_item;
 	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
 	long prev_line;    /* the table line before the current one */
-	int col_item, col_url;
+	int row_break;     /* an empty line or page break since the last line */
+	int pending;       /* -layout: a row may have begun at that break ... */
+	size_t pending_url;/* ... and the URLs from this index on are its own */
+	int split_open;    /* a row split off and still without a name ... */
+	ipm_buf split_actor; /* ... else it continues this one */
+	int col_item;      /* -layout: column where items start */
 	pl_group g;
 	/* page furniture learnt from this document */
 	char *furn[FURN_MAX];
@@ -122,9 +128,9 @@ static int is_space_cp(uint32_t c)
 /* Private-use and common bullet glyphs that PDF converters leave in front of items. */
 static int is_bullet_cp(uint32_t c)
 {
-	return (c >= 0xF000 && c <= 0xF0FF) || c == 0x2022 || c == 0x25CF || c == 0x25A0 ||
-	       c == 0x25C6 || c == 0x27A4 || c == 0x25AA || c == 0x2023 || c == 0x25B6 ||
-	       c == 0x2605 || c == 0x25C7 || c == 0x25CB || c == 0x2666;
+	return (c >= 0xF000 && c <= 0xF0FF) || (c >= 0x2794 && c <= 0x27BF) ||
+	       (c >= 0x25A0 && c <= 0x25FF) || c == 0x2022 || c == 0x2023 || c == 0x2043 ||
+	       c == 0x2219 || c == 0x2605 || c == 0x2606 || (c >= 0x2660 && c <= 0x2667);
 }
 
 static int is_cjk_cp(uint32_t c)
@@ -133,19 +139,24 @@ static int is_cjk_cp(uint32_t c)
 	       (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-static int width_cp(uint32_t c)
-{
-	return c < 0x1100 || (c >= 0x2000 && c <= 0x206F) ? 1 : 2;
-}
-
+/* Display width from the lead bytes alone (no decoding): ASCII and 2-byte
+ * sequences 1, U+2000-206F (E2 80/81) 1, other 3- and 4-byte sequences 2. */
 static int disp_width(const char *s, size_t len)
 {
-	size_t i = 0, k;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
 	int w = 0;
 
-	while (i < len) {
-		w += width_cp(cp_at(s, len, i, &k));
-		i += k;
+	for (i = 0; i < len; i++) {
+		unsigned char c = u[i];
+		if (c < 0xC0)
+			w += c < 0x80;   /* continuation bytes add nothing */
+		else if (c < 0xE0)
+			w += 1;
+		else if (c == 0xE0 || (c == 0xE2 && i + 1 < len && (u[i + 1] == 0x80 || u[i + 1] == 0x81)))
+			w += 1;
+		else
+			w += 2;
 	}
 	return w;
 }
@@ -223,6 +234,11 @@ static const char *find(const char *s, size_t len, const char *p, size_t n)
 		if (memcmp(s + i, p, n) == 0)
 			return s + i;
 	return NULL;
+}
+
+static int digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
 }
 
 static const char *const terminal_punct[] = { "。", "！", "？", "；", ".", "!", "?", ";", NULL };
@@ -331,6 +347,22 @@ static int urlish(const char *s, size_t len)
 	return 1;
 }
 
+/* Space-separated words, each made of URL characters. */
+static int urlish_words(const char *s, size_t len)
+{
+	const char *w = s, *e;
+
+	while (w < s + len) {
+		e = memchr(w, ' ', (size_t)(s + len - w));
+		if (!e)
+			e = s + len;
+		if (e > w && !urlish(w, (size_t)(e - w)))
+			return 0;
+		w = e + 1;
+	}
+	return len > 0;
+}
+
 /* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */
 static long page_number(const char *s, size_t len)
 {
@@ -361,7 +393,8 @@ static long page_number(const char *s, size_t len)
 	return skip_sp(s, len, i) == len ? v : -1;
 }
 
-/* A short CJK name: no sentence punctuation, no digits. */
+/* A short CJK name: no sentence punctuation, no digits ("、" may join names:
+ * "中共中央、国务院"). */
 static int actor_like(const char *s, size_t len)
 {
 	size_t i = 0, k;
@@ -371,7 +404,7 @@ static int actor_like(const char *s, size_t len)
 	while (i < len) {
 		uint32_t c = cp_at(s, len, i, &k);
 		if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == ';' || c == ':' ||
-		    c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+		    c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
 		    c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B || c == 0xFF01 ||
 		    c == 0xFF1F || c == '/')
 			return 0;
@@ -415,6 +448,11 @@ static int section_heading(const char *s, size_t len)
 	}
 	if (!n || !(starts_with(s + i, len - i, "、") || starts_with(s + i, len - i, "．")))
 		return 0;
+	/* a contents line whose dot leaders were lost: "一、… 1" */
+	for (k = len; k > 0 && digit(s[k - 1]); k--)
+		;
+	if (k < len && k > 0 && s[k - 1] == ' ')
+		return 0;
 	return ends_with_any(s, len, terminal_punct) || ends_with_any(s, len, (const char *const[]){ "，", NULL })
 	       ? 0 : 2;
 }
@@ -447,7 +485,7 @@ static int sub_heading(const char *s, size_t len)
 static int table_header(const char *s, size_t len)
 {
 	size_t i = 0, k;
-	int words = 0, inword = 0, wlen = 0;
+	int words = 0, words2 = 0, inword = 0, wlen = 0;
 
 	if (disp_width(s, len) > 120)
 		return 0;
@@ -463,12 +501,15 @@ static int table_header(const char *s, size_t len)
 			inword = 1;
 			if (++wlen > 6)
 				return 0;
+			if (wlen == 2)
+				words2++;
 		} else {
 			return 0;
 		}
 		i += k;
 	}
-	return words >= 2 && words <= 4 ? words : 0;
+	/* every word has 2+ characters ("目 录" is no header) */
+	return words >= 2 && words <= 4 && words2 == words ? words : 0;
 }
 
 /* ---- output ---- */
@@ -482,17 +523,6 @@ static void out_fail(pl_ctx *c, int rc)
 static void drop(pl_ctx *c, long line, const char *why, const char *s, size_t len)
 {
 	ipm_reject(c->rj, c->name, line, why, s, len);
-}
-
-/* Append a wrapped line: nothing between CJK, one space between ASCII words. */
-static void join_add(ipm_buf *b, const char *s, size_t len)
-{
-	if (b->len && len) {
-		unsigned char a = (unsigned char)b->s[b->len - 1], z = (unsigned char)s[0];
-		if (a < 0x80 && z < 0x80 && a != ' ' && z != ' ' && a != '/' && a != '-')
-			ipm_buf_addc(b, ' ');
-	}
-	ipm_buf_add(b, s, len);
 }
 
 static void para_flush(pl_ctx *c)
@@ -516,11 +546,6 @@ static void url_append(ipm_buf *b, const char *s, size_t len)
 			ipm_buf_add(b, s + i, k);
 		i += k;
 	}
-}
-
-static int digit(char ch)
-{
-	return ch >= '0' && ch <= '9';
 }
 
 /* The month and day a URL carries ("2018-04/28", "20180510", "t20180427",
@@ -603,7 +628,7 @@ static void pair_urls(const pl_group *g, long *pair)
 
 	for (i = 0; i < n; i++)
 		pair[i] = i < m ? (long)i : -1;
-	if (n == m || m == 0 || n == 0 || n > 2000 || m > 2000)
+	if (n == m || m == 0 || n == 0 || n > 500 || m > 500)   /* table <= 1 MB */
 		return;
 	best = ipm_calloc((n + 1) * w, sizeof *best);
 	for (i = 1; i <= n; i++)
@@ -638,6 +663,9 @@ static void group_emit(pl_ctx *c)
 	long *pair = ipm_malloc((g->nitems + 1) * sizeof *pair);
 	unsigned char *used = ipm_calloc(g->nurls + 1, 1);
 
+	if (!g->actor.len && c->split_open && c->split_actor.len)
+		ipm_buf_add(&g->actor, c->split_actor.s, c->split_actor.len);
+	c->split_open = 0;
 	if (g->nitems == 0 && g->actor.len)
 		drop(c, g->actor_line, "pdf: actor without item", g->actor.s, g->actor.len);
 	pair_urls(g, pair);
@@ -668,6 +696,30 @@ static void group_emit(pl_ctx *c)
 	g->nitems = g->nurls = 0;
 	g->last = K_NONE;
 	g->item_open = 0;
+}
+
+/* Write out the group with its URLs before index keep; the URLs from keep on
+ * stay, as the first URLs of a new group without a name yet. */
+static void group_split(pl_ctx *c, size_t keep)
+{
+	pl_group *g = &c->g;
+	size_t n = g->nurls, j;
+
+	g->nurls = keep;
+	ipm_buf_clear(&c->split_actor);
+	if (g->actor.len)
+		ipm_buf_add(&c->split_actor, g->actor.s, g->actor.len);
+	group_emit(c);
+	c->split_open = 1;
+	for (j = 0; keep + j < n; j++) {
+		ipm_buf t = g->urls[j];
+		long l = g->url_lines[j];
+		g->urls[j] = g->urls[keep + j];
+		g->url_lines[j] = g->url_lines[keep + j];
+		g->urls[keep + j] = t;
+		g->url_lines[keep + j] = l;
+	}
+	g->nurls = n - keep;
 }
 
 static void group_free(pl_group *g)
@@ -725,6 +777,12 @@ static int url_done(const ipm_buf *u)
 	return 0;
 }
 
+/* "l" after a URL ending in ".htm": the tail of ".html" wrapped alone. */
+static int html_tail(const ipm_buf *u, const char *s, size_t len)
+{
+	return len == 1 && s[0] == 'l' && u->len >= 4 && memcmp(u->s + u->len - 4, ".htm", 4) == 0;
+}
+
 /* A URL fragment: continue the URL just before, else the newest unfinished one. */
 static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
 {
@@ -736,7 +794,7 @@ static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
 		return;
 	}
 	if (g->last != K_URL) {
-		for (i = g->nurls; i-- > 0;)
+		for (i = g->nurls; i-- > 0 && i + 64 >= g->nurls;)   /* bounded look back */
 			if (!url_done(&g->urls[i])) {
 				url_append(&g->urls[i], s, len);
 				return;
@@ -751,7 +809,7 @@ static void item_text(pl_ctx *c, const char *s, size_t len, long line)
 	pl_item *it = g->nitems ? &g->items[g->nitems - 1] : item_new(g, line);
 	int w = disp_width(s, len);
 
-	join_add(&it->text, s, len);
+	ipm_text_join(&it->text, s, len);
 	if (w > c->maxw_item)
 		c->maxw_item = w;
 	g->item_open = w * 100 >= c->maxw_item * FULL_PCT && !ends_with_any(s, len, terminal_punct);
@@ -780,16 +838,28 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	} else if (kind == K_ITEM) {
 		bullet = bullet || date_lead(s, len);
 	}
+	if (c->pending && kind != K_URL) {
+		/* -layout: a new item after an empty line begins a new row */
+		if (kind == K_ITEM && bullet && c->pending_url <= g->nurls)
+			group_split(c, c->pending_url);
+		c->pending = 0;
+	}
 	switch (kind) {
 	case K_ACTOR:
-		/* -layout: a name broken over lines sits on consecutive lines */
-		if (!(c->layout == 1 && g->actor.len && g->actor_last == c->prev_line) &&
-		    (g->last != K_ACTOR || g->nitems)) {
+		if (c->layout == 1) {
+			/* -layout: the pieces of a name sit on nearby lines of one row
+			 * (every other line when the name is centred in its cell); a
+			 * row begun without a name takes the first one printed in it */
+			if (g->actor.len && line - g->actor_last > 2)
+				group_emit(c);
+		} else if (g->last != K_ACTOR || g->nitems) {
 			if (g->nitems || g->actor.len)
 				group_emit(c);
-			g->actor_line = line;
 		}
-		join_add(&g->actor, s, len);
+		if (!g->actor.len)
+			g->actor_line = line;
+		c->split_open = 0;
+		ipm_text_join(&g->actor, s, len);
 		g->actor_last = line;
 		g->last = K_ACTOR;
 		break;
@@ -801,11 +871,28 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		g->last = K_URL;
 		break;
 	default:
+		if (bullet && g->nitems >= GROUP_MAX_ITEMS) {
+			/* bounded memory: write out a huge group, keep its actor */
+			ipm_buf_clear(&c->tmp);
+			if (g->actor.len)
+				ipm_buf_add(&c->tmp, g->actor.s, g->actor.len);
+			group_emit(c);
+			if (c->tmp.len)
+				ipm_buf_add(&g->actor, c->tmp.s, c->tmp.len);
+		}
 		if (bullet)
 			item_new(g, line);
 		item_text(c, s, len, line);
 		break;
 	}
+}
+
+/* Does the text before n (spaces skipped) end a sentence? */
+static int sentence_end_before(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return ends_with_any(s, n, terminal_punct);
 }
 
 /* A table line: split "海南 4 月 25 日，… http://…" into its columns. kind is
@@ -825,20 +912,40 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 		piece(c, h + 1, rest, line, K_URL, 0);
 		return;
 	}
+	p = memchr(s, ' ', len);
+	if (kind == K_NONE && !bullet && p && actor_like(s, (size_t)(p - s))) {
+		const char *r = p, *r2;
+		size_t rl = len - (size_t)(p - s), rl2;
+		int b;
+		trim(&r, &rl);
+		r2 = r;
+		rl2 = rl;
+		b = strip_bullet(&r2, &rl2);
+		if (b || date_starts_item(r2, rl2)) {
+			piece(c, s, (size_t)(p - s), line, K_ACTOR, 0);
+			table_line_split(c, r, rl, line, K_ITEM);
+			return;
+		}
+	}
+	/* "… ➢ 3月9日消息，…" or "…工作。 2月24日消息，…": a bullet after a space,
+	 * or a date after a sentence's end and a space, starts another item */
+	for (p = s + 1; p < s + len; p++) {
+		size_t k, rest = len - (size_t)(p - s);
+		if (p[-1] != ' ')
+			continue;
+		if (((unsigned char)*p >= 0xE2 && is_bullet_cp(cp_at(p, rest, 0, &k))) ||
+		    (digit(*p) && sentence_end_before(s, (size_t)(p - s)) && date_starts_item(p, rest))) {
+			const char *l = s;
+			size_t ll = (size_t)(p - s);
+			trim(&l, &ll);
+			table_line_split(c, l, ll, line, kind);
+			table_line_split(c, p, rest, line, kind == K_NONE ? K_NONE : K_ITEM);
+			return;
+		}
+	}
 	if (kind == K_ITEM && url_start(s, len)) {
 		piece(c, s, len, line, K_URL, 0);
 		return;
-	}
-	p = memchr(s, ' ', len);
-	if (kind == K_NONE && !bullet && p && actor_like(s, (size_t)(p - s))) {
-		const char *r = p;
-		size_t rl = len - (size_t)(p - s);
-		trim(&r, &rl);
-		if (date_starts_item(r, rl)) {
-			piece(c, s, (size_t)(p - s), line, K_ACTOR, 0);
-			piece(c, r, rl, line, K_ITEM, 1);
-			return;
-		}
 	}
 	piece(c, s, len, line, kind, bullet);
 }
@@ -918,27 +1025,40 @@ static void layout_detect(pl_ctx *c, size_t from)
 	c->col_item = best;
 }
 
-/* Item text of a -layout line; a URL run glued on by one space goes to the
- * link column ("…实施细 gg/201902/t2019"). */
+/* Item text of a -layout line; URL pieces glued on by one space go to the
+ * link column ("…实施细 gg/201902/t2019", "…医疗 122486782.htm http://…"). */
 static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 {
-	const char *sp = NULL, *p;
+	const char *cut = NULL, *p, *w;
+	int mark = 0;
 
-	for (p = t; p < t + tl; p++)
-		if (*p == ' ')
-			sp = p;
-	if (c->ncols >= 3 && sp && sp > t && (unsigned char)sp[-1] >= 0x80) {
-		const char *u = sp + 1;
-		size_t ul = tl - (size_t)(u - t), k;
-		int mark = 0;
-		for (k = 0; k < ul; k++)
-			mark |= strchr("/._=?&%-", u[k]) != NULL;
-		if (urlish(u, ul) && (mark || ul >= 6 ||
-		                      (c->g.nurls && !url_done(&c->g.urls[c->g.nurls - 1])))) {
-			table_line_split(c, t, (size_t)(sp - t), line, K_ITEM);
-			piece(c, u, ul, line, K_URL, 0);
-			return;
+	/* the longest tail of URL-shaped words after CJK text and a space */
+	for (p = t + tl; p > t;) {
+		const char *sp = p;
+		while (sp > t && sp[-1] != ' ')
+			sp--;
+		if (sp == t || !urlish(sp, (size_t)(p - sp)))
+			break;
+		for (w = sp; w < p; w++)
+			mark |= strchr("/._=?&%-", *w) != NULL;
+		mark |= p - sp >= 6;
+		if (sp - 1 > t && (unsigned char)sp[-2] >= 0x80)
+			cut = sp - 1;
+		p = sp - 1;
+	}
+	if (c->ncols >= 3 && cut && (mark || (c->g.nurls && (!url_done(&c->g.urls[c->g.nurls - 1]) ||
+	                                                   html_tail(&c->g.urls[c->g.nurls - 1], cut + 1,
+	                                                             (size_t)(t + tl - cut - 1)))))) {
+		table_line_split(c, t, (size_t)(cut - t), line, K_ITEM);
+		for (w = cut + 1; w < t + tl;) {
+			const char *e = memchr(w, ' ', (size_t)(t + tl - w));
+			if (!e)
+				e = t + tl;
+			if (e > w)
+				piece(c, w, (size_t)(e - w), line, K_URL, 0);
+			w = e + 1;
 		}
+		return;
 	}
 	table_line_split(c, t, tl, line, K_ITEM);
 }
@@ -952,6 +1072,17 @@ static void table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 
 	if (!n)
 		return;
+	if (c->row_break && c->split_open) {
+		/* a whole row went by without a name: it continued the last one */
+		if (!c->g.actor.len && c->split_actor.len)
+			ipm_buf_add(&c->g.actor, c->split_actor.s, c->split_actor.len);
+		c->split_open = 0;
+	}
+	if (c->row_break && c->g.nitems && !c->pending) {
+		c->pending = 1;   /* confirmed by a new item, undone by more text */
+		c->pending_url = c->g.nurls;
+	}
+	c->row_break = 0;
 	t = s + seg[0].off;
 	tl = seg[0].len;
 	if (seg[0].col == 0 && actor_like(t, tl) && (n >= 2 || c->col_item > 0)) {
@@ -967,19 +1098,27 @@ static void table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	}
 	if (first == n)
 		return;
-	/* a trailing ASCII run is the link column */
+	/* a trailing ASCII run (one URL piece or several) is the link column */
 	t = s + seg[n - 1].off;
 	tl = seg[n - 1].len;
-	if (c->ncols >= 3 && urlish(t, tl) && !date_lead(t, tl) &&
+	if (c->ncols >= 3 && urlish_words(t, tl) && !date_lead(t, tl) &&
 	    (n - first >= 2 || seg[n - 1].col > c->col_item + 4)) {
+		const char *w = t, *e;
 		for (j = first; j + 1 < n; j++)
 			layout_item(c, s + seg[j].off, seg[j].len, line);
-		piece(c, t, tl, line, K_URL, 0);
+		while (w < t + tl) {
+			e = memchr(w, ' ', (size_t)(t + tl - w));
+			if (!e)
+				e = t + tl;
+			if (e > w)
+				piece(c, w, (size_t)(e - w), line, K_URL, 0);
+			w = e + 1;
+		}
 		return;
 	}
 	ipm_buf_clear(&c->tmp2);
 	for (j = first; j < n; j++)
-		join_add(&c->tmp2, s + seg[j].off, seg[j].len);
+		ipm_text_join(&c->tmp2, s + seg[j].off, seg[j].len);
 	layout_item(c, c->tmp2.s, c->tmp2.len, line);
 }
 
@@ -1120,7 +1259,7 @@ static void mark_furniture(pl_ctx *c)
 			furn_mark(c, p);
 			continue;
 		}
-		for (m = 0; m < nb; m++) {
+		for (m = k > 32 ? k - 32 : 0; m < nb && m <= k + 32; m++) {   /* nearby breaks */
 			size_t o = prev_text(c, br[m]);
 			const char *a, *b;
 			if (m == k || o >= c->n)
@@ -1143,7 +1282,7 @@ static void para_line(pl_ctx *c, const char *s, size_t len, long line)
 
 	if (!c->para.len)
 		c->para_line = line;
-	join_add(&c->para, s, len);
+	ipm_text_join(&c->para, s, len);
 	if (w > c->maxw_para)
 		c->maxw_para = w;
 	if (w * 100 < c->maxw_para * FULL_PCT)
@@ -1170,6 +1309,31 @@ static int scrambled_table(pl_ctx *c)
 	return urls >= 2 && dates >= 2;
 }
 
+/* A table header line: its words become a header row; a table begins. */
+static void table_start(pl_ctx *c, const char *s, size_t len, long line, int ncols)
+{
+	const char *cells[4];
+	size_t lens[4], k = 0, m = 0;
+
+	para_flush(c);
+	while (k < len && m < 4) {
+		size_t e = k, n;
+		while (e < len && !is_space_cp(cp_at(s, len, e, &n)))
+			e += n;
+		if (e > k) {
+			cells[m] = s + k;
+			lens[m++] = e - k;
+		}
+		k = skip_sp(s, len, e);
+	}
+	out_fail(c, ipm_blocks_header(c->out, cells, lens, m, line));
+	c->ncols = ncols;
+	ipm_buf_clear(&c->header);
+	ipm_buf_add(&c->header, s, len);
+	c->layout = -1;
+	c->maxw_item = 0;
+}
+
 static void region_flush(pl_ctx *c)
 {
 	size_t i, len;
@@ -1185,6 +1349,8 @@ static void region_flush(pl_ctx *c)
 	for (i = 0; i < c->n && !c->failed; i++) {
 		long line = c->v[i].line;
 		int lv, nc;
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
+			c->row_break = 1;   /* -layout: rows are apart by empty lines */
 		if (c->v[i].flags & (F_EMPTY | F_BLANK))
 			continue;
 		s = line_text(c, i, &len);
@@ -1197,9 +1363,8 @@ static void region_flush(pl_ctx *c)
 				drop(c, line, "pdf: repeated table header", s, len);
 				continue;
 			}
-			if (c->layout < 0) {
+			if (c->layout < 0)
 				layout_detect(c, table_from);
-			}
 			if (c->layout)
 				table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
 			else
@@ -1209,30 +1374,7 @@ static void region_flush(pl_ctx *c)
 		}
 		nc = table_header(s, len);
 		if (nc) {
-			const char *cells[4];
-			size_t lens[4], k = 0;
-			pl_seg seg[4];
-			size_t n, m = 0;
-			para_flush(c);
-			/* the words of the header line are its cells */
-			n = segments(s, len, seg, 4);
-			(void)n;
-			while (k < len && m < 4) {
-				size_t e = k;
-				while (e < len && s[e] != ' ' && s[e] != '\t' && !starts_with(s + e, len - e, "\xe3\x80\x80"))
-					e++;
-				if (e > k) {
-					cells[m] = s + k;
-					lens[m++] = e - k;
-				}
-				k = skip_sp(s, len, e);
-			}
-			out_fail(c, ipm_blocks_row(c->out, cells, lens, m, line));
-			c->ncols = nc;
-			ipm_buf_clear(&c->header);
-			ipm_buf_add(&c->header, s, len);
-			c->layout = -1;
-			c->maxw_item = 0;
+			table_start(c, s, len, line, nc);
 			table_from = i + 1;
 			continue;
 		}
@@ -1265,8 +1407,8 @@ static void region_add(pl_ctx *c, const char *s, size_t len, long line)
 	size_t tl = len;
 	int flags = 0;
 
-	if (memchr(s, '\f', len))
-		flags |= F_FF;
+	if (memchr(s, '\f', len) || line == 1)
+		flags |= F_FF;   /* the start of the text is a page start too */
 	trim(&t, &tl);
 	if (len == 0)
 		flags |= F_EMPTY;
@@ -1282,6 +1424,20 @@ static void region_add(pl_ctx *c, const char *s, size_t len, long line)
 	c->v[c->n].flags = flags;
 	c->n++;
 	ipm_buf_add(&c->raw, s, len);
+}
+
+/* Does the next non-blank line (within 3) carry dot leaders? */
+static int toc_follows(ipm_lines *in)
+{
+	const char *s;
+	size_t k, len;
+
+	for (k = 0; k < 3 && ipm_lines_peek(in, k, &s, &len, NULL) > 0; k++) {
+		trim(&s, &len);
+		if (len)
+			return has_leader(s, len);
+	}
+	return 0;
 }
 
 int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
@@ -1303,6 +1459,9 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 		size_t tl = len;
 		trim(&t, &tl);
 		lv = section_heading(t, tl);
+		if (lv && toc_follows(in)) {
+			lv = 0;   /* a contents entry whose dot leaders went to the next line */
+		}
 		if (lv) {
 			section_end(&c);
 			out_fail(&c, ipm_blocks_heading(out, lv, t, tl, line));
@@ -1319,6 +1478,7 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 	ipm_buf_free(&c.header);
 	ipm_buf_free(&c.tmp);
 	ipm_buf_free(&c.tmp2);
+	ipm_buf_free(&c.split_actor);
 	group_free(&c.g);
 	free(c.v);
 	for (i = 0; i < c.nfurn; i++)

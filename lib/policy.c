@@ -159,6 +159,7 @@ static int put_page(struct page *p, ipm_events *ev)
 	}
 	ipm_buf_clear(&p->body);
 	p->any = 0;
+	p->line = 0;
 	return rc;
 }
 
@@ -174,8 +175,8 @@ static void on_meta(struct page *p, const ipm_rec *b)
 	ipm_zh_trim(&v, &n);
 	ipm_buf_add(&p->f[f], v, n);
 	p->have[f] = 1;
-	if (!p->any)
-		p->line = ipm_block_line(b);
+	if (!p->line || f == F_TITLE)
+		p->line = ipm_block_line(b);   /* the title's line when there is one */
 	p->any = 1;
 }
 

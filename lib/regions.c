@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "text.h"
+
 struct region {
 	char *full, *shortn;
 };
@@ -67,9 +69,7 @@ static void load_default(void)
 			return;
 	}
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return;
-	exe[n] = '\0';
+	exe[n > 0 ? n : 0] = '\0';
 	if ((slash = strrchr(exe, '/')) != NULL)
 		*slash = '\0';
 	for (k = 0; k < sizeof rel / sizeof rel[0]; k++) {
@@ -77,16 +77,15 @@ static void load_default(void)
 		if (ipm_regions_load(path) == 0)
 			return;
 	}
+	if (ipm_regions_load("data/regions.tsv") == 0)
+		return;
+	ipm_err(NULL, 0, "warning: data/regions.tsv not found (set IPM_DATA): "
+	        "a lost actor cell keeps the actor above it");
 }
 
 static const char *find(const char *h, size_t hn, const char *nd)
 {
-	size_t l = strlen(nd), i;
-
-	for (i = 0; l && i + l <= hn; i++)
-		if (memcmp(h + i, nd, l) == 0)
-			return h + i;
-	return NULL;
+	return *nd ? ipm_mem_find(h, hn, nd, strlen(nd)) : NULL;
 }
 
 int ipm_region_moved(const char *actor, size_t an, const char *text, size_t tn, ipm_buf *out)

@@ -1,7 +1,8 @@
 /* regions: provincial-level region names, read once from data/regions.tsv
  * (full name TAB short name), to restore an actor cell a converter lost.
  * The file is looked up in $IPM_DATA, then ../data and ../../../data next to
- * the running executable; when none is found the lookups find nothing. */
+ * the running executable, then ./data; when none is found a warning is
+ * printed once and the lookups find nothing. */
 #ifndef IPM_REGIONS_H
 #define IPM_REGIONS_H
 

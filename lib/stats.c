@@ -292,120 +292,154 @@ static int is_total_label(const char *s)
 	       !strcmp(s, "全国合计") || !strcmp(s, "全国总计");
 }
 
-/* Emit the cells of columns [g, g+width) of one data row. */
+/* What one row (or half row) gives all its cells. */
+struct rowctx {
+	ipm_buf label;           /* squeezed row label */
+	size_t marks;            /* footnote marks on the label */
+	const char *rowu;        /* unit in the label's parenthesis */
+	size_t ulen;
+	const char *unitcell;    /* the row's 单位 cell */
+	long line;
+};
+
+static void set_opt(ipm_rec *o, const char *key, const ipm_buf *b)
+{
+	if (b->len)
+		ipm_rec_set_str(o, key, b->s, b->len);
+	else
+		ipm_rec_set_null(o, key);
+}
+
+/* The unit of one cell, by precedence (see stats.h). */
+static void set_unit(const ipm_stats *st, ipm_rec *o, const struct rowctx *rc,
+                     const struct col *c, const struct ipm_zh_num *v)
+{
+	if (rc->unitcell)
+		ipm_rec_set_cstr(o, "unit", rc->unitcell);
+	else if (c->unit)
+		ipm_rec_set_cstr(o, "unit", c->unit);
+	else if (rc->rowu)
+		ipm_rec_set_str(o, "unit", rc->rowu, rc->ulen);
+	else if (v->percent)
+		ipm_rec_set_cstr(o, "unit", "%");
+	else
+		set_opt(o, "unit", &st->tunit);
+}
+
+static void set_flags(ipm_rec *o, const struct rowctx *rc, const struct col *c,
+                      const struct ipm_zh_num *v, const char *raw)
+{
+	ipm_rec_set_arr(o, "flags", NULL, NULL, 0);
+	add_marks(o, rc->marks);
+	add_marks(o, (size_t)v->marks);
+	if (v->cmp)
+		add_flag(o, v->cmp == IPM_ZH_GT ? ">" : v->cmp == IPM_ZH_LT ? "<" :
+		            v->cmp == IPM_ZH_GE ? ">=" : "<=");
+	if (v->paren)
+		add_flag(o, "()");
+	if (v->arrow)
+		add_flag(o, v->arrow > 0 ? "up" : "down");
+	if (c->kind == COL_RANK)
+		add_flag(o, "rank");
+	if (!v->ok && !v->nodata && raw[0])
+		add_flag(o, "text");
+}
+
+/* Build and emit the record of one cell. */
+static int emit_cell(ipm_stats *st, const struct rowctx *rc, size_t j, const char *raw)
+{
+	const struct col *c = &st->cols[j];
+	struct ipm_zh_num v;
+	ipm_rec *o = st->out;
+
+	ipm_zh_parse_num(raw, strlen(raw), &v);
+	ipm_rec_clear(o);
+	ipm_rec_set_cstr(o, "doc", st->doc);
+	set_opt(o, "table", &st->title);
+	ipm_rec_set_str(o, "row", rc->label.s ? rc->label.s : "", rc->label.len);
+	ipm_rec_set_cstr(o, "col", c->name);
+	set_unit(st, o, rc, c, &v);
+	if (v.ok)
+		ipm_rec_set_num_text(o, "value", v.num, strlen(v.num));
+	else
+		ipm_rec_set_null(o, "value");
+	ipm_rec_set_cstr(o, "raw", raw);
+	set_opt(o, "source", &st->source);
+	ipm_rec_set_long(o, "line", rc->line);
+	set_flags(o, rc, c, &v, raw);
+	st->c.cells++;
+	if (v.ok)
+		st->c.numbers++;
+	if (st->check && v.ok && c->kind == COL_DATA)
+		note_sum(st, rc->label.s ? rc->label.s : "", j, &v, ipm_rec_str(o, "unit"));
+	return st->emit(st->ctx, o) != 0 ? -1 : 0;
+}
+
+/* Emit the cells of columns [g, g+width) of one data row: 1 when the part
+ * has no data cells (a group label row, an empty half), else 0 or -1. */
 static int emit_group(ipm_stats *st, const struct strv *r, size_t g)
 {
-	size_t j, lc = g, marks, cut, ulen = 0;
-	const char *rowu = NULL, *unitcell = NULL, *u = NULL;
-	ipm_buf label = {0};
-	int rc = 0, any = 0;
+	struct rowctx rc = { {0}, 0, NULL, 0, NULL, r->line };
+	size_t j, lc = g, cut;
+	const char *ls;
+	size_t ln;
+	int rv = 0, any = 0;
 
 	for (j = g; j < g + st->width && j < st->ncols; j++)
 		if (st->cols[j].kind == COL_LABEL)
 			lc = j;
 		else if (st->cols[j].kind == COL_UNIT && j < r->n && r->s[j][0])
-			unitcell = r->s[j];
+			rc.unitcell = r->s[j];
 	for (j = g; j < g + st->width && j < r->n; j++)
 		if (j != lc && st->cols[j].kind != COL_UNIT && r->s[j][0])
 			any = 1;
 	if (!any)
-		return 1;   /* a group label row, or an empty half of a side-by-side row */
-	{
-		const char *ls = lc < r->n ? r->s[lc] : "";
-		size_t ln = strlen(ls);
-		marks = ipm_zh_strip_marks(ls, &ln);
-		cut = ipm_zh_unit_paren(ls, ln, &u, &ulen);
-		ipm_zh_squeeze(ls, cut, &label);
-		if (u)
-			rowu = u;
-	}
+		return 1;
+	ls = lc < r->n ? r->s[lc] : "";
+	ln = strlen(ls);
+	rc.marks = ipm_zh_strip_marks(ls, &ln);
+	cut = ipm_zh_unit_paren(ls, ln, &rc.rowu, &rc.ulen);
+	ipm_zh_squeeze(ls, cut, &rc.label);
 	st->c.rows++;
-	for (j = g; j < g + st->width && j < st->ncols && rc == 0; j++) {
-		const struct col *c = &st->cols[j];
-		const char *raw = j < r->n ? r->s[j] : "";
-		struct ipm_zh_num v;
-		ipm_rec *o = st->out;
+	for (j = g; j < g + st->width && j < st->ncols && rv == 0; j++)
+		if (j != lc && st->cols[j].kind != COL_UNIT)
+			rv = emit_cell(st, &rc, j, j < r->n ? r->s[j] : "");
+	ipm_buf_free(&rc.label);
+	return rv;
+}
 
-		if (j == lc || c->kind == COL_UNIT)
-			continue;
-		ipm_zh_parse_num(raw, strlen(raw), &v);
-		ipm_rec_clear(o);
-		ipm_rec_set_cstr(o, "doc", st->doc);
-		if (st->title.len)
-			ipm_rec_set_str(o, "table", st->title.s, st->title.len);
-		else
-			ipm_rec_set_null(o, "table");
-		ipm_rec_set_str(o, "row", label.s ? label.s : "", label.len);
-		ipm_rec_set_cstr(o, "col", c->name);
-		if (unitcell)
-			ipm_rec_set_cstr(o, "unit", unitcell);
-		else if (c->unit)
-			ipm_rec_set_cstr(o, "unit", c->unit);
-		else if (rowu)
-			ipm_rec_set_str(o, "unit", rowu, ulen);
-		else if (v.percent)
-			ipm_rec_set_cstr(o, "unit", "%");
-		else if (st->tunit.len)
-			ipm_rec_set_str(o, "unit", st->tunit.s, st->tunit.len);
-		else
-			ipm_rec_set_null(o, "unit");
-		if (v.ok)
-			ipm_rec_set_num_text(o, "value", v.num, strlen(v.num));
-		else
-			ipm_rec_set_null(o, "value");
-		ipm_rec_set_cstr(o, "raw", raw);
-		if (st->source.len)
-			ipm_rec_set_str(o, "source", st->source.s, st->source.len);
-		else
-			ipm_rec_set_null(o, "source");
-		ipm_rec_set_long(o, "line", r->line);
-		ipm_rec_set_arr(o, "flags", NULL, NULL, 0);
-		add_marks(o, marks);
-		add_marks(o, (size_t)v.marks);
-		if (v.cmp)
-			add_flag(o, v.cmp == IPM_ZH_GT ? ">" : v.cmp == IPM_ZH_LT ? "<" :
-			            v.cmp == IPM_ZH_GE ? ">=" : "<=");
-		if (v.paren)
-			add_flag(o, "()");
-		if (v.arrow)
-			add_flag(o, v.arrow > 0 ? "up" : "down");
-		if (c->kind == COL_RANK)
-			add_flag(o, "rank");
-		if (!v.ok && !v.nodata && raw[0])
-			add_flag(o, "text");
-		st->c.cells++;
-		if (v.ok)
-			st->c.numbers++;
-		if (st->check && v.ok && c->kind == COL_DATA)
-			note_sum(st, label.s ? label.s : "", j, &v, ipm_rec_str(o, "unit"));
-		if (st->emit(st->ctx, o) != 0)
-			rc = -1;
+/* Emit the buffered rows of the open table and free them. */
+static int emit_rows(ipm_stats *st)
+{
+	size_t i, g;
+	int rc = 0;
+
+	if (!st->built)
+		build_cols(st);
+	for (i = 0; i < st->nrows && rc == 0; i++) {
+		int empty = 1;
+		for (g = 0; g < st->ncols && rc == 0; g += st->width) {
+			int e = emit_group(st, &st->rows[i], g);
+			if (e < 0)
+				rc = -1;
+			else if (e == 0)
+				empty = 0;
+		}
+		if (empty)
+			st->c.group_rows++;
 	}
-	ipm_buf_free(&label);
+	for (i = 0; i < st->nrows; i++)
+		strv_free(&st->rows[i]);
+	st->nrows = 0;
 	return rc;
 }
 
 static int flush_table(ipm_stats *st)
 {
-	size_t i, g;
 	int rc = 0;
 
-	if (st->state == ST_ROWS || st->state == ST_TAIL) {
-		if (!st->built)
-			build_cols(st);
-		for (i = 0; i < st->nrows && rc == 0; i++) {
-			int empty = 1;
-			for (g = 0; g < st->ncols && rc == 0; g += st->width) {
-				int e = emit_group(st, &st->rows[i], g);
-				if (e < 0)
-					rc = -1;
-				else if (e == 0)
-					empty = 0;
-			}
-			if (empty)
-				st->c.group_rows++;
-		}
-	}
+	if (st->state == ST_ROWS || st->state == ST_TAIL)
+		rc = emit_rows(st);
 	reset_table(st);
 	return rc;
 }
@@ -657,13 +691,24 @@ static int header_is_data(const ipm_stats *st, const struct strv *r)
 	return 0;
 }
 
-static void add_row(ipm_stats *st, struct strv *r)
+/* Rows held per table before they are written without waiting for the
+ * source line (memory bound for endless tables). */
+#define MAX_HELD_ROWS 100000
+
+static int add_row(ipm_stats *st, struct strv *r)
 {
+	if (st->nrows >= MAX_HELD_ROWS) {
+		ipm_err(st->file, r->line, "table longer than %d rows: its cells are written "
+		        "before its source line is known (source null)", MAX_HELD_ROWS);
+		if (emit_rows(st) != 0)
+			return -1;
+	}
 	if (st->nrows == st->caprows) {
 		st->caprows = st->caprows ? 2 * st->caprows : 64;
 		st->rows = ipm_realloc(st->rows, st->caprows * sizeof *st->rows);
 	}
 	st->rows[st->nrows++] = *r;
+	return 0;
 }
 
 static int on_row(ipm_stats *st, const ipm_rec *b)
@@ -733,8 +778,7 @@ static int on_row(ipm_stats *st, const ipm_rec *b)
 		ipm_reject(st->rj, st->file, r.line, st->tmp.s, r.s[st->ncols],
 		           strlen(r.s[st->ncols]));
 	}
-	add_row(st, &r);
-	return 0;
+	return add_row(st, &r);
 }
 
 /* A line of running text: not a title. */

@@ -9,7 +9,8 @@
  * data row repeats a header cell in the same column, or whose "header" has
  * a bare number (a table of contents, a name list), is no table: its rows
  * are skipped and counted. Cells are buffered per table (the source comes
- * after the rows), so memory is bounded by the largest table.
+ * after the rows), up to 100000 rows; a longer table is written in parts
+ * with a warning (those cells get source null), so memory stays bounded.
  *
  * Ownership: the caller keeps the blocks; records handed to emit are valid
  * only during the call. */

@@ -57,7 +57,7 @@ struct ipm_tagger {
 	int g_code, g_prov, g_level, g_canon, o_id, c_company, s_sub, s_top, d_issuer, h_kind;
 	/* scratch, reused per record */
 	ipm_matches all, sel;
-	ipm_buf tmp, num;
+	ipm_buf tmp, num, actor;
 	ipm_matches pms, psel;   /* plus-term tails */
 	struct strlist ids, places, sectors, subs, plusl, docs, nums, issuers, comps;
 };
@@ -375,6 +375,7 @@ void ipm_tagger_free(ipm_tagger *tg)
 	ipm_matches_free(&tg->sel);
 	ipm_buf_free(&tg->tmp);
 	ipm_buf_free(&tg->num);
+	ipm_buf_free(&tg->actor);
 	ipm_matches_free(&tg->pms);
 	ipm_matches_free(&tg->psel);
 	sl_free(&tg->ids);
@@ -822,6 +823,22 @@ static void clear_lists(ipm_tagger *tg)
 	sl_clear(&tg->comps);
 }
 
+/* The issuer array of a policy record, "、"-joined into tg->actor; 0 if none. */
+static int issuer_actor(ipm_tagger *tg, const ipm_rec *r)
+{
+	const char *items[16];
+	size_t lens[16], n, i;
+
+	n = ipm_rec_list(r, "issuer", items, lens, 16);
+	ipm_buf_clear(&tg->actor);
+	for (i = 0; i < n && i < 16; i++) {
+		if (i)
+			ipm_buf_adds(&tg->actor, "、");
+		ipm_buf_add(&tg->actor, items[i], lens[i]);
+	}
+	return tg->actor.len > 0;
+}
+
 void ipm_tag_record(ipm_tagger *tg, ipm_rec *r)
 {
 	size_t tn, an, secn, nt, i;
@@ -834,6 +851,10 @@ void ipm_tag_record(ipm_tagger *tg, ipm_rec *r)
 	struct actor a;
 
 	clear_lists(tg);
+	if (!actor && issuer_actor(tg, r)) {   /* policy records name their issuers */
+		actor = tg->actor.s;
+		an = tg->actor.len;
+	}
 	resolve_actor(tg, actor, an, &a);
 	kind = actor_kind(tg, sec, secn, actor, an, &a);
 	ctx = a.prov;

@@ -135,6 +135,18 @@ size_t ipm_utf8_sanitize(const char *s, size_t n, ipm_buf *b)
 	return bad;
 }
 
+const char *ipm_mem_find(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	size_t i;
+
+	if (nn == 0)
+		return h;
+	for (i = 0; i + nn <= hn; i++)
+		if (h[i] == nd[0] && memcmp(h + i, nd, nn) == 0)
+			return h + i;
+	return NULL;
+}
+
 size_t ipm_utf8_subpart(const char *s, size_t n, int *cut)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -20,6 +20,10 @@ size_t ipm_utf8_valid_len(const char *s, size_t n);
  * of replacements made. */
 size_t ipm_utf8_sanitize(const char *s, size_t n, ipm_buf *b);
 
+/* The first occurrence of nd[0..nn) in h[0..hn), or NULL (memmem is not
+ * POSIX). An empty nd is found at h. */
+const char *ipm_mem_find(const char *h, size_t hn, const char *nd, size_t nn);
+
 /* At an invalid or incomplete sequence s[0..n) (n > 0): the length of its
  * maximal subpart; *cut is set when those are all of s and could still be
  * completed by more input (a sequence cut by the end of a chunk). */

@@ -43,6 +43,14 @@ void ipm_url_clean(const char *s, size_t n, ipm_buf *out)
 			i++;
 			continue;
 		}
+		if ((unsigned char)s[i] < 0x80) {   /* a run of plain ASCII at once */
+			size_t j = i + 1;
+			while (j < n && (unsigned char)s[j] > ' ' && (unsigned char)s[j] < 0x80)
+				j++;
+			ipm_buf_add(out, s + i, j - i);
+			i = j;
+			continue;
+		}
 		for (k = 0; k < sizeof repl / sizeof repl[0]; k++)
 			if (i + 3 <= n && memcmp(s + i, repl[k].from, 3) == 0)
 				break;

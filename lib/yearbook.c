@@ -20,6 +20,7 @@ static const char *const kind_names[K_N] = {
 
 struct head {
 	int level;        /* -2 part, -1 chapter, else the heading block's level */
+	int style;        /* numbering style (style_of), 0 for none */
 	char *text;
 };
 
@@ -152,10 +153,65 @@ static void pop_to(struct yb *y, int level)
 	}
 }
 
+/* Numbering styles of headings: "一、" 1, "（一）" 2, "1." 3, "（1）" 4,
+ * "第X章" 5, "第X节" 6, "【…】" 7; 0 for none. */
+static int style_of(const char *s)
+{
+	static const char cn[] = "一二三四五六七八九十百";
+	size_t n = strlen(s), i = 0;
+	char c3[4] = {0};
+
+	if (ipm_zh_starts(s, n, "【"))
+		return 7;
+	if (ipm_zh_starts(s, n, "第")) {
+		const char *z = strstr(s, "章"), *j = strstr(s, "节");
+		if (z && z - s <= 12)
+			return 5;
+		if (j && j - s <= 12)
+			return 6;
+		return 0;
+	}
+	if (s[0] == '(' || ipm_zh_starts(s, n, "（")) {
+		i = s[0] == '(' ? 1 : 3;
+		if (s[i] >= '0' && s[i] <= '9')
+			return 4;
+		memcpy(c3, s + i, i + 3 <= n ? 3 : 0);
+		return c3[0] && strstr(cn, c3) ? 2 : 0;
+	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		while (s[i] >= '0' && s[i] <= '9')
+			i++;
+		return s[i] == '.' || ipm_zh_starts(s + i, n - i, "、") ||
+		       ipm_zh_starts(s + i, n - i, "．") ? 3 : 0;
+	}
+	while (i + 3 <= n) {
+		memcpy(c3, s + i, 3);
+		if (!strstr(cn, c3))
+			break;
+		i += 3;
+	}
+	return i && ipm_zh_starts(s + i, n - i, "、") ? 1 : 0;
+}
+
+/* A numbered heading replaces its sibling of the same style, whatever
+ * level the layout gave it ("### 三、" after "## 二、" is no child of 二、). */
+static int sibling_level(struct yb *y, int style, int level)
+{
+	size_t i;
+
+	if (!style)
+		return level;
+	for (i = y->nh; i-- > 0 && y->h[i].level >= 0;)
+		if (y->h[i].style == style)
+			return y->h[i].level;
+	return level;
+}
+
 static void push(struct yb *y, int level, const char *text)
 {
 	if (y->nh == MAX_DEPTH)
 		pop_to(y, y->h[MAX_DEPTH - 1].level);
+	y->h[y->nh].style = level >= 0 ? style_of(text) : 0;
 	y->h[y->nh].level = level;
 	y->h[y->nh].text = ipm_strndup(text, strlen(text));
 	y->nh++;
@@ -387,8 +443,9 @@ static int on_text(struct yb *y, const ipm_rec *b, int heading)
 	title = ipm_strndup(sq, strlen(sq));
 	if (heading) {
 		int lvl = (int)ipm_rec_long(b, "level", 1);
-		pop_to(y, lvl < 0 ? 0 : lvl);
-		push(y, lvl < 0 ? 0 : lvl, title);
+		lvl = sibling_level(y, style_of(title), lvl < 0 ? 0 : lvl);
+		pop_to(y, lvl);
+		push(y, lvl, title);
 		free(title);
 		return 0;
 	}

@@ -42,6 +42,8 @@ void ipm_zh_trim(const char **s, size_t *n)
 	size_t len = *n, i = 0, k;
 	uint32_t c;
 
+	if (!p || !len)
+		return;
 	while (i < len && (k = cp_at(p, len, i, &c)) && is_space(c))
 		i += k;
 	p += i;

@@ -31,6 +31,10 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"layout", required_argument, 0, OPT_LAYOUT}, IPM_CLI_LONGOPTS
 	};
+	/* CSV columns: the union of the block kinds' fields */
+	static const char *const cols[] = {
+		"type", "layout", "level", "text", "cells", "header", "key", "value", "line"
+	};
 	enum ipm_layout layout = IPM_L_AUTO;
 	struct ipm_opts o;
 	ipm_writer *w;
@@ -47,7 +51,7 @@ int main(int argc, char **argv)
 			ipm_cli_common(c, optarg, &o, help);
 		}
 	rj = ipm_rejects_open(o.rejects);
-	w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof cols[0]);
 	for (i = optind; i < argc || i == optind; i++) {
 		const char *name = i < argc ? argv[i] : "-";
 		FILE *fp = ipm_fopen_in(name);

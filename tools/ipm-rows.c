@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blocks.h"
 #include "cli.h"
 #include "rows.h"
 #include "util.h"
@@ -34,6 +35,18 @@ static char *doc_id(const char *name)
 	b = b ? b + 1 : name;
 	dot = strrchr(b, '.');
 	return ipm_strndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+}
+
+/* The input's name: the file ipm-extract read (its doc block), else ours. */
+static const char *src_file(ipm_bsrc *src, const char *ours)
+{
+	const ipm_rec *b;
+	const char *f;
+
+	if (ipm_bsrc_peek(src, 0, &b) > 0 && ipm_block_type(b) == IPM_B_DOC &&
+	    (f = ipm_rec_str(b, "file")) != NULL && *f)
+		return f;
+	return ours;
 }
 
 static int put_writer(void *ctx, const ipm_rec *r)
@@ -75,10 +88,10 @@ int main(int argc, char **argv)
 			status = IPM_EXIT_DATA;
 			continue;
 		}
-		id = o.doc ? ipm_strndup(o.doc, strlen(o.doc)) : doc_id(i < argc ? name : "stdin");
 		rd = ipm_reader_open(fp, name, IPM_FMT_JSON, ',');
 		ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
 		src = ipm_bsrc_open(rd);
+		id = o.doc ? ipm_strndup(o.doc, strlen(o.doc)) : doc_id(src_file(src, i < argc ? name : "stdin"));
 		ipm_events_init(&ev, put_writer, w, id, ipm_reader_name(rd), rj);
 		ev.verbose = o.verbose;
 		if (ipm_rows_run(src, kind, &ev) != 0 || ipm_reader_nbad(rd))

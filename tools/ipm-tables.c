@@ -39,15 +39,15 @@ static void help(FILE *fp)
 
 static int put(void *ctx, const ipm_rec *r) { return ctx ? ipm_writer_put(ctx, r) : 0; }
 
-/* "004_a5a9….txt" -> "004": the file name up to its first '_' or '.'. */
+/* The doc id as ipm-rows makes it: the file name without its extension
+ * ("004_a5a9….blocks" -> "004_a5a9…"), "stdin" for standard input. */
 static char *doc_from_name(const char *name)
 {
-	const char *b = strrchr(name, '/');
-	size_t n;
+	const char *b = strrchr(name, '/'), *dot;
 
 	b = b ? b + 1 : name;
-	n = strcspn(b, "_.");
-	return n ? ipm_strndup(b, n) : NULL;
+	dot = strrchr(b, '.');
+	return ipm_strndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
 }
 
 static int run_file(ipm_stats *st, const char *name, const struct ipm_opts *o, ipm_rejects *rj)
@@ -94,8 +94,8 @@ int main(int argc, char **argv)
 	rj = ipm_rejects_open(o.rejects);
 	if (!check)
 		w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof *cols);
-	if (!o.doc && optind < argc)
-		doc = doc_from_name(argv[optind]);
+	if (!o.doc)
+		doc = doc_from_name(optind < argc && strcmp(argv[optind], "-") ? argv[optind] : "stdin");
 	st = ipm_stats_new(o.doc ? o.doc : doc, check, put, w, rj);
 	for (i = optind; i < argc || i == optind; i++) {
 		if (run_file(st, i < argc ? argv[i] : "-", &o, rj) != 0)

@@ -15,5 +15,11 @@ measure cat "004 yearbook 2.3 MB" "$y" 0 cat
 REF_MBS=$LAST_MBS REF_NAME=cat
 measure extract+rows "004 yearbook 2.3 MB" "$y" "$rows" sh -c "'$IPM_BIN/ipm-extract' | '$IPM_BIN/ipm-rows'"
 measure extract+tables "004 yearbook 2.3 MB" "$y" "$cells" sh -c "'$IPM_BIN/ipm-extract' | '$IPM_BIN/ipm-tables'"
+if [ -x "$IPM_BIN/ipm-norm" ]; then
+	measure norm+extract+rows "004 yearbook 2.3 MB" "$y" "$rows" \
+		sh -c "'$IPM_BIN/ipm-norm' | '$IPM_BIN/ipm-extract' | '$IPM_BIN/ipm-rows'"
+	measure norm+extract+tables "004 yearbook 2.3 MB" "$y" "$cells" \
+		sh -c "'$IPM_BIN/ipm-norm' | '$IPM_BIN/ipm-extract' | '$IPM_BIN/ipm-tables'"
+fi
 measure rows "004 blocks" "$b" "$rows" "$IPM_BIN/ipm-rows"
 measure tables "004 blocks" "$b" "$cells" "$IPM_BIN/ipm-tables"

@@ -25,7 +25,8 @@ same() {   # same NAME GOT WANT
 	fi
 }
 
-# The sample report: 4 ministry, 14 province, 3 enterprise items, 2 summits.
+# The sample report: 4 ministry, 14 province, 3 enterprise items, 2 summits
+# (layout_mid: the same with names centred in their cells).
 cat > "$tmp/sample.want" <<'EOF'
 ministry	国家发展和改革委员会	2019-02-19	http://www.ndrc.gov.cn/zcfb/zcfbtz/201902/t20190219_928374.html
 ministry	工信部	2019-02-25	http://www.miit.gov.cn/n1146290/n1146392/c6643017/content.html
@@ -50,7 +51,7 @@ enterprise	腾讯	2019-03-02
 summit	2019 中国工业互联网大会	2019-03-10	
 summit	数字政府建设峰会	2019-02-23	
 EOF
-for r in layout raw; do
+for r in layout raw layout_mid; do
 	facts "$top/testdata/extract/pdf_$r.in" > "$tmp/$r.got"
 	same "sample -$r records" "$tmp/$r.got" "$tmp/sample.want"
 	n=$(grep -c '"pdf: page furniture"' "$tmp/rej.jsonl")
@@ -64,6 +65,11 @@ facts "$top/testdata/extract/pdf_default.in" > "$tmp/default.got"
 n=$(grep -c '^summit' "$tmp/default.got")
 if [ "$n" = 2 ]; then echo "PASS pdftext sample default-mode summits"
 else echo "FAIL pdftext sample default-mode summits: $n, want 2"; fi
+if grep -q 'warning: a table without a header line' "$tmp/extract.err"; then
+	echo "PASS pdftext sample default-mode warning"
+else
+	echo "FAIL pdftext sample default-mode warning: none on stderr"
+fi
 
 seed=$(ls "$top"/../shared/seeds/000_*.txt 2>/dev/null | head -1)
 if [ -z "$seed" ]; then
@@ -101,3 +107,26 @@ same "000 CRLF" "$tmp/crlf.got" "$top/testdata/rows/VERIFIED-000.tsv"
 sed 's/‐/-/g' "$seed" > "$tmp/hyphen.txt"
 facts "$tmp/hyphen.txt" > "$tmp/hyphen.got"
 same "000 U+2010 mapped to -" "$tmp/hyphen.got" "$top/testdata/rows/VERIFIED-000.tsv"
+
+# Seed 002 (TAB layout, another month) printed to PDF and read back with
+# pdftotext -layout and -raw must give the same records as the TAB text itself
+# (needs wkhtmltopdf and pdftotext; SKIP without them).
+seed2=$(ls "$top"/../shared/seeds/002_*.txt 2>/dev/null | head -1)
+if [ -z "$seed2" ] || ! command -v wkhtmltopdf > /dev/null || ! command -v pdftotext > /dev/null ||
+	! command -v python3 > /dev/null; then
+	echo "SKIP pdftext 002 through PDF: seed, wkhtmltopdf, pdftotext or python3 missing"
+	exit 0
+fi
+"$bin/ipm-extract" < "$seed2" 2> /dev/null > "$tmp/002.blocks"
+"$bin/ipm-rows" --doc t < "$tmp/002.blocks" 2> /dev/null |
+	jq -r '[.section, .actor // "", .date // "", .url // ""] | @tsv' > "$tmp/002.want"
+python3 "$top/scripts/blocks2html.py" < "$tmp/002.blocks" > "$tmp/002.html"
+if ! timeout 120 wkhtmltopdf -q --page-size A4 "$tmp/002.html" "$tmp/002.pdf" > /dev/null 2>&1; then
+	echo "SKIP pdftext 002 through PDF: wkhtmltopdf failed"
+	exit 0
+fi
+for r in layout raw; do
+	pdftotext -$r "$tmp/002.pdf" "$tmp/002.$r.txt"
+	facts "$tmp/002.$r.txt" > "$tmp/002.$r.got"
+	same "002 printed and read back with -$r" "$tmp/002.$r.got" "$tmp/002.want"
+done

@@ -22,7 +22,7 @@ for i, line in enumerate(open(sys.argv[1], encoding='utf-8')):
 PY
 for page in "$out"/*.html; do
 	n=${page%.html}
-	"$IPM_BIN/ipm-extract" ${POLICY_LAYOUT:-} < "$page" 2>"$n.err" | "$IPM_BIN/ipm-rows" --doc "$(basename "$n")" > "$n.jsonl" 2>>"$n.err"
+	"$IPM_BIN/ipm-extract" < "$page" 2>"$n.err" | "$IPM_BIN/ipm-rows" --doc "$(basename "$n")" > "$n.jsonl" 2>>"$n.err"
 done
 python3 - "$out" <<'PY'
 import glob, json, os, re, sys

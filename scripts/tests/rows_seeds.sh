@@ -81,3 +81,18 @@ fact 002 "day range" '"section":"summit"' '"date":"2018-03-12"' '"date_raw":"3�
 fact 002 "bullets without <li>" '"actor":"阿里巴巴"' '"date":"2018-03-05"' '"date_raw":"3月5日-6日"'
 # 003 (narrative): paragraphs carry their heading path
 fact 003 "paragraph heading path" '"section":"paragraph"' '"heading":"'
+
+# The same reports with CRLF line ends, and (through ipm-norm, when built) in
+# GB18030: the same records.
+for id in 000 001 002; do
+	f=$(ls "$seeds/$id"_*.txt | head -1)
+	sed 's/$/\r/' "$f" | "$norm" | "$bin/ipm-extract" 2>/dev/null | "$bin/ipm-rows" --doc $id > "$tmp/$id.crlf" 2>/dev/null
+	if cmp -s "$tmp/$id.crlf" "$tmp/$id.jsonl"; then echo "PASS rows_seeds $id CRLF"; else echo "FAIL rows_seeds $id CRLF: records differ"; fi
+	if [ "$norm" = cat ]; then
+		echo "SKIP rows_seeds $id GB18030: no ipm-norm built"
+		continue
+	fi
+	iconv -f UTF-8 -t GB18030 "$f" | sed "s/$/\r/" | "$norm" 2>/dev/null | "$bin/ipm-extract" 2>/dev/null |
+		"$bin/ipm-rows" --doc $id > "$tmp/$id.gb" 2>/dev/null
+	if cmp -s "$tmp/$id.gb" "$tmp/$id.jsonl"; then echo "PASS rows_seeds $id GB18030+CRLF"; else echo "FAIL rows_seeds $id GB18030+CRLF: records differ"; fi
+done

@@ -34,6 +34,16 @@ awk -F'\t' '$2 == "软件业务收入" && $3 == "亿元" && $4 == 30 && $6 == 48
 	echo "PASS yearbook-seeds 004 --check provinces' 软件业务收入 (万元) = national 2016 (亿元)" ||
 	echo "FAIL yearbook-seeds 004 --check: no matching 软件业务收入 line in $out/004.check"
 
+# the full pipeline with ipm-norm first, when it is built (another branch)
+if [ -x "$IPM_BIN/ipm-norm" ]; then
+	n=$("$IPM_BIN/ipm-norm" < "$y" 2>/dev/null | "$IPM_BIN/ipm-extract" 2>/dev/null |
+		"$IPM_BIN/ipm-rows" --doc 004 2>/dev/null | grep -c '"section":"chronicle"')
+	[ "$n" = "$want" ] && echo "PASS yearbook-seeds 004 via ipm-norm: chronicle $n" ||
+		echo "FAIL yearbook-seeds 004 via ipm-norm: chronicle $n, want $want"
+else
+	echo "SKIP yearbook-seeds 004 via ipm-norm: no $IPM_BIN/ipm-norm"
+fi
+
 python3 - "$out" <<'PY'
 import json, sys
 d = sys.argv[1]

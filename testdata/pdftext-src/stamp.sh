@@ -25,4 +25,9 @@ qpdf "$tmp/body.pdf" --underlay "$tmp/stamp.pdf" -- sample.pdf
 pdftotext -layout sample.pdf ../extract/pdf_layout.in
 pdftotext -raw sample.pdf ../extract/pdf_raw.in
 pdftotext sample.pdf ../extract/pdf_default.in
+# the same report with names centred in their cells (vertical-align: middle)
+sed 's/vertical-align: top;/vertical-align: middle;/' sample.html > "$tmp/mid.html"
+wkhtmltopdf -q --page-size A5 --margin-top 18 --margin-bottom 15 --no-background "$tmp/mid.html" "$tmp/mid.pdf"
+qpdf "$tmp/mid.pdf" --underlay "$tmp/stamp.pdf" -- "$tmp/mid2.pdf"
+pdftotext -layout "$tmp/mid2.pdf" ../extract/pdf_layout_mid.in
 rm -rf "$tmp"
