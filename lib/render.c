@@ -317,6 +317,39 @@ static void summary(struct doc *d, const struct ipm_period *cur, const struct ip
 	ipm_buf_free(&lines);
 }
 
+/* Records per period: a line chart (HTML) or a table (Markdown). */
+static void trend(struct doc *d, const struct ipm_render *r)
+{
+	static const char *const keys[] = { "period", "c.count" };
+	const char **labels = ipm_malloc(r->nall * sizeof *labels);
+	long *values = ipm_malloc(r->nall * sizeof *values);
+	ipm_buf svg = { 0 };
+	char cnt[24];
+	size_t i;
+
+	for (i = 0; i < r->nall; i++) {
+		labels[i] = r->all[i].label;
+		values[i] = r->all[i].d->total;
+	}
+	head(d, 2, ipm_label(r->s, "h.trend"));
+	if (d->html) {
+		ipm_svg_trend(&svg, ipm_label(r->s, "h.trend"), labels, values, r->nall);
+		figure(d, &svg);
+	} else {
+		table_begin(d, keys, 2);
+		for (i = 0; i < r->nall; i++) {
+			const char *c[2] = { labels[i], cnt };
+
+			snprintf(cnt, sizeof cnt, "%ld", values[i]);
+			row(d, c, 2, 0, -1, -1);
+		}
+		table_end(d);
+	}
+	ipm_buf_free(&svg);
+	free(labels);
+	free(values);
+}
+
 void ipm_render_report(ipm_buf *out, const struct ipm_render *r,
                        const struct ipm_period *cur, const struct ipm_period *prev)
 {
@@ -344,6 +377,8 @@ void ipm_render_report(ipm_buf *out, const struct ipm_render *r,
 	para(&d, t.s);
 	head(&d, 2, ipm_label(r->s, "h.summary"));
 	summary(&d, cur, prev);
+	if (r->all && r->nall > 1)
+		trend(&d, r);
 	head(&d, 2, ipm_label(r->s, "h.sections"));
 	count_table(&d, "c.section", cur->d->sections, pt, 100, IPM_TALLY_BY_SEQ, 1);
 	head(&d, 2, ipm_label(r->s, "h.sectors"));

@@ -19,6 +19,8 @@ struct ipm_render {
 	const ipm_sentences *s;          /* labels and templates */
 	const struct ipm_svg_tile *tiles;/* province tile layout (ntiles) */
 	size_t ntiles;
+	const struct ipm_period *all;    /* all periods (nall), or NULL: with */
+	size_t nall;                     /* more than one, a trend section */
 };
 
 /* Append the report of cur to out; prev (may be NULL) adds change columns

@@ -167,7 +167,7 @@ static void options(int argc, char **argv, struct ipm_opts *o)
 int main(int argc, char **argv)
 {
 	struct ipm_opts o;
-	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0 };
+	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0, NULL, 0 };
 	ipm_sentences *tpl;
 	struct ipm_svg_tile *tiles;
 	struct ipm_period *p, cur, prev;
@@ -209,6 +209,8 @@ int main(int argc, char **argv)
 		else if (!period || strcmp(period, p[i].label) == 0)
 			ipm_digest_merge(sel, p[i].d);
 	}
+	r.all = p;   /* several periods in the input: the report shows the trend */
+	r.nall = np;
 	if (outdir && !list_only) {
 		if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
 			ipm_die(IPM_EXIT_DATA, "%s: cannot create:", outdir);

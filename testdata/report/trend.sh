@@ -1,0 +1,2 @@
+# Several periods in the input: the report of one shows records per period.
+ipm-report -p 2018-05 --prev apr.in apr.in may.in | sed -n "/各监测期/,/各部分/p"
