@@ -4,7 +4,7 @@
 # (stderr must equal <case>.err when that exists; exit code <case>.rc, else 0).
 # A <case>.sh instead runs as a shell script with $IPM_BIN first on PATH
 # (stdin from <case>.in if present). Mismatches leave build/golden/*.new;
-# IPM_REGEN=1 rewrites the .expected files instead (and creates them for
+# Arguments limit the run to those stages. IPM_REGEN=1 rewrites the .expected files instead (and creates them for
 # cases that have a .sh or .args but no .expected yet).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +13,10 @@ out=$top/build/golden
 mkdir -p "$out"
 for dir in "$top"/testdata/*/; do
 	stage=$(basename "$dir")
+	# optional arguments name the stages to run (e.g. IPM_REGEN=1 sh scripts/golden.sh norm)
+	if [ $# -gt 0 ]; then
+		case " $* " in *" $stage "*) ;; *) continue ;; esac
+	fi
 	# a case is a .expected; with IPM_REGEN=1 also a .sh or an .in with .args
 	pat='expected'
 	[ "${IPM_REGEN:-0}" = 1 ] && pat='expected\|sh\|args'
