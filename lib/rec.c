@@ -1008,7 +1008,8 @@ ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
 		w->g = yajl_gen_alloc(NULL);
 		if (!w->g)
 			ipm_die(IPM_EXIT_DATA, "out of memory");
-		yajl_gen_config(w->g, yajl_gen_validate_utf8, 1);
+		/* no yajl_gen_validate_utf8: gen_string checks every string with the
+		 * stricter ipm_utf8_valid_len, and raw values come through yajl's parser */
 	}
 	if (cols) {
 		w->cols = ipm_malloc((ncols ? ncols : 1) * sizeof *w->cols);
@@ -1019,10 +1020,33 @@ ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
 	return w;
 }
 
+/* Length of the valid UTF-8 prefix of s, as ipm_utf8_valid_len: a fast loop
+ * over ASCII and the 3-byte sequences of CJK text (lead E1-EC, EE-EF take any
+ * continuation bytes), the strict decoder for everything else. */
+static size_t utf8_valid_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned char c;
+
+	while (i < n) {
+		c = p[i];
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
+		           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else {
+			return i + ipm_utf8_valid_len(s + i, n - i);
+		}
+	}
+	return n;
+}
+
 /* Emit s as a valid UTF-8 JSON string (invalid bytes become U+FFFD). */
 static void gen_string(ipm_writer *w, const char *s, size_t len)
 {
-	if (ipm_utf8_valid_len(s, len) == len) {
+	if (utf8_valid_len(s, len) == len) {
 		yajl_gen_string(w->g, (const unsigned char *)s, len);
 		return;
 	}
@@ -1106,7 +1130,7 @@ static void csv_cell(ipm_writer *w, const char *s, size_t len, int force_quote)
 	size_t i, need;
 
 	ipm_buf_clear(&w->tmp);
-	if (ipm_utf8_valid_len(s, len) != len) {
+	if (utf8_valid_len(s, len) != len) {
 		ipm_utf8_sanitize(s, len, &w->tmp);
 		s = w->tmp.s;
 		len = w->tmp.len;
