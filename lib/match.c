@@ -186,7 +186,6 @@ static uint32_t step(const ipm_matcher *m, uint32_t s, unsigned char b)
 static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 {
 	uint32_t i, rows = 0;
-	int b;
 
 	m->drow = ipm_malloc(m->nnodes * sizeof *m->drow);
 	memset(m->drow, 0xff, m->nnodes * sizeof *m->drow);
@@ -195,11 +194,14 @@ static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 	m->dense = ipm_malloc(((size_t)rows + 1) * 256 * sizeof *m->dense);
 	memcpy(m->dense, m->root, sizeof m->root);   /* row 0: the root */
 	m->drow[0] = 0;
+	/* row(v) = row(fail(v)) with v's own edges on top: the same as step(v, b)
+	 * for every b, since the shallower fail(v) already has its row */
 	for (i = 0; i < rows; i++) {
-		uint32_t v = queue[i];
+		uint32_t v = queue[i], *row = m->dense + (size_t)(i + 1) * 256, e;
 
-		for (b = 0; b < 256; b++)
-			m->dense[(size_t)(i + 1) * 256 + (size_t)b] = step(m, v, (unsigned char)b);
+		memcpy(row, m->dense + (size_t)m->drow[m->fail[v]] * 256, 256 * sizeof *row);
+		for (e = m->eoff[v]; e < m->eoff[v + 1]; e++)
+			row[m->ebyte[e]] = m->eto[e];
 		m->drow[v] = (int32_t)i + 1;
 	}
 }
