@@ -208,23 +208,30 @@ static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 
 void ipm_matcher_build(ipm_matcher *m)
 {
-	uint32_t *queue, head = 0, tail = 0, v, c;
+	uint32_t *queue, head = 0, tail = 0, v, e;
 
 	if (m->built)
 		return;
 	freeze(m);
+	/* the lists are done with: freed before the next allocations reuse them
+	 * (start-up time is mostly page faults) */
+	free(m->child);
+	free(m->sib);
+	free(m->byte);
+	m->child = m->sib = NULL;
+	m->byte = NULL;
 	m->fail = ipm_calloc(m->nnodes, sizeof *m->fail);
 	m->out = ipm_calloc(m->nnodes, sizeof *m->out);
 	queue = ipm_malloc(m->nnodes * sizeof *queue);
 	memset(m->root, 0, sizeof m->root);
-	for (c = m->child[0]; c; c = m->sib[c]) {
-		m->root[m->byte[c]] = c;
-		queue[tail++] = c;
+	for (e = m->eoff[0]; e < m->eoff[1]; e++) {
+		m->root[m->ebyte[e]] = m->eto[e];
+		queue[tail++] = m->eto[e];
 	}
 	while (head < tail) {
 		v = queue[head++];
-		for (c = m->child[v]; c; c = m->sib[c]) {
-			uint32_t f = step(m, m->fail[v], m->byte[c]);
+		for (e = m->eoff[v]; e < m->eoff[v + 1]; e++) {
+			uint32_t c = m->eto[e], f = step(m, m->fail[v], m->ebyte[e]);
 
 			m->fail[c] = f;
 			m->out[c] = m->pat[f] >= 0 ? f : m->out[f];
@@ -233,11 +240,6 @@ void ipm_matcher_build(ipm_matcher *m)
 	}
 	densify(m, queue, tail);
 	free(queue);
-	free(m->child);
-	free(m->sib);
-	free(m->byte);
-	m->child = m->sib = NULL;
-	m->byte = NULL;
 	m->built = 1;
 }
 
