@@ -291,8 +291,16 @@ size_t ipm_matcher_scan(const ipm_matcher *m, const char *s, size_t n, ipm_match
 		for (t = m->pat[st] >= 0 ? st : m->out[st]; t; t = m->out[t])
 			ipm_matches_push(out, i + 1 - m->depth[t], m->depth[t], m->pat[t]);
 	}
-	if (out->n > 1)
-		qsort(out->m, out->n, sizeof *out->m, cmp_match);
+	/* matches come in order of their end: nearly sorted by start, and a match
+	 * moves back only past the shorter ones inside it, so insertion sort */
+	for (i = 1; i < out->n; i++) {
+		ipm_match x = out->m[i];
+		size_t j = i;
+
+		for (; j > 0 && cmp_match(&out->m[j - 1], &x) > 0; j--)
+			out->m[j] = out->m[j - 1];
+		out->m[j] = x;
+	}
 	return out->n;
 }
 
