@@ -23,7 +23,7 @@ real=$top/build/bench/tag-seeds.jsonl
 if [ ! -s "$real" ] && ls "$top"/../shared/seeds/00[0-4]_*.txt > /dev/null 2>&1; then
 	for f in "$top"/../shared/seeds/00[0-4]_*.txt; do
 		d=$(basename "$f" | cut -c1-3)
-		"$bin/ipm-extract" < "$f" | "$bin/ipm-rows" --doc "$d" 2>/dev/null
+		"$bin/ipm-extract" < "$f" 2>/dev/null | "$bin/ipm-rows" --doc "$d" 2>/dev/null
 	done > "$real.one"
 	fill "$real.one" "$real"
 fi
