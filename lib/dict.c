@@ -1,9 +1,11 @@
 #include "dict.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <csv.h>
 
@@ -13,8 +15,8 @@ struct ipm_table {
 	char *path, *source;
 	char **cols;
 	size_t ncols, nrows, cap;
-	size_t *off;       /* nrows * ncols offsets into text */
-	size_t *len;
+	uint32_t *off;     /* nrows * ncols offsets into text (32 bits: fewer pages */
+	uint32_t *len;     /* to fault in at start-up; tables are far below 4 GB) */
 	long *line;
 	ipm_buf text;      /* every cell, NUL-terminated */
 };
@@ -129,9 +131,14 @@ static void cb_field(void *s, size_t len, void *data)
 		ld->bad = 1;
 		return;
 	}
+	if (t->text.len + len + 1 > UINT32_MAX) {
+		ipm_err(t->path, ld->line, "table larger than 4 GB");
+		ld->bad = 1;
+		return;
+	}
 	grow_rows(t);
-	t->off[t->nrows * t->ncols + ld->nf] = t->text.len;
-	t->len[t->nrows * t->ncols + ld->nf] = len;
+	t->off[t->nrows * t->ncols + ld->nf] = (uint32_t)t->text.len;
+	t->len[t->nrows * t->ncols + ld->nf] = (uint32_t)len;
 	ipm_buf_add(&t->text, s, len);
 	ipm_buf_addc(&t->text, '\0');
 	ld->nf++;
@@ -178,6 +185,12 @@ static int parse_rows(FILE *fp, ipm_table *t, long first_line)
 	struct load ld = { t, 0, first_line, 0 };
 	char buf[65536];
 	size_t n;
+	struct stat st;
+
+	/* the cells take at most the file's bytes: one allocation, no regrowth
+	 * copies (start-up time is mostly page faults) */
+	if (fstat(fileno(fp), &st) == 0 && st.st_size > 0)
+		ipm_buf_reserve(&t->text, (size_t)st.st_size);
 
 	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
 		ipm_die(IPM_EXIT_DATA, "out of memory");

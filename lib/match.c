@@ -186,7 +186,6 @@ static uint32_t step(const ipm_matcher *m, uint32_t s, unsigned char b)
 static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 {
 	uint32_t i, rows = 0;
-	int b;
 
 	m->drow = ipm_malloc(m->nnodes * sizeof *m->drow);
 	memset(m->drow, 0xff, m->nnodes * sizeof *m->drow);
@@ -195,34 +194,44 @@ static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 	m->dense = ipm_malloc(((size_t)rows + 1) * 256 * sizeof *m->dense);
 	memcpy(m->dense, m->root, sizeof m->root);   /* row 0: the root */
 	m->drow[0] = 0;
+	/* row(v) = row(fail(v)) with v's own edges on top: the same as step(v, b)
+	 * for every b, since the shallower fail(v) already has its row */
 	for (i = 0; i < rows; i++) {
-		uint32_t v = queue[i];
+		uint32_t v = queue[i], *row = m->dense + (size_t)(i + 1) * 256, e;
 
-		for (b = 0; b < 256; b++)
-			m->dense[(size_t)(i + 1) * 256 + (size_t)b] = step(m, v, (unsigned char)b);
+		memcpy(row, m->dense + (size_t)m->drow[m->fail[v]] * 256, 256 * sizeof *row);
+		for (e = m->eoff[v]; e < m->eoff[v + 1]; e++)
+			row[m->ebyte[e]] = m->eto[e];
 		m->drow[v] = (int32_t)i + 1;
 	}
 }
 
 void ipm_matcher_build(ipm_matcher *m)
 {
-	uint32_t *queue, head = 0, tail = 0, v, c;
+	uint32_t *queue, head = 0, tail = 0, v, e;
 
 	if (m->built)
 		return;
 	freeze(m);
+	/* the lists are done with: freed before the next allocations reuse them
+	 * (start-up time is mostly page faults) */
+	free(m->child);
+	free(m->sib);
+	free(m->byte);
+	m->child = m->sib = NULL;
+	m->byte = NULL;
 	m->fail = ipm_calloc(m->nnodes, sizeof *m->fail);
 	m->out = ipm_calloc(m->nnodes, sizeof *m->out);
 	queue = ipm_malloc(m->nnodes * sizeof *queue);
 	memset(m->root, 0, sizeof m->root);
-	for (c = m->child[0]; c; c = m->sib[c]) {
-		m->root[m->byte[c]] = c;
-		queue[tail++] = c;
+	for (e = m->eoff[0]; e < m->eoff[1]; e++) {
+		m->root[m->ebyte[e]] = m->eto[e];
+		queue[tail++] = m->eto[e];
 	}
 	while (head < tail) {
 		v = queue[head++];
-		for (c = m->child[v]; c; c = m->sib[c]) {
-			uint32_t f = step(m, m->fail[v], m->byte[c]);
+		for (e = m->eoff[v]; e < m->eoff[v + 1]; e++) {
+			uint32_t c = m->eto[e], f = step(m, m->fail[v], m->ebyte[e]);
 
 			m->fail[c] = f;
 			m->out[c] = m->pat[f] >= 0 ? f : m->out[f];
@@ -231,11 +240,6 @@ void ipm_matcher_build(ipm_matcher *m)
 	}
 	densify(m, queue, tail);
 	free(queue);
-	free(m->child);
-	free(m->sib);
-	free(m->byte);
-	m->child = m->sib = NULL;
-	m->byte = NULL;
 	m->built = 1;
 }
 
@@ -287,8 +291,16 @@ size_t ipm_matcher_scan(const ipm_matcher *m, const char *s, size_t n, ipm_match
 		for (t = m->pat[st] >= 0 ? st : m->out[st]; t; t = m->out[t])
 			ipm_matches_push(out, i + 1 - m->depth[t], m->depth[t], m->pat[t]);
 	}
-	if (out->n > 1)
-		qsort(out->m, out->n, sizeof *out->m, cmp_match);
+	/* matches come in order of their end: nearly sorted by start, and a match
+	 * moves back only past the shorter ones inside it, so insertion sort */
+	for (i = 1; i < out->n; i++) {
+		ipm_match x = out->m[i];
+		size_t j = i;
+
+		for (; j > 0 && cmp_match(&out->m[j - 1], &x) > 0; j--)
+			out->m[j] = out->m[j - 1];
+		out->m[j] = x;
+	}
 	return out->n;
 }
 

@@ -86,6 +86,7 @@ static char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 struct field {
 	const char *key;
+	uint32_t h;            /* key_hash(key): find compares it before strcmp */
 	ipm_val v;
 };
 
@@ -131,14 +132,32 @@ size_t ipm_rec_nfields(const ipm_rec *r) { return r->n; }
 const char *ipm_rec_key(const ipm_rec *r, size_t i) { return i < r->n ? r->f[i].key : NULL; }
 const ipm_val *ipm_rec_val(const ipm_rec *r, size_t i) { return i < r->n ? &r->f[i].v : NULL; }
 
-static struct field *find(const ipm_rec *r, const char *key)
+/* FNV-1a of a key and its length folded in; *lenp receives strlen(key). */
+static uint32_t key_hash(const char *key, size_t *lenp)
+{
+	const unsigned char *p = (const unsigned char *)key;
+	uint32_t h = 2166136261u;
+
+	while (*p)
+		h = (h ^ *p++) * 16777619u;
+	if (lenp)
+		*lenp = (size_t)(p - (const unsigned char *)key);
+	return h;
+}
+
+static struct field *find_h(const ipm_rec *r, const char *key, uint32_t h)
 {
 	size_t i;
 
 	for (i = 0; i < r->n; i++)
-		if (strcmp(r->f[i].key, key) == 0)
+		if (r->f[i].h == h && strcmp(r->f[i].key, key) == 0)
 			return &r->f[i];
 	return NULL;
+}
+
+static struct field *find(const ipm_rec *r, const char *key)
+{
+	return find_h(r, key, key_hash(key, NULL));
 }
 
 const ipm_val *ipm_rec_get(const ipm_rec *r, const char *key)
@@ -212,7 +231,9 @@ size_t ipm_rec_list(const ipm_rec *r, const char *key, const char **items,
 /* Find or append the field for key; its value is reset to null. */
 static struct field *slot(ipm_rec *r, const char *key)
 {
-	struct field *f = find(r, key);
+	size_t klen;
+	uint32_t h = key_hash(key, &klen);
+	struct field *f = find_h(r, key, h);
 
 	if (!f) {
 		if (r->n == r->cap) {
@@ -220,7 +241,8 @@ static struct field *slot(ipm_rec *r, const char *key)
 			r->f = ipm_realloc(r->f, r->cap * sizeof *r->f);
 		}
 		f = &r->f[r->n++];
-		f->key = arena_strndup(&r->a, key, strlen(key));
+		f->key = arena_strndup(&r->a, key, klen);
+		f->h = h;
 	}
 	memset(&f->v, 0, sizeof f->v);
 	return f;
@@ -769,6 +791,7 @@ static void append_borrowed(ipm_rec *r, const char *key, const char *s, size_t l
 	f = &r->f[r->n++];
 	memset(&f->v, 0, sizeof f->v);
 	f->key = key;
+	f->h = key_hash(key, NULL);
 	if (!isnull) {
 		f->v.t = IPM_V_STR;
 		f->v.s = s;
@@ -1008,7 +1031,8 @@ ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
 		w->g = yajl_gen_alloc(NULL);
 		if (!w->g)
 			ipm_die(IPM_EXIT_DATA, "out of memory");
-		yajl_gen_config(w->g, yajl_gen_validate_utf8, 1);
+		/* no yajl_gen_validate_utf8: gen_string checks every string with the
+		 * stricter ipm_utf8_valid_len, and raw values come through yajl's parser */
 	}
 	if (cols) {
 		w->cols = ipm_malloc((ncols ? ncols : 1) * sizeof *w->cols);
@@ -1019,10 +1043,33 @@ ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
 	return w;
 }
 
+/* Length of the valid UTF-8 prefix of s, as ipm_utf8_valid_len: a fast loop
+ * over ASCII and the 3-byte sequences of CJK text (lead E1-EC, EE-EF take any
+ * continuation bytes), the strict decoder for everything else. */
+static size_t utf8_valid_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned char c;
+
+	while (i < n) {
+		c = p[i];
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
+		           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else {
+			return i + ipm_utf8_valid_len(s + i, n - i);
+		}
+	}
+	return n;
+}
+
 /* Emit s as a valid UTF-8 JSON string (invalid bytes become U+FFFD). */
 static void gen_string(ipm_writer *w, const char *s, size_t len)
 {
-	if (ipm_utf8_valid_len(s, len) == len) {
+	if (utf8_valid_len(s, len) == len) {
 		yajl_gen_string(w->g, (const unsigned char *)s, len);
 		return;
 	}
@@ -1106,7 +1153,7 @@ static void csv_cell(ipm_writer *w, const char *s, size_t len, int force_quote)
 	size_t i, need;
 
 	ipm_buf_clear(&w->tmp);
-	if (ipm_utf8_valid_len(s, len) != len) {
+	if (utf8_valid_len(s, len) != len) {
 		ipm_utf8_sanitize(s, len, &w->tmp);
 		s = w->tmp.s;
 		len = w->tmp.len;

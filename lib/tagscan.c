@@ -168,6 +168,10 @@ static int order_form(const char *s, size_t n, size_t i, size_t *end, ipm_buf *t
 	return 1;
 }
 
+static const unsigned char SECOND[256] = {
+	['['] = 1, ['('] = 1, [0xE3] = 0x80, [0xEF] = 0xBC, [0xE7] = 0xAC
+};
+
 int ipm_scan_docnum(const char *s, size_t n, size_t *pos, ipm_docnum *d, ipm_buf *tail)
 {
 	size_t i;
@@ -177,8 +181,10 @@ int ipm_scan_docnum(const char *s, size_t n, size_t *pos, ipm_docnum *d, ipm_buf
 		int ok = 0;
 		unsigned char c = (unsigned char)s[i];
 
-		if (c != '[' && c != '(' && c != 0xE3 && c != 0xEF && c != 0xE7)
-			continue;   /* no bracket and no 第 starts here */
+		/* bracket or 第 starts only at [ ( or E3 80 (〔【), EF BC (（［), E7 AC (第):
+		 * SECOND[c] is the second byte a lead byte c needs (1: none needed) */
+		if (!SECOND[c] || (SECOND[c] > 1 && (i + 1 >= n || (unsigned char)s[i + 1] != SECOND[c])))
+			continue;
 		if (bracket(s, n, i, OPENB)) {
 			ipm_buf_clear(tail);
 			ok = bracket_form(s, n, i, &end, tail);

@@ -1,27 +1,46 @@
 #!/bin/sh
-# ipm-tag speed: MB/s of JSON Lines records (built by repeating the golden
-# inputs of testdata/tag to ~100 MB), peak RSS with every dictionary loaded,
-# against ipm-cat (same record I/O, no tagging) on the same input; and the
-# start-up time on empty input (mean of 20 runs; target < 20 ms).
+# ipm-tag speed: MB/s of JSON Lines records, peak RSS with every dictionary
+# loaded, against ipm-cat (same record I/O, no tagging) on the same input; and
+# the start-up time on empty input (mean of 20 runs; target < 20 ms).
+# Inputs, each repeated to ~100 MB: the real ipm-rows records of the seeds
+# 000-004 (texts of 100-400 CJK characters, ~700 bytes a record; skipped when
+# ../shared/seeds is absent), and the short golden inputs of testdata/tag.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/bench/lib.sh"
 bin=${IPM_BIN:-$top/bin}
 [ -x "$bin/ipm-tag" ] || { echo "bench tag: no $bin/ipm-tag" >&2; exit 1; }
-in=$top/build/bench/tag.jsonl
 mkdir -p "$top/build/bench"
+# repeat file $1 into $2 until it holds 100 MB
+fill() {
+	: > "$2"
+	while [ "$(stat -c %s "$2")" -lt 100000000 ]; do
+		cat "$1" "$1" "$1" "$1" "$1" "$1" "$1" "$1" >> "$2"
+	done
+	rm -f "$1"
+}
+real=$top/build/bench/tag-seeds.jsonl
+if [ ! -s "$real" ] && ls "$top"/../shared/seeds/00[0-4]_*.txt > /dev/null 2>&1; then
+	for f in "$top"/../shared/seeds/00[0-4]_*.txt; do
+		d=$(basename "$f" | cut -c1-3)
+		"$bin/ipm-extract" < "$f" 2>/dev/null | "$bin/ipm-rows" --doc "$d" 2>/dev/null
+	done > "$real.one"
+	fill "$real.one" "$real"
+fi
+in=$top/build/bench/tag.jsonl
 if [ ! -s "$in" ]; then
 	cat "$top"/testdata/tag/*.in | grep '^{' | grep -v broken > "$in.one"
-	: > "$in"
-	while [ "$(stat -c %s "$in")" -lt 100000000 ]; do
-		cat "$in.one" "$in.one" "$in.one" "$in.one" "$in.one" "$in.one" "$in.one" "$in.one" >> "$in"
-	done
-	rm -f "$in.one"
+	fill "$in.one" "$in"
 fi
-recs=$(wc -l < "$in")
-measure ipm-cat "tag.jsonl ($recs records)" "$in" "$recs" "$bin/ipm-cat"
-REF_MBS=$LAST_MBS REF_NAME=ipm-cat
-measure ipm-tag "tag.jsonl ($recs records)" "$in" "$recs" "$bin/ipm-tag"
+for f in "$real" "$in"; do
+	[ -s "$f" ] || continue
+	recs=$(wc -l < "$f")
+	name=$(basename "$f")
+	REF_MBS= REF_NAME=
+	measure ipm-cat "$name ($recs records)" "$f" "$recs" "$bin/ipm-cat"
+	REF_MBS=$LAST_MBS REF_NAME=ipm-cat
+	measure ipm-tag "$name ($recs records)" "$f" "$recs" "$bin/ipm-tag"
+done
 t0=$(date +%s%N)
 i=0
 while [ $i -lt 20 ]; do
