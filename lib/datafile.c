@@ -7,10 +7,12 @@
 #include "datafile.h"
 
 /* path of a data file: $IPM_DATA/name, else lib/data/name found upward from
- * the executable (bin/, build/asan/bin/), else share/ipm/name. */
+ * the executable (bin/, build/fuzz/, build/asan/bin/), else share/ipm/name. */
 char *ipm_data_file(const char *name)
 {
-	static const char *const rel[] = { "/../lib/data/", "/../../../lib/data/", "/../share/ipm/" };
+	static const char *const rel[] = {
+		"/../lib/data/", "/../../lib/data/", "/../../../lib/data/", "/../share/ipm/"
+	};
 	const char *env = getenv("IPM_DATA");
 	ipm_buf b = { 0 };
 	char exe[4096];

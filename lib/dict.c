@@ -1,3 +1,4 @@
+#include "datafile.h"
 #include "dict.h"
 
 #include <errno.h>
@@ -21,46 +22,20 @@ struct ipm_table {
 	ipm_buf text;      /* every cell, NUL-terminated */
 };
 
-static int is_dir_with(const char *dir, const char *probe)
-{
-	ipm_buf p = {0};
-	int ok;
-
-	ipm_buf_printf(&p, "%s/%s", dir, probe);
-	ok = access(p.s, R_OK) == 0;
-	ipm_buf_free(&p);
-	return ok;
-}
-
 char *ipm_dict_dir(const char *override, const char *probe)
 {
-	static const char *const rel[] = { "../lib/data", "../share/ipm", "../../../lib/data", "../../lib/data" };
-	const char *env = getenv("IPM_DATA");
-	char exe[4096];
-	ssize_t n;
-	char *slash;
-	size_t i;
+	char *path, *slash;
 
 	if (override)
 		return ipm_strndup(override, strlen(override));
-	if (env && *env)
-		return ipm_strndup(env, strlen(env));
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0 || (size_t)n >= sizeof exe - 1)
+	/* one lookup rule for every data file: see datafile.h */
+	path = ipm_data_file(probe);
+	if (access(path, R_OK) != 0 || !(slash = strrchr(path, '/'))) {
+		free(path);
 		return NULL;
-	exe[n] = '\0';
-	if (!(slash = strrchr(exe, '/')))
-		return NULL;
-	*slash = '\0';
-	for (i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-		ipm_buf d = {0};
-
-		ipm_buf_printf(&d, "%s/%s", exe, rel[i]);
-		if (is_dir_with(d.s, probe))
-			return d.s;
-		ipm_buf_free(&d);
 	}
-	return NULL;
+	*slash = '\0';
+	return path;
 }
 
 /* Skip the leading '#' lines; remember the source line. Returns lines read. */
