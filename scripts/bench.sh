@@ -11,7 +11,8 @@ mkdir -p build/bench
 out=build/bench/rows.md
 : > "$out"
 for b in scripts/bench/[0-9a-z]*.sh; do
-	[ "$(basename "$b")" = lib.sh ] && continue
+	# lib.sh and the input generators (gen_*, *_gen.sh) are not benchmarks
+	case "$(basename "$b")" in lib.sh | gen_* | *_gen.sh) continue ;; esac
 	echo "bench: $b" >&2
 	IPM_BIN="$top/bin" sh "$b" >> "$out" || echo "bench: $b failed" >&2
 done
