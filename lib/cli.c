@@ -115,3 +115,12 @@ int ipm_finish(ipm_writer *w, ipm_rejects *rj, const struct ipm_opts *o, int sta
 		status = IPM_EXIT_DATA;
 	return status;
 }
+
+char *ipm_doc_id(const char *name)
+{
+	const char *b = strrchr(name, '/'), *dot;
+
+	b = b ? b + 1 : name;
+	dot = strrchr(b, '.');
+	return ipm_strndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+}

@@ -65,6 +65,9 @@ int ipm_each_input(int argc, char **argv, int first,
 /* End of a tool: close the writer and the rejects (either may be NULL; the
  * rejects summary goes to stderr) and stdout; fold any failure into status. */
 int ipm_finish(ipm_writer *w, ipm_rejects *rj, const struct ipm_opts *o, int status);
+/* Document id from an input name: its base name without the extension
+ * ("in/004_a5a9.txt" -> "004_a5a9"). Caller frees. */
+char *ipm_doc_id(const char *name);
 /* "ipm-x: MSG\nTry 'ipm-x --help'." on stderr, exit 2. */
 void ipm_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));

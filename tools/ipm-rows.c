@@ -27,16 +27,6 @@ static void help(FILE *fp)
 	      "  ipm-extract report.md | ipm-rows --ocsv > items.csv\n", fp);
 }
 
-/* Document id from a file name: its base name without the extension. */
-static char *doc_id(const char *name)
-{
-	const char *b = strrchr(name, '/'), *dot;
-
-	b = b ? b + 1 : name;
-	dot = strrchr(b, '.');
-	return ipm_strndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
-}
-
 /* The input's name: the file ipm-extract read (its doc block), else ours. */
 static const char *src_file(ipm_bsrc *src, const char *ours)
 {
@@ -74,7 +64,7 @@ static int rows_input(FILE *fp, const char *name, void *ctx)
 	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
 	src = ipm_bsrc_open(rd);
 	id = u->o->doc ? ipm_strndup(u->o->doc, strlen(u->o->doc))
-	               : doc_id(src_file(src, strcmp(name, "-") ? name : "stdin"));
+	               : ipm_doc_id(src_file(src, strcmp(name, "-") ? name : "stdin"));
 	ipm_events_init(&ev, put_writer, u->w, id, ipm_reader_name(rd), u->rj);
 	ev.verbose = u->o->verbose;
 	rc = ipm_rows_run(src, u->kind, &ev) != 0 || ipm_reader_nbad(rd);

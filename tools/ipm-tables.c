@@ -39,37 +39,27 @@ static void help(FILE *fp)
 
 static int put(void *ctx, const ipm_rec *r) { return ctx ? ipm_writer_put(ctx, r) : 0; }
 
-/* The doc id as ipm-rows makes it: the file name without its extension
- * ("004_a5a9….blocks" -> "004_a5a9…"), "stdin" for standard input. */
-static char *doc_from_name(const char *name)
-{
-	const char *b = strrchr(name, '/'), *dot;
+struct run {
+	const struct ipm_opts *o;
+	ipm_stats *st;
+	ipm_rejects *rj;
+};
 
-	b = b ? b + 1 : name;
-	dot = strrchr(b, '.');
-	return ipm_strndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
-}
-
-static int run_file(ipm_stats *st, const char *name, const struct ipm_opts *o, ipm_rejects *rj)
+/* Feed every block of one input to the table builder. */
+static int tables_input(FILE *fp, const char *name, void *ctx)
 {
-	FILE *fp = ipm_fopen_in(name);
-	ipm_reader *rd;
+	struct run *u = ctx;
+	ipm_reader *rd = ipm_reader_open(fp, name, u->o->in_fmt, u->o->delim);
 	ipm_rec *r;
-	int rc, status = 0;
+	int rc;
 
-	if (!fp)
-		return IPM_EXIT_DATA;
-	rd = ipm_reader_open(fp, name, o->in_fmt, o->delim);
-	ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
+	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
 	while ((rc = ipm_reader_next(rd, &r)) > 0)
-		if (ipm_stats_block(st, r, ipm_reader_name(rd)) != 0)
+		if (ipm_stats_block(u->st, r, ipm_reader_name(rd)) != 0)
 			exit(IPM_EXIT_DATA);
-	if (rc < 0 || ipm_reader_nbad(rd))
-		status = IPM_EXIT_DATA;
+	rc = rc < 0 || ipm_reader_nbad(rd);
 	ipm_reader_close(rd);
-	if (fp != stdin)
-		fclose(fp);
-	return status;
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -82,7 +72,8 @@ int main(int argc, char **argv)
 	ipm_rejects *rj;
 	ipm_stats *st;
 	char *doc = NULL;
-	int c, i, check = 0, status = 0;
+	struct run u;
+	int c, check = 0, status;
 
 	ipm_init(argv[0]);
 	ipm_opts_init(&o);
@@ -95,14 +86,12 @@ int main(int argc, char **argv)
 	if (!check)
 		w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof *cols);
 	if (!o.doc)
-		doc = doc_from_name(optind < argc && strcmp(argv[optind], "-") ? argv[optind] : "stdin");
+		doc = ipm_doc_id(optind < argc && strcmp(argv[optind], "-") ? argv[optind] : "stdin");
 	st = ipm_stats_new(o.doc ? o.doc : doc, check, put, w, rj);
-	for (i = optind; i < argc || i == optind; i++) {
-		if (run_file(st, i < argc ? argv[i] : "-", &o, rj) != 0)
-			status = IPM_EXIT_DATA;
-		if (i >= argc)
-			break;
-	}
+	u.o = &o;
+	u.st = st;
+	u.rj = rj;
+	status = ipm_each_input(argc, argv, optind, tables_input, &u);
 	if (ipm_stats_finish(st) != 0)
 		exit(IPM_EXIT_DATA);
 	if (check)
@@ -117,11 +106,5 @@ int main(int argc, char **argv)
 	}
 	ipm_stats_free(st);
 	free(doc);
-	if (w && ipm_writer_close(w) != 0)
-		status = IPM_EXIT_DATA;
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
-	return status;
+	return ipm_finish(w, rj, &o, status);
 }

@@ -30,30 +30,30 @@ static void help(FILE *fp)
 	      "  ipm-tag events.jsonl | jq -c 'select(.event_type==\"policy\") | .province'\n", fp);
 }
 
-/* Tag every record of one input; returns 0, or IPM_EXIT_DATA on bad input. */
-static int run(const char *name, const struct ipm_opts *o, ipm_tagger *tg, ipm_writer *w,
-               ipm_rejects *rj)
-{
-	FILE *fp = ipm_fopen_in(name);
-	ipm_reader *rd;
-	ipm_rec *r;
-	int rc, status = 0;
+struct run {
+	const struct ipm_opts *o;
+	ipm_tagger *tg;
+	ipm_writer *w;
+	ipm_rejects *rj;
+};
 
-	if (!fp)
-		return IPM_EXIT_DATA;
-	rd = ipm_reader_open(fp, name, o->in_fmt, o->delim);
-	ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
+/* Tag every record of one input; non-zero on malformed input. */
+static int tag_input(FILE *fp, const char *name, void *ctx)
+{
+	struct run *u = ctx;
+	ipm_reader *rd = ipm_reader_open(fp, name, u->o->in_fmt, u->o->delim);
+	ipm_rec *r;
+	int rc;
+
+	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
 	while ((rc = ipm_reader_next(rd, &r)) > 0) {
-		ipm_tag_record(tg, r);
-		if (ipm_writer_put(w, r) != 0)
+		ipm_tag_record(u->tg, r);
+		if (ipm_writer_put(u->w, r) != 0)
 			exit(IPM_EXIT_DATA);
 	}
-	if (rc < 0 || ipm_reader_nbad(rd))
-		status = IPM_EXIT_DATA;
+	rc = rc < 0 || ipm_reader_nbad(rd);
 	ipm_reader_close(rd);
-	if (fp != stdin)
-		fclose(fp);
-	return status;
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -65,9 +65,8 @@ int main(int argc, char **argv)
 	const char *dictopt = NULL;
 	char *dir;
 	ipm_tagger *tg;
-	ipm_writer *w;
-	ipm_rejects *rj;
-	int c, i, status = 0;
+	struct run u;
+	int c, status;
 
 	/* start-up is dominated by page faults: keep freed build-time memory
 	 * (trie lists, table text) in the heap for reuse instead of unmapping it */
@@ -87,20 +86,12 @@ int main(int argc, char **argv)
 	if (o.verbose)
 		ipm_err(NULL, 0, "%zu patterns from %s", ipm_tagger_npatterns(tg), dir);
 	free(dir);
-	rj = ipm_rejects_open(o.rejects);
-	w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
-	for (i = optind; i < argc || i == optind; i++) {
-		if (run(i < argc ? argv[i] : "-", &o, tg, w, rj) != 0)
-			status = IPM_EXIT_DATA;
-		if (i >= argc)
-			break;
-	}
-	if (ipm_writer_close(w) != 0)
-		status = IPM_EXIT_DATA;
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
+	u.o = &o;
+	u.tg = tg;
+	u.rj = ipm_rejects_open(o.rejects);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	status = ipm_each_input(argc, argv, optind, tag_input, &u);
+	status = ipm_finish(u.w, u.rj, &o, status);
 	ipm_tagger_free(tg);
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
 	return status;
 }
