@@ -27,6 +27,7 @@ struct hd {
 	char skip_name[16];
 	int heading;             /* open <hN>: N */
 	int table_depth, in_cell;
+	int cell_html;           /* the open cell is gathered as HTML source */
 	char *cells[MAX_CELLS];
 	size_t ncells;
 	long row_line;
@@ -132,17 +133,29 @@ static void add_text(struct hd *h, const char *s, size_t n)
 	ipm_buf_add(&h->text, s, n);
 }
 
+/* A data cell's text was gathered as HTML source (tags and entities kept),
+ * so the Markdown path's cell rules apply: <p> <li> <br> <div> items joined
+ * by "\n", entities decoded, <a href> targets kept. */
 static void end_cell(struct hd *h)
 {
-	const char *s = h->text.s;
-	size_t n = h->text.len;
+	ipm_buf t = {0};
+	const char *s;
+	size_t n;
 
 	if (!h->in_cell)
 		return;
 	h->in_cell = 0;
+	if (h->cell_html)
+		ipm_html_text(h->text.s ? h->text.s : "", h->text.len, &t);
+	else
+		ipm_buf_add(&t, h->text.s, h->text.len);
+	h->cell_html = 0;
+	s = t.s;
+	n = t.len;
 	ipm_zh_trim(&s, &n);
 	if (h->ncells < MAX_CELLS)
 		h->cells[h->ncells++] = ipm_strndup(s ? s : "", n);
+	ipm_buf_free(&t);
 	ipm_buf_clear(&h->text);
 }
 
@@ -264,9 +277,18 @@ static void on_tag(struct hd *h)
 		return;
 	}
 	if (!close && (tag_is(name, skip_tags) || (!strcmp(name, "div") && furniture(t)))) {
-		flush_text(h);
+		if (!h->cell_html)
+			flush_text(h);
 		snprintf(h->skip_name, sizeof h->skip_name, "%s", name);
 		h->skip_depth = 1;
+		return;
+	}
+	if (h->cell_html && strcmp(name, "td") && strcmp(name, "th") && strcmp(name, "tr") &&
+	    strcmp(name, "table")) {
+		/* keep the tag for ipm_html_text() at the end of the cell */
+		add_text(h, "<", 1);
+		add_text(h, h->tag.s, h->tag.len);
+		add_text(h, ">", 1);
 		return;
 	}
 	if (!strcmp(name, "br")) {
@@ -283,6 +305,9 @@ static void on_tag(struct hd *h)
 			end_cell(h);
 			flush_text(h);
 			h->in_cell = 1;
+			/* a table inside a table is page layout (gov.cn puts the
+			 * whole body in one): its block text stays paragraphs */
+			h->cell_html = h->table_depth == 1;
 			if (!h->row_line)
 				h->row_line = h->line;   /* a cell without <tr> */
 		}
@@ -308,9 +333,8 @@ static void on_tag(struct hd *h)
 	}
 	if (tag_is(name, para_tags)) {
 		if (h->in_cell) {
-			/* block text inside a cell: a paragraph of its own */
-			size_t n = h->text.len;
-			if (n)
+			/* block text in a layout cell: a paragraph of its own */
+			if (h->text.len)
 				flush_text(h);
 			return;
 		}
@@ -340,7 +364,7 @@ static void feed(struct hd *h, const char *s, size_t n)
 				i++;
 				continue;
 			}
-			if (c == '&') {
+			if (c == '&' && !h->cell_html) {   /* a data cell decodes its own */
 				ipm_buf_clear(&h->ent);
 				k = ipm_html_entity(s + i, n - i, &h->ent);
 				if (k) {
