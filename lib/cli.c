@@ -124,3 +124,19 @@ char *ipm_doc_id(const char *name)
 	dot = strrchr(b, '.');
 	return ipm_strndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
 }
+
+int ipm_each_record(FILE *fp, const char *name, const struct ipm_opts *o, ipm_rejects *rj,
+                    int (*fn)(ipm_rec *r, void *ctx), void *ctx)
+{
+	ipm_reader *rd = ipm_reader_open(fp, name, o->in_fmt, o->delim);
+	ipm_rec *r;
+	int rc;
+
+	ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
+	while ((rc = ipm_reader_next(rd, &r)) > 0)
+		if (fn(r, ctx) != 0)
+			exit(IPM_EXIT_DATA);
+	rc = rc < 0 || ipm_reader_nbad(rd);   /* malformed input is a data error */
+	ipm_reader_close(rd);
+	return rc;
+}

@@ -62,6 +62,11 @@ void ipm_cli_help_common(FILE *fp, unsigned which);
  * open failed or any fn returned non-zero, else 0. Files are closed after fn. */
 int ipm_each_input(int argc, char **argv, int first,
                    int (*fn)(FILE *fp, const char *name, void *ctx), void *ctx);
+/* Read every record of one input (format and delimiter from o, malformed
+ * records to rj) and call fn(r, ctx) on each; fn returning non-zero is a
+ * write failure and exits 1. Returns non-zero on an I/O error or malformed input. */
+int ipm_each_record(FILE *fp, const char *name, const struct ipm_opts *o, ipm_rejects *rj,
+                    int (*fn)(ipm_rec *r, void *ctx), void *ctx);
 /* End of a tool: close the writer and the rejects (either may be NULL; the
  * rejects summary goes to stderr) and stdout; fold any failure into status. */
 int ipm_finish(ipm_writer *w, ipm_rejects *rj, const struct ipm_opts *o, int status);

@@ -52,19 +52,16 @@ static const char *const para_tags[] = {
 	NULL
 };
 
-/* A class or id naming navigation or page furniture. */
-static int furniture_attr(const char *attrs, const char *attr)
+/* The value of attribute a (e.g. "href=") in a tag's text, into out. */
+static int attr(const char *t, const char *a, ipm_buf *out)
 {
-	static const char *const words[] = {
-		"nav", "menu", "breadcrumb", "footer", "share", "toolbar", NULL
-	};
-	const char *p = attrs;
-	size_t i, k = strlen(attr);
+	const char *p = t;
+	size_t k = strlen(a);
 
-	while ((p = strstr(p, attr)) != NULL) {
+	while ((p = strstr(p, a)) != NULL) {
 		const char *q = p + k, *e;
 		char quote;
-		if (p > attrs && p[-1] != ' ') {
+		if (p > t && p[-1] != ' ') {
 			p = q;
 			continue;
 		}
@@ -72,14 +69,28 @@ static int furniture_attr(const char *attrs, const char *attr)
 		e = strchr(q, quote);
 		if (!e)
 			e = q + strlen(q);
-		for (i = 0; words[i]; i++) {
-			const char *w = strstr(q, words[i]);
-			if (w && w < e)
-				return 1;
-		}
-		p = e;
+		ipm_buf_clear(out);
+		ipm_buf_add(out, q, (size_t)(e - q));
+		return 1;
 	}
 	return 0;
+}
+
+/* A class or id naming navigation or page furniture. */
+static int furniture_attr(const char *attrs, const char *name)
+{
+	static const char *const words[] = {
+		"nav", "menu", "breadcrumb", "footer", "share", "toolbar", NULL
+	};
+	ipm_buf v = { 0 };
+	size_t i;
+	int hit = 0;
+
+	if (attr(attrs, name, &v))
+		for (i = 0; words[i] && !hit; i++)
+			hit = strstr(v.s ? v.s : "", words[i]) != NULL;
+	ipm_buf_free(&v);
+	return hit;
 }
 
 static int furniture(const char *attrs)
@@ -211,30 +222,6 @@ static void end_row(struct hd *h)
 		free(h->cells[i]);
 	h->ncells = 0;
 	h->row_line = 0;
-}
-
-/* The value of attribute a (e.g. "href=") in a tag's text, into out. */
-static int attr(const char *t, const char *a, ipm_buf *out)
-{
-	const char *p = t;
-	size_t k = strlen(a);
-
-	while ((p = strstr(p, a)) != NULL) {
-		const char *q = p + k, *e;
-		char quote;
-		if (p > t && p[-1] != ' ') {
-			p = q;
-			continue;
-		}
-		quote = (*q == '"' || *q == '\'') ? *q++ : ' ';
-		e = strchr(q, quote);
-		if (!e)
-			e = q + strlen(q);
-		ipm_buf_clear(out);
-		ipm_buf_add(out, q, (size_t)(e - q));
-		return 1;
-	}
-	return 0;
 }
 
 /* <link rel="canonical" href=…> or <meta property="og:url" content=…>:

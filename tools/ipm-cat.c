@@ -26,21 +26,17 @@ struct cat {
 	ipm_rejects *rj;
 };
 
-/* Copy every record of one input; malformed input is a data error. */
+/* One record out as it came in. */
+static int put_record(ipm_rec *r, void *ctx)
+{
+	return ipm_writer_put(((struct cat *)ctx)->w, r);
+}
+
 static int cat_input(FILE *fp, const char *name, void *ctx)
 {
 	struct cat *c = ctx;
-	ipm_reader *rd = ipm_reader_open(fp, name, c->o->in_fmt, c->o->delim);
-	ipm_rec *r;
-	int rc;
 
-	ipm_reader_on_reject(rd, ipm_rejects_hook, c->rj);
-	while ((rc = ipm_reader_next(rd, &r)) > 0)
-		if (ipm_writer_put(c->w, r) != 0)
-			exit(IPM_EXIT_DATA);
-	rc = rc < 0 || ipm_reader_nbad(rd);
-	ipm_reader_close(rd);
-	return rc;
+	return ipm_each_record(fp, name, c->o, c->rj, put_record, c);
 }
 
 int main(int argc, char **argv)

@@ -51,23 +51,20 @@ struct run {
 	int collapse;
 };
 
-/* Give every record of one input its event id (written now unless collapsing). */
+/* Give a record its event id (written now unless collapsing). */
+static int dedup_record(ipm_rec *r, void *ctx)
+{
+	struct run *u = ctx;
+
+	ipm_dedup_add(u->d, r);
+	return u->collapse ? 0 : ipm_writer_put(u->w, r);
+}
+
 static int dedup_input(FILE *fp, const char *name, void *ctx)
 {
 	struct run *u = ctx;
-	ipm_reader *rd = ipm_reader_open(fp, name, u->o->in_fmt, u->o->delim);
-	ipm_rec *r;
-	int rc;
 
-	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
-	while ((rc = ipm_reader_next(rd, &r)) > 0) {
-		ipm_dedup_add(u->d, r);
-		if (!u->collapse && ipm_writer_put(u->w, r) != 0)
-			exit(IPM_EXIT_DATA);
-	}
-	rc = rc < 0 || ipm_reader_nbad(rd);
-	ipm_reader_close(rd);
-	return rc;
+	return ipm_each_record(fp, name, u->o, u->rj, dedup_record, u);
 }
 
 int main(int argc, char **argv)

@@ -45,21 +45,19 @@ struct run {
 	ipm_rejects *rj;
 };
 
-/* Feed every block of one input to the table builder. */
+/* Feed one block to the table builder. */
+static int table_block(ipm_rec *r, void *ctx)
+{
+	struct run *u = ctx;
+
+	return ipm_stats_block(u->st, r, ipm_rec_file(r));
+}
+
 static int tables_input(FILE *fp, const char *name, void *ctx)
 {
 	struct run *u = ctx;
-	ipm_reader *rd = ipm_reader_open(fp, name, u->o->in_fmt, u->o->delim);
-	ipm_rec *r;
-	int rc;
 
-	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
-	while ((rc = ipm_reader_next(rd, &r)) > 0)
-		if (ipm_stats_block(u->st, r, ipm_reader_name(rd)) != 0)
-			exit(IPM_EXIT_DATA);
-	rc = rc < 0 || ipm_reader_nbad(rd);
-	ipm_reader_close(rd);
-	return rc;
+	return ipm_each_record(fp, name, u->o, u->rj, table_block, u);
 }
 
 int main(int argc, char **argv)

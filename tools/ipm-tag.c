@@ -37,23 +37,20 @@ struct run {
 	ipm_rejects *rj;
 };
 
-/* Tag every record of one input; non-zero on malformed input. */
+/* Tag one record and write it. */
+static int tag_record(ipm_rec *r, void *ctx)
+{
+	struct run *u = ctx;
+
+	ipm_tag_record(u->tg, r);
+	return ipm_writer_put(u->w, r);
+}
+
 static int tag_input(FILE *fp, const char *name, void *ctx)
 {
 	struct run *u = ctx;
-	ipm_reader *rd = ipm_reader_open(fp, name, u->o->in_fmt, u->o->delim);
-	ipm_rec *r;
-	int rc;
 
-	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
-	while ((rc = ipm_reader_next(rd, &r)) > 0) {
-		ipm_tag_record(u->tg, r);
-		if (ipm_writer_put(u->w, r) != 0)
-			exit(IPM_EXIT_DATA);
-	}
-	rc = rc < 0 || ipm_reader_nbad(rd);
-	ipm_reader_close(rd);
-	return rc;
+	return ipm_each_record(fp, name, u->o, u->rj, tag_record, u);
 }
 
 int main(int argc, char **argv)
