@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dict.h"
 #include "text.h"
 #include "util.h"
 
@@ -27,7 +28,8 @@
 #define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
 #define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
 
-enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8 };
+enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8, F_HDR = 16 };
+enum { R_NONE, R_ACTOR, R_ITEM, R_LINK };   /* roles of column header words */
 enum { K_NONE, K_ACTOR, K_ITEM, K_URL };   /* piece kinds / columns */
 
 typedef struct {
@@ -44,6 +46,9 @@ typedef struct {
 typedef struct {
 	ipm_buf actor;
 	long actor_line;
+	ipm_buf *more;     /* default order: further names printed before any item */
+	long *more_lines;
+	size_t nmore, capmore;
 	pl_item *items;
 	size_t nitems, capitems;
 	ipm_buf *urls;
@@ -74,11 +79,16 @@ typedef struct {
 	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
 	long prev_line;    /* the table line before the current one */
 	int row_break;     /* an empty line or page break since the last line */
+	int gap;           /* default order: an empty line since the last table line */
 	int pending;       /* -layout: a row may have begun at that break ... */
 	size_t pending_url;/* ... and the URLs from this index on are its own */
 	int split_open;    /* a row split off and still without a name ... */
 	ipm_buf split_actor; /* ... else it continues this one */
 	int col_item;      /* -layout: column where items start */
+	int split_hdr;     /* the header came as separate words (default order) */
+	int held;          /* default order: the group waits for its URLs, which */
+	ipm_buf next_actor;/* may come after the next row's name (held here) */
+	long next_actor_line;
 	pl_group g;
 	/* page furniture learnt from this document */
 	char *furn[FURN_MAX];
@@ -512,6 +522,50 @@ static int table_header(const char *s, size_t len)
 	return words >= 2 && words <= 4 && words2 == words ? words : 0;
 }
 
+/* ---- column header words (lib/data/columns.tsv) ---- */
+
+static ipm_table *colwords;
+static int colwords_tried;
+
+static void colwords_load(void)
+{
+	char *dir = ipm_dict_dir(NULL, "columns.tsv");
+
+	colwords_tried = 1;
+	if (dir)
+		colwords = ipm_table_load(dir, "columns.tsv");
+	else
+		ipm_err(NULL, 0, "warning: columns.tsv not found (set IPM_DATA): a table header "
+		        "split into words stays paragraphs");
+	free(dir);
+}
+
+/* The role of a line that is exactly one column header word ("链接"), else R_NONE. */
+static int column_word(const char *s, size_t len)
+{
+	static const char *const roles[] = { "actor", "item", "link" };
+	size_t r, n;
+	int wc, rc, k;
+
+	if (len > 24 || !has_cjk(s, len))
+		return R_NONE;
+	if (!colwords_tried)
+		colwords_load();
+	if (!colwords)
+		return R_NONE;
+	wc = ipm_table_col(colwords, "word");
+	rc = ipm_table_col(colwords, "role");
+	n = ipm_table_nrows(colwords);
+	for (r = 0; r < n; r++) {
+		if (ipm_table_len(colwords, r, wc) != len || memcmp(ipm_table_cell(colwords, r, wc), s, len))
+			continue;
+		for (k = 0; k < 3; k++)
+			if (strcmp(ipm_table_cell(colwords, r, rc), roles[k]) == 0)
+				return R_ACTOR + k;
+	}
+	return R_NONE;
+}
+
 /* ---- output ---- */
 
 static void out_fail(pl_ctx *c, int rc)
@@ -656,11 +710,69 @@ static void pair_urls(const pl_group *g, long *pair)
 	free(best);
 }
 
+/* Does item text t name actor a (its first two characters, "天津" of 天津市)? */
+static int names_actor(const ipm_buf *t, const ipm_buf *a)
+{
+	size_t k, n = 0, i;
+
+	for (i = 0; i < a->len && n < 2; n++) {
+		cp_at(a->s, a->len, i, &k);
+		i += k;
+	}
+	return n == 2 && t->len && find(t->s, t->len, a->s, i) != NULL;
+}
+
+/* Default order, a table read column by column: k names, then the items of
+ * all k rows. Split the items into k runs in order (each name one run at
+ * least), so that as many items as possible name their row's actor.
+ * owner[i] gets the name index of item i (0: g->actor, j: g->more[j-1]). */
+static void partition_items(const pl_group *g, size_t *owner)
+{
+	size_t k = g->nmore + 1, m = g->nitems, i, j;
+	int *best;
+	unsigned char *adv;
+
+	if (m < k || k * m > (1u << 20)) {
+		for (i = 0; i < m; i++)
+			owner[i] = i < k ? i : k - 1;
+		return;
+	}
+	best = ipm_malloc(k * m * sizeof *best);
+	adv = ipm_calloc(k * m, 1);
+	for (i = 0; i < m; i++)
+		for (j = 0; j < k && j <= i; j++) {
+			const ipm_buf *a = j ? &g->more[j - 1] : &g->actor;
+			int sc = names_actor(&g->items[i].text, a), stay = -1, step = -1;
+			if (i == 0) {
+				best[0] = sc;
+				continue;
+			}
+			if (j < i)
+				stay = best[(i - 1) * k + j];
+			if (j > 0)
+				step = best[(i - 1) * k + j - 1];
+			if (stay < 0 && step < 0) {
+				best[i * k + j] = -1000000;
+				continue;
+			}
+			adv[i * k + j] = step > stay;
+			best[i * k + j] = sc + (step > stay ? step : stay);
+		}
+	for (i = m, j = k - 1; i-- > 0;) {
+		owner[i] = j;
+		if (i > 0 && adv[i * k + j])
+			j--;
+	}
+	free(best);
+	free(adv);
+}
+
 static void group_emit(pl_ctx *c)
 {
 	pl_group *g = &c->g;
 	size_t i;
 	long *pair = ipm_malloc((g->nitems + 1) * sizeof *pair);
+	size_t *owner = ipm_calloc(g->nitems + 1, sizeof *owner);
 	unsigned char *used = ipm_calloc(g->nurls + 1, 1);
 
 	if (!g->actor.len && c->split_open && c->split_actor.len)
@@ -668,13 +780,19 @@ static void group_emit(pl_ctx *c)
 	c->split_open = 0;
 	if (g->nitems == 0 && g->actor.len)
 		drop(c, g->actor_line, "pdf: actor without item", g->actor.s, g->actor.len);
+	if (g->nmore)
+		partition_items(g, owner);
+	for (i = 0; i < g->nmore; i++)
+		if (g->nitems <= i + 1 || owner[g->nitems - 1] < i + 1)
+			drop(c, g->more_lines[i], "pdf: actor without item", g->more[i].s, g->more[i].len);
 	pair_urls(g, pair);
 	for (i = 0; i < g->nitems; i++) {
 		const char *cells[3];
 		size_t lens[3], n = c->ncols >= 3 ? 3 : 2;
 		long u = pair[i];
-		cells[0] = g->actor.len ? g->actor.s : "";
-		lens[0] = g->actor.len;
+		const ipm_buf *a = g->nmore && owner[i] ? &g->more[owner[i] - 1] : &g->actor;
+		cells[0] = a->len ? a->s : "";
+		lens[0] = a->len;
 		cells[1] = g->items[i].text.s ? g->items[i].text.s : "";
 		lens[1] = g->items[i].text.len;
 		cells[2] = u >= 0 ? g->urls[u].s : "";
@@ -687,8 +805,12 @@ static void group_emit(pl_ctx *c)
 		if (!used[i])
 			drop(c, g->url_lines[i], "pdf: url without item", g->urls[i].s, g->urls[i].len);
 	free(pair);
+	free(owner);
 	free(used);
 	ipm_buf_clear(&g->actor);
+	for (i = 0; i < g->nmore; i++)
+		ipm_buf_clear(&g->more[i]);
+	g->nmore = 0;
 	for (i = 0; i < g->nitems; i++)
 		ipm_buf_clear(&g->items[i].text);
 	for (i = 0; i < g->nurls; i++)
@@ -727,6 +849,10 @@ static void group_free(pl_group *g)
 	size_t i;
 
 	ipm_buf_free(&g->actor);
+	for (i = 0; i < g->capmore; i++)
+		ipm_buf_free(&g->more[i]);
+	free(g->more);
+	free(g->more_lines);
 	for (i = 0; i < g->capitems; i++)
 		ipm_buf_free(&g->items[i].text);
 	for (i = 0; i < g->capurls; i++)
@@ -749,15 +875,21 @@ static pl_item *item_new(pl_group *g, long line)
 	return &g->items[g->nitems++];
 }
 
+/* Grow a list of texts with their source lines (new texts empty). */
+static void grow_lined(ipm_buf **v, long **lines, size_t *cap)
+{
+	size_t n = *cap ? *cap * 2 : 8;
+
+	*v = ipm_realloc(*v, n * sizeof **v);
+	*lines = ipm_realloc(*lines, n * sizeof **lines);
+	memset(*v + *cap, 0, (n - *cap) * sizeof **v);
+	*cap = n;
+}
+
 static ipm_buf *url_new(pl_group *g, long line)
 {
-	if (g->nurls == g->capurls) {
-		size_t n = g->capurls ? g->capurls * 2 : 8;
-		g->urls = ipm_realloc(g->urls, n * sizeof *g->urls);
-		g->url_lines = ipm_realloc(g->url_lines, n * sizeof *g->url_lines);
-		memset(g->urls + g->capurls, 0, (n - g->capurls) * sizeof *g->urls);
-		g->capurls = n;
-	}
+	if (g->nurls == g->capurls)
+		grow_lined(&g->urls, &g->url_lines, &g->capurls);
 	g->url_lines[g->nurls] = line;
 	ipm_buf_clear(&g->urls[g->nurls]);
 	return &g->urls[g->nurls++];
@@ -777,10 +909,16 @@ static int url_done(const ipm_buf *u)
 	return 0;
 }
 
-/* "l" after a URL ending in ".htm": the tail of ".html" wrapped alone. */
+/* "http://" alone at a line's end: the address follows on the next line. */
+static int bare_scheme(const ipm_buf *u)
+{
+	return u->len >= 3 && u->len <= 8 && memcmp(u->s + u->len - 3, "://", 3) == 0;
+}
+
+/* "l" after a URL ending in ".htm" or ".shtm": the tail of ".html" wrapped alone. */
 static int html_tail(const ipm_buf *u, const char *s, size_t len)
 {
-	return len == 1 && s[0] == 'l' && u->len >= 4 && memcmp(u->s + u->len - 4, ".htm", 4) == 0;
+	return len == 1 && s[0] == 'l' && u->len >= 4 && memcmp(u->s + u->len - 3, "htm", 3) == 0;
 }
 
 /* A URL fragment: continue the URL just before, else the newest unfinished one. */
@@ -793,12 +931,17 @@ static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
 		drop(c, line, "pdf: url fragment without url", s, len);
 		return;
 	}
-	if (g->last != K_URL) {
+	if (g->last != K_URL || (c->split_hdr && url_done(&g->urls[g->nurls - 1]))) {
 		for (i = g->nurls; i-- > 0 && i + 64 >= g->nurls;)   /* bounded look back */
 			if (!url_done(&g->urls[i])) {
 				url_append(&g->urls[i], s, len);
 				return;
 			}
+		if (c->split_hdr && url_done(&g->urls[g->nurls - 1]) &&
+		    !html_tail(&g->urls[g->nurls - 1], s, len)) {
+			drop(c, line, "pdf: url fragment without url", s, len);
+			return;   /* default order: the head of this URL is elsewhere */
+		}
 	}
 	url_append(&g->urls[g->nurls - 1], s, len);
 }
@@ -816,6 +959,78 @@ static void item_text(pl_ctx *c, const char *s, size_t len, long line)
 	g->last = K_ITEM;
 }
 
+/* Default order, a table read column by column: a name after an empty line,
+ * when the group has names but nothing else yet, is the next row's name; a
+ * name's next line joins it. Returns 1 when the piece was taken here. */
+static int another_name(pl_ctx *c, const char *s, size_t len, long line)
+{
+	pl_group *g = &c->g;
+
+	if (!c->split_hdr || g->nitems || g->nurls || !g->actor.len || g->last != K_ACTOR)
+		return 0;
+	if (!c->gap && g->nmore) {
+		ipm_text_join(&g->more[g->nmore - 1], s, len);
+		return 1;
+	}
+	if (!c->gap)
+		return 0;
+	if (g->nmore == g->capmore)
+		grow_lined(&g->more, &g->more_lines, &g->capmore);
+	ipm_buf_clear(&g->more[g->nmore]);
+	ipm_buf_add(&g->more[g->nmore], s, len);
+	g->more_lines[g->nmore++] = line;
+	return 1;
+}
+
+/* Default reading order: a row's URLs, or the rest of its last item after a
+ * page break, may be printed after the next row's name. So a name after items
+ * holds the group: URLs go to it until it has one per item, item text without
+ * a leading date continues its last item; a new item releases it. Returns 1
+ * when the piece was taken here. */
+static void held_release(pl_ctx *c)
+{
+	pl_group *g = &c->g;
+
+	if (!c->held)
+		return;
+	c->held = 0;
+	group_emit(c);
+	ipm_buf_add(&g->actor, c->next_actor.s, c->next_actor.len);
+	g->actor_line = c->next_actor_line;
+	g->actor_last = c->next_actor_line;
+	g->last = K_ACTOR;
+	ipm_buf_clear(&c->next_actor);
+}
+
+static int held_piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int bullet)
+{
+	pl_group *g = &c->g;
+
+	if (!c->split_hdr)
+		return 0;
+	if (!c->held && kind == K_ACTOR && g->nitems && g->actor.len && disp_width(s, len) <= 2) {
+		ipm_text_join(&g->actor, s, len);   /* "黑龙江" … "省": a name's last character */
+		return 1;
+	}
+	if (!c->held && kind == K_ACTOR && g->nitems && g->last != K_ACTOR) {
+		c->held = 1;
+		ipm_buf_clear(&c->next_actor);
+		c->next_actor_line = line;
+	}
+	if (!c->held)
+		return 0;
+	if (kind == K_ACTOR) {
+		ipm_text_join(&c->next_actor, s, len);
+		return 1;
+	}
+	if (kind == K_URL && (!url_start(s, len) || g->nurls < g->nitems))
+		return 0;   /* the held group's own URL (or a piece of it) */
+	if (kind == K_ITEM && !bullet && !date_lead(s, len))
+		return 0;   /* the held group's last item goes on past a page break */
+	held_release(c);
+	return 0;
+}
+
 /* One piece of a table line whose column is known (kind) or to be guessed (K_NONE). */
 static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int bullet)
 {
@@ -831,7 +1046,7 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		else if (urlish(s, len) && g->nurls && (g->last == K_URL || !url_done(&g->urls[g->nurls - 1]) ||
 		                                        !g->item_open))
 			kind = K_URL;
-		else if (actor_like(s, len) && (g->last == K_ACTOR || !g->item_open))
+		else if (actor_like(s, len) && (g->last == K_ACTOR || !g->item_open || (c->split_hdr && c->gap)))
 			kind = K_ACTOR;
 		else
 			kind = K_ITEM;
@@ -844,8 +1059,12 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 			group_split(c, c->pending_url);
 		c->pending = 0;
 	}
+	if (held_piece(c, s, len, line, kind, bullet))
+		return;
 	switch (kind) {
 	case K_ACTOR:
+		if (another_name(c, s, len, line))
+			break;
 		if (c->layout == 1) {
 			/* -layout: the pieces of a name sit on nearby lines of one row
 			 * (every other line when the name is centred in its cell); a
@@ -864,7 +1083,7 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		g->last = K_ACTOR;
 		break;
 	case K_URL:
-		if (url_start(s, len))
+		if (url_start(s, len) && !(g->nurls && bare_scheme(&g->urls[g->nurls - 1])))
 			url_append(url_new(g, line), s, len);
 		else
 			url_fragment(c, s, len, line);
@@ -895,6 +1114,87 @@ static int sentence_end_before(const char *s, size_t n)
 	return ends_with_any(s, n, terminal_punct);
 }
 
+static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, int kind);
+
+/* Default reading order (split header) only: text of the other columns runs
+ * into a URL line. Length of s's leading run of ASCII (the URL part). */
+static size_t ascii_prefix(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return i;
+}
+
+/* Does s hold any of the characters of set? */
+static int has_any(const char *s, size_t len, const char *set)
+{
+	for (; *set; set++)
+		if (memchr(s, *set, len))
+			return 1;
+	return 0;
+}
+
+static int lower_word(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return len > 0;
+}
+
+/* "…的通知》。 67148.htm": a URL's tail printed after item text on the same
+ * line. Returns where that last word starts, or NULL. */
+static const char *url_tail_at_end(const pl_group *g, const char *s, size_t len)
+{
+	const char *p = s + len;
+	size_t n;
+
+	while (p > s && p[-1] != ' ')
+		p--;
+	n = len - (size_t)(p - s);
+	if (p == s || !has_cjk(s, (size_t)(p - s)) || !urlish(p, n))
+		return NULL;
+	/* "html", "ml" alone only after an unfinished URL ("….", "….ht") */
+	if (!has_any(p, n, "/._?=") && !(n <= 5 && lower_word(p, n) && g->nurls &&
+	                                 !url_done(&g->urls[g->nurls - 1])))
+		return NULL;
+	return p;
+}
+
+/* "国家发展和 2 月 19 日，…" then "改革委员会 “互联网+”…": a name split over
+ * two lines whose second part starts the next line (default order only).
+ * Returns the length of that leading name part, 0 if none. */
+static size_t name_rest_at_start(const pl_ctx *c, const char *s, size_t len, long line)
+{
+	const char *sp = memchr(s, ' ', len);
+	size_t n = sp ? (size_t)(sp - s) : len;
+
+	if (!c->split_hdr || !c->g.actor.len || c->g.actor_last != line - 1 || c->g.nitems != 1 ||
+	    !actor_like(s, n) || disp_width(s, n) > 12)
+		return 0;
+	return n;
+}
+
+/* CJK text after a URL on one line: a name's last character or two
+ * ("…c186327局") end the actor; anything else is item text. */
+static void text_after_url(pl_ctx *c, const char *s, size_t len, long line, int kind)
+{
+	trim(&s, &len);
+	if (!len)
+		return;
+	if (c->g.actor.len && c->g.nitems && actor_like(s, len) && disp_width(s, len) <= 4) {
+		ipm_text_join(&c->g.actor, s, len);
+		return;
+	}
+	table_line_split(c, s, len, line, kind == K_URL ? K_NONE : kind);
+}
+
 /* A table line: split "海南 4 月 25 日，… http://…" into its columns. kind is
  * K_ITEM when the line is known to sit in the item column (-layout), else
  * K_NONE (guess from the shape). */
@@ -902,14 +1202,36 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 {
 	const char *h = NULL, *p;
 	int bullet = strip_bullet(&s, &len);
+	size_t n;
 
 	for (p = s; (p = find(p, len - (size_t)(p - s), " http", 5)) != NULL; p++)
 		if (url_start(p + 1, len - (size_t)(p + 1 - s)))
 			h = p;
 	if (h) {
-		size_t rest = len - (size_t)(h + 1 - s);
+		size_t rest = len - (size_t)(h + 1 - s), u = rest;
 		table_line_split(c, s, (size_t)(h - s), line, kind);
-		piece(c, h + 1, rest, line, K_URL, 0);
+		if (c->split_hdr)
+			u = ascii_prefix(h + 1, rest);
+		piece(c, h + 1, u, line, K_URL, 0);
+		if (u < rest)
+			text_after_url(c, h + 1 + u, rest - u, line, kind);
+		return;
+	}
+	if (kind == K_NONE && (n = name_rest_at_start(c, s, len, line)) > 0) {
+		const char *r = s + n;
+		size_t rl = len - n;
+		ipm_text_join(&c->g.actor, s, n);   /* (one line only: actor_last stays) */
+		trim(&r, &rl);
+		if (rl)
+			table_line_split(c, r, rl, line, K_ITEM);
+		return;
+	}
+	if (c->split_hdr && kind != K_URL && (p = url_tail_at_end(&c->g, s, len)) != NULL) {
+		const char *l = s;
+		size_t ll = (size_t)(p - s);
+		trim(&l, &ll);
+		table_line_split(c, l, ll, line, kind);
+		piece(c, p, len - (size_t)(p - s), line, K_URL, 0);
 		return;
 	}
 	p = memchr(s, ' ', len);
@@ -1301,7 +1623,7 @@ static int scrambled_table(pl_ctx *c)
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
 			continue;
 		s = line_text(c, i, &len);
-		if (table_header(s, len))
+		if (table_header(s, len) || column_word(s, len) == R_ACTOR)
 			return 0;
 		urls += url_start(s, len);
 		dates += date_starts_item(s, len) != 0;
@@ -1334,6 +1656,44 @@ static void table_start(pl_ctx *c, const char *s, size_t len, long line, int nco
 	c->maxw_item = 0;
 }
 
+/* pdftotext's default reading order prints a table header's words on lines of
+ * their own, in a small table column by column ("企业", "中国移动", "相关举措",
+ * item, "链接", URL). From a line holding a first-column word, the next
+ * column words of the region (in column order) make the header; their lines
+ * are marked F_HDR. Returns the number of columns, 0 if this is no header. */
+static int split_header_start(pl_ctx *c, size_t at)
+{
+	const char *cells[3], *s;
+	size_t lens[3], idx[3], i, len;
+	int n = 0, dated = 0;
+
+	for (i = at; i < c->n; i++) {
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
+			continue;
+		s = line_text(c, i, &len);
+		if (n < 3 && column_word(s, len) == R_ACTOR + n) {
+			cells[n] = s;
+			lens[n] = len;
+			idx[n++] = i;
+		} else if (n) {
+			strip_bullet(&s, &len);
+			dated |= date_lead(s, len) != 0;
+		}
+	}
+	if (n < 2 || !dated)
+		return 0;
+	para_flush(c);
+	out_fail(c, ipm_blocks_header(c->out, cells, lens, (size_t)n, c->v[at].line));
+	for (i = 0; i < (size_t)n; i++)
+		c->v[idx[i]].flags |= F_HDR;
+	c->ncols = n;
+	c->split_hdr = 1;
+	ipm_buf_clear(&c->header);
+	c->layout = -1;
+	c->maxw_item = 0;
+	return n;
+}
+
 static void region_flush(pl_ctx *c)
 {
 	size_t i, len;
@@ -1350,8 +1710,8 @@ static void region_flush(pl_ctx *c)
 		long line = c->v[i].line;
 		int lv, nc;
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
-			c->row_break = 1;   /* -layout: rows are apart by empty lines */
-		if (c->v[i].flags & (F_EMPTY | F_BLANK))
+			c->row_break = c->gap = 1;   /* -layout: rows are apart by empty lines */
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_HDR))
 			continue;
 		s = line_text(c, i, &len);
 		if (c->v[i].flags & F_FURN) {
@@ -1359,7 +1719,8 @@ static void region_flush(pl_ctx *c)
 			continue;
 		}
 		if (c->ncols) {
-			if (c->header.len == len && memcmp(c->header.s, s, len) == 0) {
+			if ((c->header.len == len && memcmp(c->header.s, s, len) == 0) ||
+			    (c->split_hdr && column_word(s, len))) {
 				drop(c, line, "pdf: repeated table header", s, len);
 				continue;
 			}
@@ -1369,7 +1730,12 @@ static void region_flush(pl_ctx *c)
 				table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
 			else
 				table_line_flowed(c, s, len, line);
+			c->gap = 0;
 			c->prev_line = line;
+			continue;
+		}
+		if (column_word(s, len) == R_ACTOR && split_header_start(c, i)) {
+			table_from = i + 1;
 			continue;
 		}
 		nc = table_header(s, len);
@@ -1395,9 +1761,11 @@ static void section_end(pl_ctx *c)
 {
 	region_flush(c);
 	para_flush(c);
+	held_release(c);
 	if (c->ncols)
 		group_emit(c);
 	c->ncols = 0;
+	c->split_hdr = 0;
 	c->layout = -1;
 }
 
@@ -1479,6 +1847,7 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 	ipm_buf_free(&c.tmp);
 	ipm_buf_free(&c.tmp2);
 	ipm_buf_free(&c.split_actor);
+	ipm_buf_free(&c.next_actor);
 	group_free(&c.g);
 	free(c.v);
 	for (i = 0; i < c.nfurn; i++)

@@ -234,6 +234,29 @@ static void test_small(void)
 	ipm_table_free(h);
 }
 
+/* columns.tsv: ipm-extract's table header words, one role each */
+static void test_columns(void)
+{
+	ipm_table *t = ipm_table_load(DATA, "columns.tsv");
+	static const char *const roles[] = { "actor", "item", "link" };
+	size_t i, r, bad = 0;
+
+	CHECK(t != NULL, "columns: loads");
+	if (!t)
+		return;
+	CHECK_STR(cell(t, find(t, "word", "地区"), "role"), "actor", "columns: 地区 actor");
+	CHECK_STR(cell(t, find(t, "word", "相关举措"), "role"), "item", "columns: 相关举措 item");
+	CHECK_STR(cell(t, find(t, "word", "链接"), "role"), "link", "columns: 链接 link");
+	for (r = 0; r < ipm_table_nrows(t); r++) {
+		const char *role = ipm_table_cell(t, r, ipm_table_col(t, "role"));
+		for (i = 0; i < 3 && strcmp(role, roles[i]) != 0; i++)
+			;
+		bad += i == 3;
+	}
+	CHECK(bad == 0, "columns: every role is actor, item or link");
+	ipm_table_free(t);
+}
+
 int main(void)
 {
 	test_loader();
@@ -246,5 +269,6 @@ int main(void)
 	test_companies();
 	test_sectors();
 	test_small();
+	test_columns();
 	return t_failed;
 }
