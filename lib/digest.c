@@ -12,7 +12,7 @@ ipm_digest *ipm_digest_new(void)
 	ipm_tally **t[] = { &d->sections, &d->docs, &d->dates, &d->sectors,
 		&d->subsectors, &d->provinces, &d->prov_sector, &d->companies,
 		&d->sec_actor, &d->sec_sub, &d->sub_prov, &d->evt_prov, &d->evt_sub,
-		&d->sub_evt_prov, &d->policies };
+		&d->sub_evt_prov, &d->policies, &d->stated };
 	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof *t; i++)
@@ -26,7 +26,7 @@ static size_t tallies(const ipm_digest *d, ipm_tally **v)
 	ipm_tally *t[] = { d->sections, d->docs, d->dates, d->sectors,
 		d->subsectors, d->provinces, d->prov_sector, d->companies,
 		d->sec_actor, d->sec_sub, d->sub_prov, d->evt_prov, d->evt_sub,
-		d->sub_evt_prov, d->policies };
+		d->sub_evt_prov, d->policies, d->stated };
 
 	memcpy(v, t, sizeof t);
 	return sizeof t / sizeof *t;
@@ -164,6 +164,10 @@ void ipm_digest_add(ipm_digest *d, const ipm_rec *r)
 	ipm_tally_addc(d->docs, s ? s : "", 1);
 	if ((s = ipm_rec_str(r, "date")) && is_date(s))
 		ipm_tally_addc(d->dates, s, 1);
+	if ((s = ipm_rec_str(r, "period_start")) && is_date(s) && (evt = ipm_rec_str(r, "period_end")) &&
+	    is_date(evt) && strcmp(s, evt) <= 0)
+		add2(d->stated, s, evt, strlen(evt), &k);
+	evt = ipm_rec_str(r, "event_type");
 	if ((s = ipm_rec_str(r, "actor")) && *s)
 		add2(d->sec_actor, sec, s, strlen(s), &k);
 	if (prov)
@@ -229,22 +233,41 @@ static const char *at_rank(const ipm_tally_ent **v, size_t n, long q)
 	return n ? v[n - 1]->key : "";
 }
 
+/* The most common stated period of d into start/end; 0 when none. */
+static int stated_window(const ipm_digest *d, char *start, char *end)
+{
+	const ipm_tally_ent **v;
+
+	if (!ipm_tally_len(d->stated))
+		return 0;
+	v = ipm_tally_sorted(d->stated, IPM_TALLY_BY_COUNT);
+	snprintf(start, 11, "%.10s", v[0]->key);
+	snprintf(end, 11, "%.10s", v[0]->key + 11);
+	free(v);
+	return 1;
+}
+
 void ipm_digest_window(const ipm_digest *d, char *start, char *end, char *label)
 {
-	const ipm_tally_ent **v = ipm_tally_sorted(d->dates, IPM_TALLY_BY_KEY);
+	const ipm_tally_ent **v;
 	size_t n = ipm_tally_len(d->dates);
 	long tot = ipm_tally_total(d->dates);
 
 	start[0] = end[0] = '\0';
 	strcpy(label, "undated");
-	if (n) {
-		snprintf(start, 11, "%s", at_rank(v, n, (tot - 1) * 5 / 100));
-		snprintf(end, 11, "%s", at_rank(v, n, ((tot - 1) * 95 + 99) / 100));
-		if (days(end) - days(start) <= 62)
-			snprintf(label, 11, "%.7s", end);
-		else
-			snprintf(label, 11, "%.4s", at_rank(v, n, (tot - 1) / 2));
+	if (stated_window(d, start, end)) {
+		snprintf(label, 11, days(end) - days(start) <= 62 ? "%.7s" : "%.4s", end);
+		return;
 	}
+	if (!n)
+		return;
+	v = ipm_tally_sorted(d->dates, IPM_TALLY_BY_KEY);
+	snprintf(start, 11, "%s", at_rank(v, n, (tot - 1) * 5 / 100));
+	snprintf(end, 11, "%s", at_rank(v, n, ((tot - 1) * 95 + 99) / 100));
+	if (days(end) - days(start) <= 62)
+		snprintf(label, 11, "%.7s", end);
+	else
+		snprintf(label, 11, "%.4s", at_rank(v, n, (tot - 1) / 2));
 	free(v);
 }
 

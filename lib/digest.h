@@ -25,6 +25,7 @@ typedef struct {
 	ipm_tally *evt_sub;     /* event_type SEP subsector (section province) */
 	ipm_tally *sub_evt_prov;/* subsector SEP event_type SEP province (section province) */
 	ipm_tally *policies;    /* title; val = issuer SEP date SEP url */
+	ipm_tally *stated;      /* period_start SEP period_end, as the report states it */
 } ipm_digest;
 
 ipm_digest *ipm_digest_new(void);
@@ -34,10 +35,11 @@ void ipm_digest_add(ipm_digest *d, const ipm_rec *r);
 /* Add all of src into dst. */
 void ipm_digest_merge(ipm_digest *dst, const ipm_digest *src);
 
-/* The monitoring window of d from its record dates: start and end are the
- * 5th and 95th percentile dates ("" when d has no dates); label is the
- * period's name: "YYYY-MM" of the end when the window spans at most 62 days,
- * else "YYYY" of the median date, else "undated". Buffers of 11, 11, 11. */
+/* The monitoring window of d: the period its records state (period_start,
+ * period_end; the most common one), else from the record dates: start and
+ * end are the 5th and 95th percentile dates ("" when d has no dates). label
+ * is the period's name: "YYYY-MM" of the end when the window spans at most
+ * 62 days, else "YYYY" of the median date, else "undated". Buffers of 11. */
 void ipm_digest_window(const ipm_digest *d, char *start, char *end, char *label);
 
 /* One monitoring period: its name, window, and numbers. */

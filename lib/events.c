@@ -25,7 +25,8 @@ void ipm_events_free(ipm_events *ev)
 ipm_rec *ipm_events_begin(ipm_events *ev, const char *section)
 {
 	static const char *const keys[] = {
-		"actor", "date", "date_raw", "text", "url", "line", "heading"
+		"actor", "date", "date_raw", "text", "url", "line", "heading",
+		"period_start", "period_end"
 	};
 	size_t i;
 

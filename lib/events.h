@@ -1,6 +1,6 @@
 /* events: the records ipm-rows writes. Every record starts with the common
  * fields in this order: doc, section, actor, date, date_raw, text, url, line,
- * heading (null until set); a stage may add more (policy: title, issuer,
+ * heading, period_start, period_end (null until set); a stage may add more (policy: title, issuer,
  * doc_number, published, topic) before ipm_events_put(). */
 #ifndef IPM_EVENTS_H
 #define IPM_EVENTS_H

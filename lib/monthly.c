@@ -296,6 +296,20 @@ static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t 
 	}
 }
 
+/* The stated monitoring period ("本监测期内（2018年4月16-2018年5月15日）"), so
+ * the report shows the window the analysts stated, not one guessed from dates. */
+static void set_period(struct mstate *m)
+{
+	char a[16], b[16];
+
+	if (!m->per.y1)
+		return;
+	ipm_date_iso(m->per.y1, m->per.m1, m->per.d1, a);
+	ipm_date_iso(m->per.y2, m->per.m2, m->per.d2, b);
+	ipm_events_set(m->ev, "period_start", a[0] ? a : NULL, (size_t)-1);
+	ipm_events_set(m->ev, "period_end", b[0] ? b : NULL, (size_t)-1);
+}
+
 static int emit_item(struct mstate *m, const char *actor, const char *text, size_t tn,
                      const char *url, long line, int first_date_anywhere)
 {
@@ -319,6 +333,7 @@ static int emit_item(struct mstate *m, const char *actor, const char *text, size
 	ipm_events_set(m->ev, "text", text, tn);
 	ipm_events_set(m->ev, "url", url, (size_t)-1);
 	ipm_rec_set_long(r, "line", line);
+	set_period(m);
 	return ipm_events_put(m->ev);
 }
 

@@ -13,6 +13,7 @@ CREATE TABLE events (
 	province TEXT, province_code TEXT,
 	event_type TEXT, source TEXT, source_kind TEXT,
 	url TEXT, text TEXT, line INTEGER, heading TEXT,
+	period_start TEXT, period_end TEXT,       -- the monitoring period the report states
 	title TEXT, doc_number TEXT, published TEXT, topic TEXT,
 	json TEXT NOT NULL                        -- the whole record
 );

@@ -96,3 +96,13 @@ for id in 000 001 002; do
 		"$bin/ipm-rows" --doc $id > "$tmp/$id.gb" 2>/dev/null
 	if cmp -s "$tmp/$id.gb" "$tmp/$id.jsonl"; then echo "PASS rows_seeds $id GB18030+CRLF"; else echo "FAIL rows_seeds $id GB18030+CRLF: records differ"; fi
 done
+
+# Every record of a monthly report carries the monitoring period the report
+# states in its 舆情总结 (000: 2018年4月16-2018年5月15日).
+for want in "000 2018-04-16 2018-05-15" "001 2019-02-16 2019-03-15" "002 2018-02-14 2018-03-15"; do
+	set -- $want
+	got=$(grep -c "\"period_start\":\"$2\",\"period_end\":\"$3\"" "$tmp/$1.jsonl")
+	all=$(wc -l < "$tmp/$1.jsonl")
+	if [ "$got" -gt 0 ] && [ "$got" = "$all" ]; then echo "PASS rows_seeds $1 period $2 – $3 on all $all records"
+	else echo "FAIL rows_seeds $1 period: $got of $all records carry $2 – $3"; fi
+done
