@@ -12,6 +12,12 @@
 #define DENSE_DEPTH 2      /* nodes this close to the root get dense rows … */
 #define DENSE_MAX 8192     /* … up to this many rows (8 MB) */
 
+/* What a scan step needs of a node, in one place (one cache line fetch):
+ * its edges are edge[eoff .. next node's eoff), its fail link, its code. */
+struct snode {
+	uint32_t eoff, fail, code;
+};
+
 struct ipm_matcher {
 	/* build phase (trie as first-child / next-sibling lists) */
 	uint32_t *child, *sib;
@@ -26,7 +32,10 @@ struct ipm_matcher {
 	unsigned char *ebyte;
 	uint32_t root[256];
 	int32_t *drow;       /* per node: row in dense, or -1 */
-	uint32_t *dense;     /* complete 256-way transitions of shallow nodes */
+	uint32_t *dense;     /* complete 256-way transitions of shallow nodes, as codes */
+	uint32_t *rowstate;  /* per dense row: its node */
+	struct snode *nd;    /* scan-time node records (nnodes + 1) */
+	uint32_t *edge;      /* scan-time edges: byte << 24 | child, sorted per node */
 	size_t nnodes, cap, npat;
 	int built;
 };
@@ -62,6 +71,9 @@ void ipm_matcher_free(ipm_matcher *m)
 	free(m->ebyte);
 	free(m->drow);
 	free(m->dense);
+	free(m->rowstate);
+	free(m->nd);
+	free(m->edge);
 	free(m);
 }
 
@@ -165,6 +177,25 @@ static uint32_t edge(const ipm_matcher *m, uint32_t v, unsigned char b)
 	return 0;
 }
 
+/* A scan state as one word: the dense row of the node, or the node with
+ * C_SPARSE when it has no row; C_OUT when a pattern ends there or on its fail
+ * chain. The scan loop then needs one load per byte in the common case. */
+#define C_SPARSE 0x80000000u
+#define C_OUT    0x40000000u
+#define C_MASK   0x3fffffffu
+
+static uint32_t code_of(const ipm_matcher *m, uint32_t v)
+{
+	uint32_t c = m->drow[v] >= 0 ? (uint32_t)m->drow[v] : v | C_SPARSE;
+
+	return m->pat[v] >= 0 || m->out[v] ? c | C_OUT : c;
+}
+
+static uint32_t node_of(const ipm_matcher *m, uint32_t c)
+{
+	return c & C_SPARSE ? c & C_MASK : m->rowstate[c & C_MASK];
+}
+
 static uint32_t step(const ipm_matcher *m, uint32_t s, unsigned char b)
 {
 	uint32_t t;
@@ -173,10 +204,53 @@ static uint32_t step(const ipm_matcher *m, uint32_t s, unsigned char b)
 		if (s == 0)
 			return m->root[b];
 		if (m->drow && m->drow[s] >= 0)
-			return m->dense[(size_t)m->drow[s] * 256 + b];
+			return node_of(m, m->dense[(size_t)m->drow[s] * 256 + b]);
 		if ((t = edge(m, s, b)) != 0)
 			return t;
 		s = m->fail[s];
+	}
+}
+
+/* The packed tables for scanning: node records and edges with their byte. */
+static void pack(ipm_matcher *m)
+{
+	size_t v, e;
+
+	m->nd = ipm_malloc((m->nnodes + 1) * sizeof *m->nd);
+	m->edge = ipm_malloc((m->eoff[m->nnodes] ? m->eoff[m->nnodes] : 1) * sizeof *m->edge);
+	for (v = 0; v < m->nnodes; v++) {
+		m->nd[v].eoff = m->eoff[v];
+		m->nd[v].fail = m->fail[v];
+		m->nd[v].code = code_of(m, (uint32_t)v);
+	}
+	m->nd[m->nnodes].eoff = m->eoff[m->nnodes];
+	for (e = 0; e < m->eoff[m->nnodes]; e++)
+		m->edge[e] = (uint32_t)m->ebyte[e] << 24 | m->eto[e];
+}
+
+/* The code after byte b from sparse node s: its own edge, else along the
+ * fail chain until a node with a dense row answers. */
+static uint32_t step_code(const ipm_matcher *m, uint32_t s, unsigned char b)
+{
+	uint32_t key = (uint32_t)b << 24, c;
+
+	for (;;) {
+		uint32_t lo = m->nd[s].eoff, hi = m->nd[s + 1].eoff;
+
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2, x = m->edge[mid] & 0xff000000u;
+
+			if (x == key)
+				return m->nd[m->edge[mid] & 0xffffffu].code;
+			if (x < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		s = m->nd[s].fail;
+		c = m->nd[s].code;
+		if (!(c & C_SPARSE))
+			return m->dense[(size_t)(c & C_MASK) * 256 + b];
 	}
 }
 
@@ -196,6 +270,8 @@ static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 	m->drow[0] = 0;
 	/* row(v) = row(fail(v)) with v's own edges on top: the same as step(v, b)
 	 * for every b, since the shallower fail(v) already has its row */
+	m->rowstate = ipm_malloc(((size_t)rows + 1) * sizeof *m->rowstate);
+	m->rowstate[0] = 0;
 	for (i = 0; i < rows; i++) {
 		uint32_t v = queue[i], *row = m->dense + (size_t)(i + 1) * 256, e;
 
@@ -203,7 +279,11 @@ static void densify(ipm_matcher *m, const uint32_t *queue, uint32_t n)
 		for (e = m->eoff[v]; e < m->eoff[v + 1]; e++)
 			row[m->ebyte[e]] = m->eto[e];
 		m->drow[v] = (int32_t)i + 1;
+		m->rowstate[i + 1] = v;
 	}
+	/* every row is laid out: node ids become codes */
+	for (i = 0; i < ((size_t)rows + 1) * 256; i++)
+		m->dense[i] = code_of(m, m->dense[i]);
 }
 
 void ipm_matcher_build(ipm_matcher *m)
@@ -240,6 +320,8 @@ void ipm_matcher_build(ipm_matcher *m)
 	}
 	densify(m, queue, tail);
 	free(queue);
+	if (m->nnodes < (1u << 24))
+		pack(m);   /* else (never with our dictionaries) scans use step() */
 	m->built = 1;
 }
 
@@ -275,7 +357,7 @@ static int cmp_match(const void *a, const void *b)
 
 size_t ipm_matcher_scan(const ipm_matcher *m, const char *s, size_t n, ipm_matches *out)
 {
-	uint32_t st = 0, t;
+	uint32_t c = 0, st, t;   /* c: the code of the root (row 0) */
 	size_t i;
 
 	out->n = 0;
@@ -284,10 +366,15 @@ size_t ipm_matcher_scan(const ipm_matcher *m, const char *s, size_t n, ipm_match
 	for (i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
 
-		if (m->drow[st] >= 0)   /* the common case, inline */
-			st = m->dense[(size_t)m->drow[st] * 256 + b];
+		if (!(c & C_SPARSE))   /* the common case, one load */
+			c = m->dense[(size_t)(c & C_MASK) * 256 + b];
+		else if (m->nd)
+			c = step_code(m, c & C_MASK, b);
 		else
-			st = step(m, st, b);
+			c = code_of(m, step(m, c & C_MASK, b));
+		if (!(c & C_OUT))
+			continue;
+		st = node_of(m, c);
 		for (t = m->pat[st] >= 0 ? st : m->out[st]; t; t = m->out[t])
 			ipm_matches_push(out, i + 1 - m->depth[t], m->depth[t], m->pat[t]);
 	}

@@ -267,3 +267,220 @@ long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt 
 	ipm_chunks_free(&ch);
 	return bad;
 }
+
+/* --------------------------------------------------------- ordered map */
+
+enum { B_FREE, B_READY, B_BUSY, B_DONE };
+
+struct batch {
+	int state;
+	ipm_buf in;            /* whole lines */
+	long line0;            /* number of its first line */
+	char *out;             /* its records, mapped, as JSON Lines */
+	size_t outlen;
+	struct job j;          /* rejects kept for the main thread */
+};
+
+struct mapper {
+	pthread_mutex_t mu;
+	pthread_cond_t ready, done;
+	struct batch *b;       /* a ring of nb batches */
+	size_t nb;
+	unsigned long long filled, taken;   /* batches handed out so far, taken so far */
+	int eof;
+	const char *name;
+	void (*map)(void *, ipm_rec *);
+};
+
+struct mworker {
+	struct mapper *m;
+	void *ctx;
+	pthread_t tid;
+};
+
+/* Map one batch: read its records, map them, write them to its buffer. */
+static void map_batch(struct mapper *m, struct batch *b, void *ctx)
+{
+	FILE *in = fmemopen(b->in.s, b->in.len, "r"), *out = open_memstream(&b->out, &b->outlen);
+	ipm_reader *rd;
+	ipm_writer *w;
+	ipm_rec *r;
+	int rc;
+
+	if (!in || !out)
+		ipm_die(IPM_EXIT_DATA, "cannot open a memory stream:");
+	rd = ipm_reader_open(in, m->name, IPM_FMT_JSON, ',');
+	w = ipm_writer_open(out, IPM_FMT_JSON, ',', NULL, 0);
+	ipm_reader_set_lineno(rd, b->line0 - 1);
+	ipm_reader_on_reject(rd, keep_reject, &b->j);
+	while ((rc = ipm_reader_next(rd, &r)) > 0) {
+		m->map(ctx, r);
+		if (ipm_writer_put(w, r) != 0)
+			ipm_die(IPM_EXIT_DATA, "cannot write to memory");
+	}
+	b->j.err = rc < 0;
+	ipm_reader_close(rd);
+	ipm_writer_close(w);
+	fclose(in);
+	fclose(out);
+}
+
+static void *map_worker(void *p)
+{
+	struct mworker *wk = p;
+	struct mapper *m = wk->m;
+	struct batch *b;
+
+	pthread_mutex_lock(&m->mu);
+	for (;;) {
+		while (m->taken == m->filled && !m->eof)
+			pthread_cond_wait(&m->ready, &m->mu);
+		if (m->taken == m->filled)
+			break;
+		b = &m->b[m->taken++ % m->nb];
+		b->state = B_BUSY;
+		pthread_mutex_unlock(&m->mu);
+		map_batch(m, b, wk->ctx);
+		pthread_mutex_lock(&m->mu);
+		b->state = B_DONE;
+		pthread_cond_broadcast(&m->done);
+	}
+	pthread_mutex_unlock(&m->mu);
+	return NULL;
+}
+
+/* Wait for batch b, write it out, replay its rejects; returns its malformed lines. */
+static long map_write(struct mapper *m, struct batch *b, FILE *out, ipm_rejects *rj)
+{
+	long bad;
+	size_t k;
+
+	pthread_mutex_lock(&m->mu);
+	while (b->state != B_DONE)
+		pthread_cond_wait(&m->done, &m->mu);
+	pthread_mutex_unlock(&m->mu);
+	if (b->outlen)
+		fwrite(b->out, 1, b->outlen, out);
+	free(b->out);
+	b->out = NULL;
+	b->outlen = 0;
+	for (k = 0; k < b->j.nrj; k++) {
+		struct rejected *r = &b->j.rj[k];
+
+		if (rj)
+			ipm_reject(rj, r->file, r->line, r->reason, r->text, r->len);
+		free(r->file);
+		free(r->reason);
+		free(r->text);
+	}
+	bad = (long)b->j.nrj + b->j.err;
+	free(b->j.rj);
+	b->j.rj = NULL;
+	b->j.nrj = 0;
+	b->j.err = 0;
+	b->state = B_FREE;
+	return bad;
+}
+
+/* Read whole lines into b->in: what pend holds, then about want bytes more,
+ * cut after the last newline (the rest goes back to pend). 0 at the end of
+ * input with nothing read, -1 on a read error. */
+static int fill_batch(FILE *fp, ipm_buf *pend, struct batch *b, size_t want)
+{
+	char *nl;
+	size_t got, cut;
+
+	ipm_buf_clear(&b->in);
+	ipm_buf_add(&b->in, pend->s, pend->len);
+	ipm_buf_clear(pend);
+	for (;;) {
+		ipm_buf_reserve(&b->in, want);
+		got = fread(b->in.s + b->in.len, 1, want, fp);
+		b->in.len += got;
+		if (got < want)
+			break;
+		if (memchr(b->in.s + b->in.len - got, '\n', got))
+			break;   /* no line-length limit: a batch grows until a line ends */
+	}
+	if (ferror(fp))
+		return -1;
+	if (!feof(fp) && (nl = memrchr(b->in.s, '\n', b->in.len)) != NULL) {
+		cut = (size_t)(nl + 1 - b->in.s);
+		ipm_buf_add(pend, b->in.s + cut, b->in.len - cut);
+		b->in.len = cut;
+	}
+	return b->in.len > 0;
+}
+
+static long count_lines(const char *s, size_t n)
+{
+	const char *e = s + n;
+	long k = 0;
+
+	while (s < e && (s = memchr(s, '\n', (size_t)(e - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+long ipm_par_map(FILE *fp, const char *name, FILE *out, size_t n, size_t batch_bytes,
+                 ipm_rejects *rj, void (*map)(void *ctx, ipm_rec *r), void **ctx)
+{
+	struct mapper m;
+	struct mworker *wk = ipm_calloc(n, sizeof *wk);
+	ipm_buf pend = {0};
+	unsigned long long written = 0;
+	long line = 1, bad = 0;
+	size_t i;
+	int rc = 1;
+
+	memset(&m, 0, sizeof m);
+	pthread_mutex_init(&m.mu, NULL);
+	pthread_cond_init(&m.ready, NULL);
+	pthread_cond_init(&m.done, NULL);
+	m.nb = 2 * n;
+	m.b = ipm_calloc(m.nb, sizeof *m.b);
+	m.name = name;
+	m.map = map;
+	for (i = 0; i < n; i++) {
+		wk[i].m = &m;
+		wk[i].ctx = ctx[i];
+		if (pthread_create(&wk[i].tid, NULL, map_worker, &wk[i]) != 0)
+			ipm_die(IPM_EXIT_DATA, "cannot start a thread");
+	}
+	while (rc > 0) {
+		struct batch *b = &m.b[m.filled % m.nb];
+
+		if (m.filled - written == m.nb)   /* the ring is full: the oldest goes out */
+			bad += map_write(&m, &m.b[written++ % m.nb], out, rj);
+		if ((rc = fill_batch(fp, &pend, b, batch_bytes)) <= 0)
+			break;
+		b->line0 = line;
+		line += count_lines(b->in.s, b->in.len);
+		pthread_mutex_lock(&m.mu);
+		b->state = B_READY;
+		m.filled++;
+		pthread_cond_signal(&m.ready);
+		pthread_mutex_unlock(&m.mu);
+	}
+	pthread_mutex_lock(&m.mu);
+	m.eof = 1;
+	pthread_cond_broadcast(&m.ready);
+	pthread_mutex_unlock(&m.mu);
+	while (written < m.filled)
+		bad += map_write(&m, &m.b[written++ % m.nb], out, rj);
+	for (i = 0; i < n; i++)
+		pthread_join(wk[i].tid, NULL);
+	for (i = 0; i < m.nb; i++)
+		ipm_buf_free(&m.b[i].in);
+	free(m.b);
+	free(wk);
+	ipm_buf_free(&pend);
+	pthread_mutex_destroy(&m.mu);
+	pthread_cond_destroy(&m.ready);
+	pthread_cond_destroy(&m.done);
+	if (rc < 0)
+		ipm_err(name, line, "read error:");
+	return rc < 0 ? -1 : bad;
+}

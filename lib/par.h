@@ -47,4 +47,16 @@ void ipm_chunks_free(struct ipm_chunks *ch);
 long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
                   ipm_rejects *rj, void (*each)(void *ctx, ipm_rec *r), void **ctx);
 
+/* Map the JSON Lines records of a stream with n threads, output in input
+ * order: the main thread cuts fp into batches of whole lines (about
+ * batch_bytes each, any line length), thread i calls map(ctx[i], record) on
+ * the records of the batches it takes and writes them as JSON Lines into the
+ * batch's buffer, and the main thread writes the buffers to out in order. At
+ * most 2n batches are held, so memory is bounded whatever the input size; the
+ * bytes written are those of a serial loop. Malformed lines are reported as a
+ * serial read would (same file:line) and passed to rj (which may be NULL) in
+ * input order. Returns the number of malformed lines, or -1 on a read error. */
+long ipm_par_map(FILE *fp, const char *name, FILE *out, size_t n, size_t batch_bytes,
+                 ipm_rejects *rj, void (*map)(void *ctx, ipm_rec *r), void **ctx);
+
 #endif

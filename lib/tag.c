@@ -24,6 +24,7 @@ static const char *const EVENT_NAME[] = {
 enum { PL_STOP = 1, PL_GENERIC = 2 };
 #define MAXPROV 64
 #define MAXTITLES 64
+#define HEAD_NONE (-2)   /* no heading cached yet (-1 is "names no province") */
 
 struct entry {
 	int kind, next;
@@ -55,9 +56,12 @@ struct ipm_tagger {
 	int nprov;
 	/* column indexes */
 	int g_code, g_prov, g_level, g_canon, o_id, c_company, s_sub, s_top, d_issuer, h_kind;
+	int clone;          /* shares everything above with its original */
 	/* scratch, reused per record */
 	ipm_matches all, sel;
 	ipm_buf tmp, num, actor;
+	ipm_buf head;       /* the last heading seen, and its province (HEAD_NONE: none yet) */
+	int head_prov;
 	ipm_matches pms, psel;   /* plus-term tails */
 	struct strlist ids, places, sectors, subs, plusl, docs, nums, issuers, comps;
 };
@@ -316,6 +320,7 @@ ipm_tagger *ipm_tagger_new(const char *dir)
 	ipm_tagger *tg = ipm_calloc(1, sizeof *tg);
 	int bad = 0;
 
+	tg->head_prov = HEAD_NONE;
 	tg->gaz = load1(dir, "gazetteer.tsv", &bad);
 	tg->orgs = load1(dir, "orgs.tsv", &bad);
 	tg->comp = load1(dir, "companies.tsv", &bad);
@@ -351,42 +356,69 @@ ipm_tagger *ipm_tagger_new(const char *dir)
 	return tg;
 }
 
+/* The per-record scratch: a clone has its own, the rest is shared. */
+static void scratch_free(ipm_tagger *tg)
+{
+	struct strlist *l[] = { &tg->ids, &tg->places, &tg->sectors, &tg->subs, &tg->plusl,
+		&tg->docs, &tg->nums, &tg->issuers, &tg->comps };
+	size_t i;
+
+	ipm_matches_free(&tg->all);
+	ipm_matches_free(&tg->sel);
+	ipm_matches_free(&tg->pms);
+	ipm_matches_free(&tg->psel);
+	ipm_buf_free(&tg->tmp);
+	ipm_buf_free(&tg->num);
+	ipm_buf_free(&tg->actor);
+	ipm_buf_free(&tg->head);
+	for (i = 0; i < sizeof l / sizeof *l; i++)
+		sl_free(l[i]);
+}
+
+ipm_tagger *ipm_tagger_clone(const ipm_tagger *tg)
+{
+	ipm_tagger *c = ipm_malloc(sizeof *c);
+	struct strlist empty = {0};
+
+	*c = *tg;
+	c->clone = 1;
+	memset(&c->all, 0, sizeof c->all);
+	memset(&c->sel, 0, sizeof c->sel);
+	memset(&c->pms, 0, sizeof c->pms);
+	memset(&c->psel, 0, sizeof c->psel);
+	memset(&c->tmp, 0, sizeof c->tmp);
+	memset(&c->num, 0, sizeof c->num);
+	memset(&c->actor, 0, sizeof c->actor);
+	memset(&c->head, 0, sizeof c->head);
+	c->head_prov = HEAD_NONE;
+	c->ids = c->places = c->sectors = c->subs = c->plusl = empty;
+	c->docs = c->nums = c->issuers = c->comps = empty;
+	return c;
+}
+
 void ipm_tagger_free(ipm_tagger *tg)
 {
 	if (!tg)
 		return;
-	ipm_table_free(tg->gaz);
-	ipm_table_free(tg->orgs);
-	ipm_table_free(tg->comp);
-	ipm_table_free(tg->sect);
-	ipm_table_free(tg->ev);
-	ipm_table_free(tg->plus);
-	ipm_table_free(tg->docn);
-	ipm_table_free(tg->hosts);
-	ipm_matcher_free(tg->m);
-	ipm_matcher_free(tg->plusm);
-	ipm_matcher_free(tg->docm);
-	free(tg->first);
-	free(tg->mask);
-	free(tg->e);
-	free(tg->plusrole);
-	free(tg->docrow);
-	ipm_matches_free(&tg->all);
-	ipm_matches_free(&tg->sel);
-	ipm_buf_free(&tg->tmp);
-	ipm_buf_free(&tg->num);
-	ipm_buf_free(&tg->actor);
-	ipm_matches_free(&tg->pms);
-	ipm_matches_free(&tg->psel);
-	sl_free(&tg->ids);
-	sl_free(&tg->places);
-	sl_free(&tg->sectors);
-	sl_free(&tg->subs);
-	sl_free(&tg->plusl);
-	sl_free(&tg->docs);
-	sl_free(&tg->nums);
-	sl_free(&tg->issuers);
-	sl_free(&tg->comps);
+	scratch_free(tg);
+	if (!tg->clone) {
+		ipm_table_free(tg->gaz);
+		ipm_table_free(tg->orgs);
+		ipm_table_free(tg->comp);
+		ipm_table_free(tg->sect);
+		ipm_table_free(tg->ev);
+		ipm_table_free(tg->plus);
+		ipm_table_free(tg->docn);
+		ipm_table_free(tg->hosts);
+		ipm_matcher_free(tg->m);
+		ipm_matcher_free(tg->plusm);
+		ipm_matcher_free(tg->docm);
+		free(tg->first);
+		free(tg->mask);
+		free(tg->e);
+		free(tg->plusrole);
+		free(tg->docrow);
+	}
 	free(tg);
 }
 
@@ -599,6 +631,9 @@ static int heading_prov(ipm_tagger *tg, const ipm_rec *r)
 
 	if (!h)
 		return -1;
+	/* a chapter's paragraphs come one after another under the same heading */
+	if (tg->head_prov != HEAD_NONE && tg->head.len == n && memcmp(tg->head.s, h, n) == 0)
+		return tg->head_prov;
 	ipm_matcher_scan(tg->m, h, n, &tg->all);
 	select_kinds(tg, K_PLACE | K_STOP);
 	for (j = 0; j < tg->sel.n; j++) {
@@ -607,6 +642,9 @@ static int heading_prov(ipm_tagger *tg, const ipm_rec *r)
 		if ((tg->mask[tg->sel.m[j].id] & K_PLACE) && place_provs(tg, tg->sel.m[j].id, p, 2) == 1)
 			found = p[0];   /* the deepest heading level names the region */
 	}
+	ipm_buf_clear(&tg->head);
+	ipm_buf_add(&tg->head, h, n);
+	tg->head_prov = found;
 	return found;
 }
 

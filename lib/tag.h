@@ -6,7 +6,8 @@
  * lib/data (see dict.h), matched with one Aho–Corasick automaton (match.h).
  *
  * Ownership: the tagger owns its dictionaries; ipm_tag_record writes copies
- * into the record. A tagger is not thread-safe (it keeps scratch buffers). */
+ * into the record. A tagger is not thread-safe (it keeps scratch buffers):
+ * give each thread a clone, which shares the dictionaries and automata. */
 #ifndef IPM_TAG_H
 #define IPM_TAG_H
 
@@ -19,6 +20,9 @@ typedef struct ipm_tagger ipm_tagger;
 /* Load every dictionary from dir and build the automata. NULL (message
  * printed) when a dictionary is missing or malformed. */
 ipm_tagger *ipm_tagger_new(const char *dir);
+/* A tagger sharing tg's dictionaries, with scratch of its own (free it
+ * before tg). */
+ipm_tagger *ipm_tagger_clone(const ipm_tagger *tg);
 void ipm_tagger_free(ipm_tagger *tg);
 /* Add (or replace) the tag fields of r, after its existing fields. */
 void ipm_tag_record(ipm_tagger *tg, ipm_rec *r);

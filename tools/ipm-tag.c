@@ -4,15 +4,20 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "dict.h"
+#include "par.h"
 #include "rec.h"
 #include "reject.h"
 #include "tag.h"
 #include "util.h"
 
 enum { OPT_DICT = 0x2000 };
+#define BATCH_BYTES (1 << 20)   /* JSON Lines handed to a thread at a time */
+
+static long jobs = 0;   /* 0: one thread per CPU, at most 8 */
 
 static void help(FILE *fp)
 {
@@ -23,19 +28,29 @@ static void help(FILE *fp)
 	      "source source_kind (see README: ipm-tag). Other fields pass through.\n\n"
 	      "      --dict DIR   dictionaries (*.tsv) from DIR [default: $IPM_DATA, else\n"
 	      "                   ../lib/data or ../share/ipm next to the executable]\n", fp);
+	fprintf(fp, "  -j, --jobs N     threads tagging JSON Lines (in and out), output in input\n"
+	        "                   order, the same bytes as -j 1 [%ld: one per CPU, at most 8]\n", jobs);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS);
 	fputs("\nExamples:\n"
 	      "  ipm-extract 000.txt | ipm-rows | ipm-tag > 000.tagged.jsonl\n"
 	      "  ipm-tag --ocsv events.jsonl > events.csv\n"
+	      "  ipm-tag -j 4 < years.jsonl > years.tagged.jsonl\n"
 	      "  ipm-tag events.jsonl | jq -c 'select(.event_type==\"policy\") | .province'\n", fp);
 }
 
 struct run {
 	const struct ipm_opts *o;
 	ipm_tagger *tg;
+	ipm_tagger **clones;   /* one per thread (clones[0] is tg) */
+	size_t nthreads;
 	ipm_writer *w;
 	ipm_rejects *rj;
 };
+
+static void tag_one(void *tg, ipm_rec *r)
+{
+	ipm_tag_record(tg, r);
+}
 
 /* Tag one record and write it. */
 static int tag_record(ipm_rec *r, void *ctx)
@@ -46,17 +61,52 @@ static int tag_record(ipm_rec *r, void *ctx)
 	return ipm_writer_put(u->w, r);
 }
 
+/* JSON Lines in and out go through threads (ipm_par_map); anything else,
+ * and JSON Lines that do not start with '{' at once, is read serially. */
 static int tag_input(FILE *fp, const char *name, void *ctx)
 {
 	struct run *u = ctx;
+	int c = getc(fp);
+	long bad;
 
+	if (c != EOF)
+		ungetc(c, fp);
+	if (u->nthreads > 1 && c == '{' && u->o->in_fmt != IPM_FMT_CSV && u->o->out_fmt == IPM_FMT_JSON) {
+		fflush(stdout);
+		bad = ipm_par_map(fp, name, stdout, u->nthreads, BATCH_BYTES, u->rj, tag_one,
+		                  (void **)u->clones);
+		return bad != 0;
+	}
 	return ipm_each_record(fp, name, u->o, u->rj, tag_record, u);
+}
+
+/* Threads: -j, else one per CPU (at most 8); a clone of the tagger each. */
+static void start_threads(struct run *u)
+{
+	size_t i, n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN));
+
+	n = n < 1 ? 1 : n > 8 && !jobs ? 8 : n;
+	u->nthreads = n;
+	u->clones = ipm_malloc(n * sizeof *u->clones);
+	u->clones[0] = u->tg;
+	for (i = 1; i < n; i++)
+		u->clones[i] = ipm_tagger_clone(u->tg);
+}
+
+static void stop_threads(struct run *u)
+{
+	size_t i;
+
+	for (i = 1; i < u->nthreads; i++)
+		ipm_tagger_free(u->clones[i]);
+	free(u->clones);
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"dict", required_argument, 0, OPT_DICT}, IPM_CLI_LONGOPTS
+		{"dict", required_argument, 0, OPT_DICT}, {"jobs", required_argument, 0, 'j'},
+		IPM_CLI_LONGOPTS
 	};
 	struct ipm_opts o;
 	const char *dictopt = NULL;
@@ -71,10 +121,13 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	ipm_init(argv[0]);
 	ipm_opts_init(&o);
-	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS "j:", longopts, NULL)) != -1)
 		if (c == OPT_DICT)
 			dictopt = optarg;
-		else
+		else if (c == 'j') {
+			if (ipm_parse_long(optarg, 1, 256, &jobs) != 0)
+				ipm_usage_error("-j wants a number from 1 to 256, not '%s'", optarg);
+		} else
 			ipm_cli_common(c, optarg, &o, help);
 	if (!(dir = ipm_dict_dir(dictopt, "gazetteer.tsv")))
 		ipm_die(IPM_EXIT_DATA, "no dictionary directory: use --dict DIR or set IPM_DATA");
@@ -87,8 +140,10 @@ int main(int argc, char **argv)
 	u.tg = tg;
 	u.rj = ipm_rejects_open(o.rejects);
 	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	start_threads(&u);
 	status = ipm_each_input(argc, argv, optind, tag_input, &u);
 	status = ipm_finish(u.w, u.rj, &o, status);
+	stop_threads(&u);
 	ipm_tagger_free(tg);
 	return status;
 }
