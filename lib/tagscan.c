@@ -25,7 +25,8 @@ static int has(const char *s, size_t n, size_t pos, const char *lit)
 
 size_t ipm_scan_titles(const char *s, size_t n, ipm_span *out, size_t max)
 {
-	size_t i = 0, found = 0, start = 0;
+	const char *open = memmem(s, n, "《", 3);   /* most texts name no title */
+	size_t i = open ? (size_t)(open - s) : n, found = 0, start = 0;
 	int depth = 0;
 
 	while (i < n) {

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE   /* MADV_POPULATE_WRITE */
 #include "util.h"
 
 #include <errno.h>
@@ -6,6 +7,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <string.h>
 
@@ -20,6 +22,24 @@ void ipm_init(const char *argv0)
 		progname = slash ? slash + 1 : argv0;
 	}
 	signal(SIGPIPE, SIG_DFL);
+}
+
+void ipm_heap_prefault(size_t bytes)
+{
+#ifdef MADV_POPULATE_WRITE
+	char *p = malloc(bytes);
+	uintptr_t a, b;
+
+	if (!p)
+		return;
+	a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+	b = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
+	if (b > a)
+		(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);   /* EINVAL before Linux 5.14: no matter */
+	free(p);
+#else
+	(void)bytes;
+#endif
 }
 
 const char *ipm_progname(void)

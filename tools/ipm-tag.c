@@ -16,6 +16,7 @@
 
 enum { OPT_DICT = 0x2000 };
 #define BATCH_BYTES (1 << 20)   /* JSON Lines handed to a thread at a time */
+#define PREFAULT_BYTES (4 << 20) /* about the heap the dictionaries and automata take */
 
 static long jobs = 0;   /* 0: one thread per CPU, at most 8 */
 
@@ -116,9 +117,11 @@ int main(int argc, char **argv)
 	int c, status;
 
 	/* start-up is dominated by page faults: keep freed build-time memory
-	 * (trie lists, table text) in the heap for reuse instead of unmapping it */
+	 * (trie lists, table text) in the heap for reuse instead of unmapping
+	 * it, and fault the heap in at once */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	ipm_heap_prefault(PREFAULT_BYTES);
 	ipm_init(argv[0]);
 	ipm_opts_init(&o);
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS "j:", longopts, NULL)) != -1)
