@@ -372,6 +372,34 @@ static void update(ipm_agg *a, size_t gid, long di)
 	}
 }
 
+static void add_input(const char **out, size_t max, size_t *n, const char *f)
+{
+	size_t i;
+
+	for (i = 0; i < *n && i < max; i++)
+		if (strcmp(out[i], f) == 0)
+			return;
+	if (*n < max)
+		out[*n] = f;
+	(*n)++;
+}
+
+size_t ipm_agg_inputs(const ipm_agg *a, const char **out, size_t max)
+{
+	size_t n = 0, i;
+
+	for (i = a->sp.bucket != IPM_BUCKET_NONE; i < a->ngc; i++)
+		add_input(out, max, &n, a->gcols[i]);
+	for (i = 0; i < a->sp.nops; i++)
+		if (a->sp.ops[i].kind == IPM_AGG_DISTINCT || a->sp.ops[i].kind == IPM_AGG_TOP)
+			add_input(out, max, &n, a->sp.ops[i].field);
+		else if (a->sp.ops[i].kind != IPM_AGG_COUNT)
+			add_input(out, max, &n, a->sp.date_field);
+	if (a->sp.bucket != IPM_BUCKET_NONE)
+		add_input(out, max, &n, a->sp.date_field);
+	return n;
+}
+
 void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 {
 	const char *date = NULL;

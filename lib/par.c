@@ -182,6 +182,8 @@ struct job {
 	size_t i;
 	const char *name;
 	char delim;
+	const char *const *only;
+	size_t nonly;
 	void (*each)(void *, ipm_rec *);
 	void *ctx;
 	struct rejected *rj;   /* kept until the threads end, then replayed in order */
@@ -220,6 +222,8 @@ static void *work(void *p)
 	ipm_reader_set_lineno(rd, j->ch->c[j->i].line - 1 -
 	                      (j->ch->fmt == IPM_FMT_CSV ? j->ch->hdr_lines : 0));
 	ipm_reader_on_reject(rd, keep_reject, j);
+	if (j->nonly)
+		ipm_reader_only(rd, j->only, j->nonly);
 	while ((rc = ipm_reader_next(rd, &r)) > 0)
 		j->each(j->ctx, r);
 	j->err = rc < 0;
@@ -229,6 +233,7 @@ static void *work(void *p)
 }
 
 long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
+                  const char *const *only, size_t nonly,
                   ipm_rejects *rj, void (*each)(void *ctx, ipm_rec *r), void **ctx)
 {
 	struct ipm_chunks ch;
@@ -242,7 +247,7 @@ long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt 
 	jobs = ipm_calloc(ch.n, sizeof *jobs);
 	tid = ipm_calloc(ch.n, sizeof *tid);
 	for (i = 0; i < ch.n; i++) {
-		jobs[i] = (struct job){ &ch, i, path, delim, each, ctx[i], NULL, 0, 0 };
+		jobs[i] = (struct job){ &ch, i, path, delim, only, nonly, each, ctx[i], NULL, 0, 0 };
 		if (pthread_create(&tid[i], NULL, work, &jobs[i]) != 0)
 			ipm_die(IPM_EXIT_DATA, "cannot start a thread");
 	}

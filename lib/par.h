@@ -42,9 +42,11 @@ void ipm_chunks_free(struct ipm_chunks *ch);
  * calls each(ctx[i], record) for the records of range i, in order. Malformed
  * records are reported as a serial read would (same file:line), and passed
  * to rj (which may be NULL) in file order once all threads have ended.
+ * only/nonly: the columns each reader keeps (ipm_reader_only; nonly 0: all).
  * Returns the number of malformed records, or -1 when path cannot be split
  * (not a regular file, ...): then nothing was read, read it serially. */
 long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
+                  const char *const *only, size_t nonly,
                   ipm_rejects *rj, void (*each)(void *ctx, ipm_rec *r), void **ctx);
 
 /* Map the JSON Lines records of a stream with n threads, output in input

@@ -586,6 +586,8 @@ struct cctx {
 	size_t *off, *len, n, cap;
 	unsigned char *isnull;
 	int rows;              /* rows completed since last take */
+	unsigned char *keep;   /* per header column: stored (ipm_reader_only); NULL: all */
+	size_t nkeep;
 };
 
 static void ccb_field(void *s, size_t len, void *data)
@@ -599,6 +601,11 @@ static void ccb_field(void *s, size_t len, void *data)
 		c->isnull = ipm_realloc(c->isnull, c->cap);
 	}
 	c->off[c->n] = c->fields.len;
+	if (c->keep && c->n < c->nkeep && !c->keep[c->n]) {
+		c->len[c->n] = 0;   /* parsed and counted, not stored */
+		c->isnull[c->n++] = 1;
+		return;
+	}
 	c->len[c->n] = s ? len : 0;
 	c->isnull[c->n] = s == NULL;
 	c->n++;
@@ -641,7 +648,10 @@ struct ipm_reader {
 	int cp_live;
 	struct cctx c;
 	char **hdr;
+	uint32_t *hdr_h;       /* key_hash of each header name, once */
 	size_t nhdr;
+	char **only;           /* ipm_reader_only: the columns to keep */
+	size_t nonly;
 	long row_line;         /* line where the current CSV row began */
 	ipm_rec *crec;
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
@@ -780,7 +790,7 @@ static void json_line(ipm_reader *rd)
  * and without copying. key is the reader's header name and s points into the
  * reader's row buffer: both live until the next ipm_reader_next() call, which
  * is as long as the reader's record is valid. */
-static void append_borrowed(ipm_rec *r, const char *key, const char *s, size_t len, int isnull)
+static void append_borrowed(ipm_rec *r, const char *key, uint32_t h, const char *s, size_t len, int isnull)
 {
 	struct field *f;
 
@@ -791,12 +801,36 @@ static void append_borrowed(ipm_rec *r, const char *key, const char *s, size_t l
 	f = &r->f[r->n++];
 	memset(&f->v, 0, sizeof f->v);
 	f->key = key;
-	f->h = key_hash(key, NULL);
+	f->h = h;
 	if (!isnull) {
 		f->v.t = IPM_V_STR;
 		f->v.s = s;
 		f->v.len = len;
 	}
+}
+
+/* After the header: which columns ipm_reader_only() keeps. */
+static void keep_columns(ipm_reader *rd)
+{
+	size_t i, k;
+
+	if (!rd->nonly)
+		return;
+	rd->c.keep = ipm_calloc(rd->nhdr ? rd->nhdr : 1, 1);
+	rd->c.nkeep = rd->nhdr;
+	for (i = 0; i < rd->nhdr; i++)
+		for (k = 0; k < rd->nonly && !rd->c.keep[i]; k++)
+			rd->c.keep[i] = strcmp(rd->hdr[i], rd->only[k]) == 0;
+}
+
+void ipm_reader_only(ipm_reader *rd, const char *const *names, size_t n)
+{
+	size_t i;
+
+	rd->only = ipm_malloc((n ? n : 1) * sizeof *rd->only);
+	for (i = 0; i < n; i++)
+		rd->only[i] = ipm_strndup(names[i], strlen(names[i]));
+	rd->nonly = n;
 }
 
 static int csv_take_row(ipm_reader *rd, int header)
@@ -807,14 +841,17 @@ static int csv_take_row(ipm_reader *rd, int header)
 
 	if (header) {
 		rd->hdr = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr);
+		rd->hdr_h = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr_h);
 		rd->nhdr = c->n;
 		rd->hdr_unique = 1;
 		for (i = 0; i < c->n; i++) {
 			rd->hdr[i] = ipm_strndup(c->fields.s + c->off[i], c->len[i]);
+			rd->hdr_h[i] = key_hash(rd->hdr[i], NULL);
 			for (j = 0; j < i; j++)
 				if (strcmp(rd->hdr[i], rd->hdr[j]) == 0)
 					rd->hdr_unique = 0;
 		}
+		keep_columns(rd);
 		return 0;
 	}
 	if (c->n != rd->nhdr) {
@@ -827,8 +864,11 @@ static int csv_take_row(ipm_reader *rd, int header)
 	}
 	ipm_rec_clear(rd->crec);
 	for (i = 0; i < c->n && rd->hdr_unique; i++)
-		append_borrowed(rd->crec, rd->hdr[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
+		if (!c->keep || c->keep[i])
+			append_borrowed(rd->crec, rd->hdr[i], rd->hdr_h[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
 	for (i = 0; i < c->n && !rd->hdr_unique; i++) {
+		if (c->keep && !c->keep[i])
+			continue;
 		if (c->isnull[i])
 			ipm_rec_set_null(rd->crec, rd->hdr[i]);
 		else
@@ -964,6 +1004,11 @@ void ipm_reader_close(ipm_reader *rd)
 	for (i = 0; i < rd->nhdr; i++)
 		free(rd->hdr[i]);
 	free(rd->hdr);
+	free(rd->hdr_h);
+	for (i = 0; i < rd->nonly; i++)
+		free(rd->only[i]);
+	free(rd->only);
+	free(rd->c.keep);
 	ipm_rec_free(rd->crec);
 	ipm_buf_free(&rd->line);
 	ipm_buf_free(&rd->pending);
@@ -1043,33 +1088,9 @@ ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
 	return w;
 }
 
-/* Length of the valid UTF-8 prefix of s, as ipm_utf8_valid_len: a fast loop
- * over ASCII and the 3-byte sequences of CJK text (lead E1-EC, EE-EF take any
- * continuation bytes), the strict decoder for everything else. */
-static size_t utf8_valid_len(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	unsigned char c;
-
-	while (i < n) {
-		c = p[i];
-		if (c < 0x80) {
-			i++;
-		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
-		           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-		} else {
-			return i + ipm_utf8_valid_len(s + i, n - i);
-		}
-	}
-	return n;
-}
-
-/* Emit s as a valid UTF-8 JSON string (invalid bytes become U+FFFD). */
 static void gen_string(ipm_writer *w, const char *s, size_t len)
 {
-	if (utf8_valid_len(s, len) == len) {
+	if (ipm_utf8_valid_len(s, len) == len) {
 		yajl_gen_string(w->g, (const unsigned char *)s, len);
 		return;
 	}
@@ -1153,7 +1174,7 @@ static void csv_cell(ipm_writer *w, const char *s, size_t len, int force_quote)
 	size_t i, need;
 
 	ipm_buf_clear(&w->tmp);
-	if (utf8_valid_len(s, len) != len) {
+	if (ipm_utf8_valid_len(s, len) != len) {
 		ipm_utf8_sanitize(s, len, &w->tmp);
 		s = w->tmp.s;
 		len = w->tmp.len;

@@ -61,6 +61,8 @@ size_t ipm_utf8_encode(uint32_t cp, char out[4])
 	return 4;
 }
 
+/* A fast loop over ASCII and the 3-byte sequences of CJK text (lead E1-EC,
+ * EE-EF take any continuation bytes), the strict decoder for everything else. */
 size_t ipm_utf8_valid_len(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -68,14 +70,19 @@ size_t ipm_utf8_valid_len(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
-		if (p[i] < 0x80) {
+		unsigned char c = p[i];
+
+		if (c < 0x80) {
 			i++;
-			continue;
+		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
+		           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else {
+			k = ipm_utf8_decode(p + i, n - i, &cp);
+			if (!k)
+				return i;
+			i += k;
 		}
-		k = ipm_utf8_decode(p + i, n - i, &cp);
-		if (!k)
-			return i;
-		i += k;
 	}
 	return n;
 }
