@@ -17,18 +17,22 @@ static const struct ipm_agg_op ops[] = {
 	{ IPM_AGG_FIRST, NULL, 0 }, { IPM_AGG_LAST, NULL, 0 }
 };
 
-/* Feed buf through a reader into a (merge rows when merge); output in *out. */
-static void pass(ipm_agg *a, const char *buf, size_t len, int merge, int partial,
+/* Feed buf through a reader into a (merge rows when merge; with only, the
+ * reader keeps just the columns a reads); output in *out. */
+static void pass(ipm_agg *a, const char *buf, size_t len, int merge, int partial, int only,
                  char **out, size_t *olen)
 {
 	FILE *fi = fmemopen((void *)buf, len, "r"), *fo = open_memstream(out, olen);
 	ipm_reader *rd;
 	ipm_rec *r;
-	const char *why;
+	const char *why, *in[16];
+	size_t nin;
 
 	if (!fi || !fo)
 		abort();
 	rd = ipm_reader_open(fi, "fuzz", IPM_FMT_AUTO, ',');
+	if (only && (nin = ipm_agg_inputs(a, in, 16)) <= 16)
+		ipm_reader_only(rd, in, nin);
 	while (ipm_reader_next(rd, &r) > 0)
 		if (!merge)
 			ipm_agg_add(a, r);
@@ -43,8 +47,8 @@ static void pass(ipm_agg *a, const char *buf, size_t len, int merge, int partial
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	struct ipm_agg_spec sp = { groups, 2, ops, 5, IPM_BUCKET_MONTH, NULL, NULL };
-	char err[128], *direct = NULL, *part = NULL, *merged = NULL, *copied = NULL;
-	size_t dl = 0, pl = 0, ml = 0, cl = 0;
+	char err[128], *direct = NULL, *part = NULL, *merged = NULL, *copied = NULL, *proj = NULL;
+	size_t dl = 0, pl = 0, ml = 0, cl = 0, jl = 0;
 	ipm_agg *a, *copy, *empty;
 	FILE *fo;
 
@@ -52,7 +56,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	ipm_init("fuzz_agg");
 	a = ipm_agg_new(&sp, err, sizeof err);
-	pass(a, (const char *)data, size, 0, 0, &direct, &dl);
+	pass(a, (const char *)data, size, 0, 0, 0, &direct, &dl);
 	copy = ipm_agg_new(&sp, err, sizeof err);
 	ipm_agg_merge(copy, a);   /* in-memory merge (ipm-agg -j): state copied exactly */
 	ipm_agg_merge(copy, empty = ipm_agg_new(&sp, err, sizeof err));
@@ -66,13 +70,19 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	ipm_agg_free(empty);
 	ipm_agg_free(a);
 	a = ipm_agg_new(&sp, err, sizeof err);
-	pass(a, (const char *)data, size, 0, 1, &part, &pl);
+	pass(a, (const char *)data, size, 0, 1, 0, &part, &pl);
 	ipm_agg_free(a);
 	a = ipm_agg_new(&sp, err, sizeof err);
-	pass(a, part, pl, 1, 0, &merged, &ml);
+	pass(a, part, pl, 1, 0, 0, &merged, &ml);
 	ipm_agg_free(a);
 	if (dl != ml || memcmp(direct, merged, dl) != 0)
 		abort();
+	a = ipm_agg_new(&sp, err, sizeof err);   /* only the columns it reads: the same */
+	pass(a, (const char *)data, size, 0, 0, 1, &proj, &jl);
+	ipm_agg_free(a);
+	if (dl != jl || memcmp(direct, proj, dl) != 0)
+		abort();
+	free(proj);
 	free(direct);
 	free(part);
 	free(merged);

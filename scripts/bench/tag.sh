@@ -40,6 +40,8 @@ for f in "$real" "$in"; do
 	measure ipm-cat "$name ($recs records)" "$f" "$recs" "$bin/ipm-cat"
 	REF_MBS=$LAST_MBS REF_NAME=ipm-cat
 	measure ipm-tag "$name ($recs records)" "$f" "$recs" "$bin/ipm-tag"
+	# one thread, for comparison (the default is one per CPU)
+	measure ipm-tag "$name ($recs records)" "$f" "$recs" "$bin/ipm-tag" -j 1
 done
 t0=$(date +%s%N)
 i=0
