@@ -82,7 +82,7 @@ static uint32_t new_node(ipm_matcher *m, unsigned char c, uint32_t depth)
 	uint32_t v;
 
 	if (m->nnodes == m->cap) {
-		if (m->cap >= UINT32_MAX / 2)
+		if (m->cap >= (1u << 24) / 2)   /* a packed edge holds a 24-bit node id */
 			ipm_die(IPM_EXIT_DATA, "match: too many trie nodes");
 		m->cap *= 2;
 		m->child = ipm_realloc(m->child, m->cap * sizeof *m->child);
@@ -196,6 +196,7 @@ static uint32_t node_of(const ipm_matcher *m, uint32_t c)
 	return c & C_SPARSE ? c & C_MASK : m->rowstate[c & C_MASK];
 }
 
+/* Build-time transition (node ids), for the fail links. */
 static uint32_t step(const ipm_matcher *m, uint32_t s, unsigned char b)
 {
 	uint32_t t;
@@ -203,8 +204,6 @@ static uint32_t step(const ipm_matcher *m, uint32_t s, unsigned char b)
 	for (;;) {
 		if (s == 0)
 			return m->root[b];
-		if (m->drow && m->drow[s] >= 0)
-			return node_of(m, m->dense[(size_t)m->drow[s] * 256 + b]);
 		if ((t = edge(m, s, b)) != 0)
 			return t;
 		s = m->fail[s];
@@ -320,8 +319,7 @@ void ipm_matcher_build(ipm_matcher *m)
 	}
 	densify(m, queue, tail);
 	free(queue);
-	if (m->nnodes < (1u << 24))
-		pack(m);   /* else (never with our dictionaries) scans use step() */
+	pack(m);
 	m->built = 1;
 }
 
@@ -368,10 +366,8 @@ size_t ipm_matcher_scan(const ipm_matcher *m, const char *s, size_t n, ipm_match
 
 		if (!(c & C_SPARSE))   /* the common case, one load */
 			c = m->dense[(size_t)(c & C_MASK) * 256 + b];
-		else if (m->nd)
-			c = step_code(m, c & C_MASK, b);
 		else
-			c = code_of(m, step(m, c & C_MASK, b));
+			c = step_code(m, c & C_MASK, b);
 		if (!(c & C_OUT))
 			continue;
 		st = node_of(m, c);
