@@ -320,6 +320,15 @@ void ipm_matcher_build(ipm_matcher *m)
 	densify(m, queue, tail);
 	free(queue);
 	pack(m);
+	/* scans use the packed tables: the build-time ones go */
+	free(m->eoff);
+	free(m->eto);
+	free(m->ebyte);
+	free(m->fail);
+	free(m->drow);
+	m->eoff = m->eto = m->fail = NULL;
+	m->ebyte = NULL;
+	m->drow = NULL;
 	m->built = 1;
 }
 
