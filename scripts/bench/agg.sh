@@ -1,6 +1,7 @@
 #!/bin/sh
 # ipm-agg vs mlr and datamash -s: count by two fields over a 1 GB CSV
-# (generated once by agg_gen.sh, cached in build/bench/), all in the same run.
+# (generated once by agg_gen.sh, cached in build/bench/), all in the same run,
+# with libcsv's parser alone (csv_floor.c) as the single-core floor.
 # Then peak RSS against the number of groups: the same count over 1/10 of the
 # rows (same groups: RSS must not grow with rows) and with ~500k groups.
 set -u
@@ -22,6 +23,10 @@ measure agg "$big_label" "$big" "$rows" mlr --icsv --ocsv count -g province,sect
 MLR=$LAST_MBS
 measure agg "$big_label" "$big" "$rows" datamash -s -t, --header-in -g 3,2 count 3
 DM=$LAST_MBS
+# the floor: libcsv's parser alone on one core (scripts/bench/csv_floor.c)
+floor=$top/build/bench/csv_floor
+cc -std=c11 -Wall -Wextra -Werror -O2 -o "$floor" "$top/scripts/bench/csv_floor.c" -lcsv &&
+	measure agg "$big_label (libcsv csv_parse alone, 1 core)" "$big" "$rows" "$floor"
 REF_MBS=$MLR REF_NAME=mlr measure agg "$big_label" "$big" "$rows" "$bin/ipm-agg" --icsv -g province,section count
 REF_MBS=$DM REF_NAME="datamash -s" measure agg "$big_label" "$big" "$rows" "$bin/ipm-agg" --icsv -g province,section count
 unset REF_MBS REF_NAME
