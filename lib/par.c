@@ -34,6 +34,12 @@ static int quotes(const unsigned char *p, const unsigned char *e, int inq)
 	return inq;
 }
 
+/* Every range but the last has its start (and the header is past). */
+static int placed(const struct ipm_chunks *ch, size_t want, int in_hdr)
+{
+	return !in_hdr && ch->n + 1 == want;
+}
+
 /* One pass over the file (memchr, so about memory speed): quote parity and
  * line count up to each boundary. */
 static int scan(struct ipm_chunks *ch, long long size, size_t want)
@@ -43,10 +49,12 @@ static int scan(struct ipm_chunks *ch, long long size, size_t want)
 	long long off = 0, next = 0, step = size / (long long)want, at;
 	long line = 1;
 	int inq = 0, csv = ch->fmt == IPM_FMT_CSV, in_hdr = csv, anyq;
-	ssize_t got;
+	ssize_t got = 0;
 
 	ch->c = ipm_calloc(want, sizeof *ch->c);
-	while ((got = pread(ch->fd, buf, SCAN_BUF, off)) > 0) {
+	/* the scan stops once the last boundary is placed: the rest of the file
+	 * needs no counting (the last range runs to the end) */
+	while ((off == 0 || !placed(ch, want, in_hdr)) && (got = pread(ch->fd, buf, SCAN_BUF, off)) > 0) {
 		if (off == 0 && ch->fmt == IPM_FMT_AUTO)
 			ch->fmt = sniff(buf, (size_t)got), csv = in_hdr = ch->fmt == IPM_FMT_CSV;
 		if (off == 0 && !csv)
@@ -74,6 +82,8 @@ static int scan(struct ipm_chunks *ch, long long size, size_t want)
 				ch->c[++ch->n].start = next = at;
 				ch->c[ch->n].line = line;
 			}
+			if (placed(ch, want, in_hdr))
+				break;
 		}
 		off += got;
 	}
