@@ -14,6 +14,7 @@ struct list {
 	size_t *len;
 	size_t n, cap;
 	ipm_buf fix;           /* items with invalid UTF-8, as U+FFFD-sanitized copies */
+	ipm_rec_hint hint;     /* where the field was in the last record */
 };
 
 struct ipm_agg {
@@ -229,13 +230,18 @@ static void sanitize_list(struct list *l, size_t n)
  * dedupe (a record counts once per value). */
 static void fill_list(struct list *l, const ipm_rec *r, const char *field, int dedupe)
 {
-	size_t n = ipm_rec_list(r, field, l->it, l->len, l->cap), i, j, k;
+	const ipm_val *v = ipm_rec_get_hinted(r, field, &l->hint);
+	size_t n = ipm_val_list(v, l->it, l->len, l->cap), i, j, k;
 
 	if (n > l->cap) {
 		l->cap = n;
 		l->it = ipm_realloc(l->it, n * sizeof *l->it);
 		l->len = ipm_realloc(l->len, n * sizeof *l->len);
-		n = ipm_rec_list(r, field, l->it, l->len, l->cap);
+		n = ipm_val_list(v, l->it, l->len, l->cap);
+	}
+	if (n == 1 && l->len[0] && ipm_utf8_valid_len(l->it[0], l->len[0]) == l->len[0]) {
+		l->n = 1;   /* the common case: one valid value */
+		return;
 	}
 	sanitize_list(l, n);
 	for (i = k = 0; i < n; i++) {
@@ -285,14 +291,28 @@ static int is_date(const char *d)
 	return bucket_of(d, IPM_BUCKET_MONTH, tmp) && ipm_utf8_valid_len(d, strlen(d)) == strlen(d);
 }
 
-static void key_add(ipm_buf *b, const char *s, size_t len)
+/* The group key: each value as a 4-byte length then its bytes. */
+static void make_key(ipm_agg *a)
 {
-	uint32_t n = (uint32_t)len;
+	size_t c, len, need = 0;
+	uint32_t n;
+	char *p;
 
-	if (len > UINT32_MAX)
-		ipm_die(IPM_EXIT_DATA, "group value longer than 4 GiB");
-	ipm_buf_add(b, &n, sizeof n);
-	ipm_buf_add(b, s, len);
+	for (c = 0; c < a->ngc; c++) {
+		len = a->gl[c].len[a->idx[c]];
+		if (len > UINT32_MAX)
+			ipm_die(IPM_EXIT_DATA, "group value longer than 4 GiB");
+		need += sizeof n + len;
+	}
+	ipm_buf_clear(&a->key);
+	ipm_buf_reserve(&a->key, need);
+	for (c = 0, p = a->key.s; c < a->ngc; c++) {
+		n = (uint32_t)a->gl[c].len[a->idx[c]];
+		memcpy(p, &n, sizeof n);
+		memcpy(p + sizeof n, a->gl[c].it[a->idx[c]], n);
+		p += sizeof n + n;
+	}
+	a->key.len = need;
 }
 
 static size_t group_id(ipm_agg *a)
@@ -432,9 +452,7 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 			di = (long)ipm_hash_put(a->strs, date, strlen(date), NULL);
 	memset(a->idx, 0, a->ngc * sizeof *a->idx);
 	for (;;) {
-		ipm_buf_clear(&a->key);
-		for (c = 0; c < a->ngc; c++)
-			key_add(&a->key, a->gl[c].it[a->idx[c]], a->gl[c].len[a->idx[c]]);
+		make_key(a);
 		gid = group_id(a);
 		update(a, gid, di);
 		/* next combination of exploded values (odometer, last column fastest) */
@@ -550,14 +568,16 @@ int ipm_agg_merge_row(ipm_agg *a, const ipm_rec *r, const char **why)
 
 	if ((*why = check_row(a, r)) != NULL)
 		return -1;
-	ipm_buf_clear(&a->key);
 	for (c = 0; c < a->ngc; c++) {
 		v = ipm_rec_get(r, a->gcols[c]);
+		a->gl[c].n = 0;
+		a->idx[c] = 0;
 		if (!v || v->t == IPM_V_NULL)
-			key_add(&a->key, "", 0);
+			list_push(&a->gl[c], "", 0);
 		else
-			key_add(&a->key, v->s, v->len);
+			list_push(&a->gl[c], v->s, v->len);
 	}
+	make_key(a);
 	gid = group_id(a);
 	for (k = 0; k < a->sp.nops; k++)
 		merge_op(a, gid, k, r);

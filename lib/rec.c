@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <csv.h>
 #include <yajl/yajl_gen.h>
@@ -186,11 +187,30 @@ long ipm_rec_long(const ipm_rec *r, const char *key, long def)
 	return v;
 }
 
+const ipm_val *ipm_rec_get_hinted(const ipm_rec *r, const char *key, ipm_rec_hint *hint)
+{
+	struct field *f;
+
+	/* the same key string (a CSV header name) or an equal one (keys copied
+	 * into a reused record can reappear at an old address with new text) */
+	if (hint->pos < r->n && (f = &r->f[hint->pos], strcmp(f->key, key) == 0))
+		return &f->v;
+	if (!(f = find(r, key)))
+		return NULL;
+	hint->pos = (size_t)(f - r->f);
+	return &f->v;
+}
+
 size_t ipm_rec_list(const ipm_rec *r, const char *key, const char **items,
                     size_t *lens, size_t max)
 {
-	const ipm_val *v = ipm_rec_get(r, key);
-	size_t n = 0, i, start;
+	return ipm_val_list(ipm_rec_get(r, key), items, lens, max);
+}
+
+size_t ipm_val_list(const ipm_val *v, const char **items, size_t *lens, size_t max)
+{
+	const char *p, *e, *semi;
+	size_t n = 0, i;
 
 	if (!v)
 		return 0;
@@ -205,17 +225,15 @@ size_t ipm_rec_list(const ipm_rec *r, const char *key, const char **items,
 	case IPM_V_STR:
 		if (v->len == 0)
 			return 0;
-		for (start = 0, i = 0; i <= v->len; i++) {
-			if (i < v->len && v->s[i] != ';')
-				continue;
+		for (p = v->s, e = v->s + v->len;; p = semi + 1, n++) {
+			semi = memchr(p, ';', (size_t)(e - p));
 			if (n < max) {
-				items[n] = v->s + start;
-				lens[n] = i - start;
+				items[n] = p;
+				lens[n] = (size_t)((semi ? semi : e) - p);
 			}
-			n++;
-			start = i + 1;
+			if (!semi)
+				return n + 1;
 		}
-		return n;
 	case IPM_V_NUM:
 	case IPM_V_BOOL:
 		if (max > 0) {
@@ -594,18 +612,17 @@ static void ccb_field(void *s, size_t len, void *data)
 {
 	struct cctx *c = data;
 
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
+	if (c->keep && (c->n >= c->nkeep || !c->keep[c->n])) {
+		c->n++;   /* parsed and counted, not stored (nor read: see csv_take_row) */
+		return;
+	}
+	if (c->n >= c->cap) {
+		c->cap = c->n + 16;
 		c->off = ipm_realloc(c->off, c->cap * sizeof *c->off);
 		c->len = ipm_realloc(c->len, c->cap * sizeof *c->len);
 		c->isnull = ipm_realloc(c->isnull, c->cap);
 	}
 	c->off[c->n] = c->fields.len;
-	if (c->keep && c->n < c->nkeep && !c->keep[c->n]) {
-		c->len[c->n] = 0;   /* parsed and counted, not stored */
-		c->isnull[c->n++] = 1;
-		return;
-	}
 	c->len[c->n] = s ? len : 0;
 	c->isnull[c->n] = s == NULL;
 	c->n++;
@@ -625,6 +642,99 @@ static void ccb_row(int ch, void *data)
 	c->rows++;
 }
 
+/* -------------------------------------------------------- line source */
+
+/* Input lines as views into one block buffer, so a line costs no copy: the
+ * buffer holds whole lines and grows only for a line longer than itself.
+ * Blocks are read with fread, which starts with what the FILE already holds
+ * (a caller may have peeked); for a pipe or terminal, which fread would wait
+ * on until a block is full, lines are read one at a time instead, so records
+ * flow as they come. */
+#define LSRC_BLOCK (256 << 10)
+
+struct lsrc {
+	FILE *fp;
+	int linewise;          /* a pipe or terminal: getline, one line a fill */
+	char *lb;              /* getline's buffer */
+	size_t lbcap;
+	char *b;
+	size_t cap, beg, end;
+	int eof;
+};
+
+static void lsrc_init(struct lsrc *s, FILE *fp)
+{
+	struct stat st;
+	int fd = fileno(fp);
+
+	s->fp = fp;
+	s->linewise = fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+/* Room for at least want more bytes and a '\n' after them. */
+static void lsrc_room(struct lsrc *s, size_t want)
+{
+	if (s->beg > 0) {   /* keep the partial line at the front */
+		memmove(s->b, s->b + s->beg, s->end - s->beg);
+		s->end -= s->beg;
+		s->beg = 0;
+	}
+	while (s->cap < s->end + want + 1) {
+		s->cap = s->cap ? s->cap * 2 : LSRC_BLOCK;
+		s->b = ipm_realloc(s->b, s->cap);
+	}
+}
+
+/* Read more: bytes added, 0 at end of input, -1 on a read error. */
+static ssize_t lsrc_fill(struct lsrc *s)
+{
+	ssize_t got;
+
+	if (s->linewise) {   /* getline: the bytes of one line, NULs included */
+		if ((got = getline(&s->lb, &s->lbcap, s->fp)) < 0)
+			return ferror(s->fp) ? -1 : 0;
+		lsrc_room(s, (size_t)got);
+		memcpy(s->b + s->end, s->lb, (size_t)got);
+	} else {
+		lsrc_room(s, s->end - s->beg < LSRC_BLOCK / 2 ? LSRC_BLOCK / 2 : s->end - s->beg);
+		got = (ssize_t)fread(s->b + s->end, 1, s->cap - 1 - s->end, s->fp);
+		if (got == 0 && ferror(s->fp))
+			return -1;
+	}
+	s->end += (size_t)got;
+	return got;
+}
+
+/* Next line, without its '\n' but always followed by one in the buffer (one
+ * is added after a last line that lacks it): 1, 0 at end, -1 on read error. */
+static int lsrc_next(struct lsrc *s, char **line, size_t *len)
+{
+	char *nl;
+	ssize_t got;
+
+	for (;;) {
+		nl = s->end > s->beg ? memchr(s->b + s->beg, '\n', s->end - s->beg) : NULL;
+		if (nl) {
+			*line = s->b + s->beg;
+			*len = (size_t)(nl - *line);
+			s->beg = (size_t)(nl + 1 - s->b);
+			return 1;
+		}
+		if (s->eof) {
+			if (s->beg == s->end)
+				return 0;
+			*line = s->b + s->beg;
+			*len = s->end - s->beg;
+			s->b[s->end] = '\n';   /* lsrc_fill kept room for it */
+			s->beg = s->end;
+			return 1;
+		}
+		if ((got = lsrc_fill(s)) < 0)
+			return -1;
+		s->eof = got == 0;
+	}
+}
+
 /* ------------------------------------------------------------- reader */
 
 struct ipm_reader {
@@ -633,7 +743,9 @@ struct ipm_reader {
 	enum ipm_fmt fmt;
 	char delim;
 	long lineno;
-	ipm_buf line;
+	struct lsrc src;
+	char *ls;              /* the current line (a view into src), its length */
+	size_t llen;
 	size_t nbad;
 	int eof;
 	void (*on_reject)(void *, const char *, long, const char *, const char *, size_t);
@@ -652,6 +764,7 @@ struct ipm_reader {
 	size_t nhdr;
 	char **only;           /* ipm_reader_only: the columns to keep */
 	size_t nonly;
+	size_t *cols, ncols;   /* the header columns rows store, in order */
 	long row_line;         /* line where the current CSV row began */
 	ipm_rec *crec;
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
@@ -699,6 +812,7 @@ ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char d
 	ipm_reader *rd = ipm_calloc(1, sizeof *rd);
 
 	rd->fp = fp;
+	lsrc_init(&rd->src, fp);
 	rd->name = ipm_strndup(name && strcmp(name, "-") ? name : "<stdin>",
 	                       strlen(name && strcmp(name, "-") ? name : "<stdin>"));
 	rd->fmt = fmt;
@@ -744,9 +858,17 @@ static ipm_rec *queue_slot(struct ipm_reader *rd)
 	return rd->q[rd->qn];
 }
 
+/* A reader's record names the reader's file without a copy: the name lives
+ * as long as the records the reader hands out (ipm_rec_copy copies it). */
+static void set_pos_borrowed(ipm_rec *r, const char *file, long line)
+{
+	r->file = file;
+	r->line = line;
+}
+
 static void queue_done(struct ipm_reader *rd, ipm_rec *rec)
 {
-	ipm_rec_set_pos(rec, rd->name, rd->lineno);
+	set_pos_borrowed(rec, rd->name, rd->lineno);
 	rd->qn++;
 }
 
@@ -754,8 +876,8 @@ static void queue_done(struct ipm_reader *rd, ipm_rec *rec)
  * callbacks (a line may hold several). A bad line is rejected whole. */
 static void json_line(ipm_reader *rd)
 {
-	const unsigned char *p = (const unsigned char *)rd->line.s;
-	size_t len = rd->line.len;
+	const unsigned char *p = (const unsigned char *)rd->ls;
+	size_t len = rd->llen;
 	yajl_status st;
 	unsigned char *msg;
 	char reason[256];
@@ -765,7 +887,7 @@ static void json_line(ipm_reader *rd)
 	/* yajl takes form feed as white space; JSON does not, and a raw 0x0C is
 	 * invalid inside strings too, so any such byte makes the line invalid */
 	if (memchr(p, '\f', len)) {
-		reject(rd, rd->lineno, "invalid JSON: form feed outside a string", rd->line.s, len);
+		reject(rd, rd->lineno, "invalid JSON: form feed outside a string", rd->ls, len);
 		return;
 	}
 	st = yajl_parse(rd->yh, p, len);
@@ -782,7 +904,7 @@ static void json_line(ipm_reader *rd)
 		if (msg)
 			yajl_free_error(rd->yh, msg);
 	}
-	reject(rd, rd->lineno, reason, rd->line.s, rd->line.len);
+	reject(rd, rd->lineno, reason, rd->ls, rd->llen);
 	json_handle_new(rd);
 }
 
@@ -814,13 +936,18 @@ static void keep_columns(ipm_reader *rd)
 {
 	size_t i, k;
 
-	if (!rd->nonly)
-		return;
-	rd->c.keep = ipm_calloc(rd->nhdr ? rd->nhdr : 1, 1);
-	rd->c.nkeep = rd->nhdr;
-	for (i = 0; i < rd->nhdr; i++)
+	rd->cols = ipm_malloc((rd->nhdr ? rd->nhdr : 1) * sizeof *rd->cols);
+	rd->ncols = 0;
+	if (rd->nonly) {
+		rd->c.keep = ipm_calloc(rd->nhdr ? rd->nhdr : 1, 1);
+		rd->c.nkeep = rd->nhdr;
+	}
+	for (i = 0; i < rd->nhdr; i++) {
 		for (k = 0; k < rd->nonly && !rd->c.keep[i]; k++)
 			rd->c.keep[i] = strcmp(rd->hdr[i], rd->only[k]) == 0;
+		if (!rd->nonly || rd->c.keep[i])
+			rd->cols[rd->ncols++] = i;
+	}
 }
 
 void ipm_reader_only(ipm_reader *rd, const char *const *names, size_t n)
@@ -836,7 +963,7 @@ void ipm_reader_only(ipm_reader *rd, const char *const *names, size_t n)
 static int csv_take_row(ipm_reader *rd, int header)
 {
 	struct cctx *c = &rd->c;
-	size_t i, j;
+	size_t i, j, k;
 	char reason[128];
 
 	if (header) {
@@ -858,30 +985,30 @@ static int csv_take_row(ipm_reader *rd, int header)
 		snprintf(reason, sizeof reason, "wrong number of fields (%zu, header has %zu)", c->n, rd->nhdr);
 		if (rd->pending.len)
 			reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
-		else   /* a one-line row (at EOF the line buffer is stale, pending is not) */
-			reject(rd, rd->row_line, reason, rd->line.s, rd->line.len);
+		else   /* a one-line row, with its '\n' (at EOF llen is 0, pending is not) */
+			reject(rd, rd->row_line, reason, rd->ls, rd->llen + (rd->llen > 0));
 		return 0;
 	}
 	ipm_rec_clear(rd->crec);
-	for (i = 0; i < c->n && rd->hdr_unique; i++)
-		if (!c->keep || c->keep[i])
-			append_borrowed(rd->crec, rd->hdr[i], rd->hdr_h[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
-	for (i = 0; i < c->n && !rd->hdr_unique; i++) {
-		if (c->keep && !c->keep[i])
-			continue;
+	for (k = 0; k < rd->ncols && rd->hdr_unique; k++) {
+		i = rd->cols[k];
+		append_borrowed(rd->crec, rd->hdr[i], rd->hdr_h[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
+	}
+	for (k = 0; k < rd->ncols && !rd->hdr_unique; k++) {
+		i = rd->cols[k];
 		if (c->isnull[i])
 			ipm_rec_set_null(rd->crec, rd->hdr[i]);
 		else
 			ipm_rec_set_str(rd->crec, rd->hdr[i], c->fields.s + c->off[i], c->len[i]);
 	}
-	ipm_rec_set_pos(rd->crec, rd->name, rd->row_line);
+	set_pos_borrowed(rd->crec, rd->name, rd->row_line);
 	return 1;
 }
 
 /* Feed one line to libcsv; returns 1 when a data row completed. */
 static int csv_line(ipm_reader *rd, int at_eof)
 {
-	size_t n;
+	size_t n, len;
 	char reason[160];
 	int got = 0;
 
@@ -890,12 +1017,12 @@ static int csv_line(ipm_reader *rd, int at_eof)
 	if (rd->c.n == 0 && rd->pending.len == 0)
 		rd->row_line = rd->lineno;
 	if (!at_eof) {
-		ipm_buf_addc(&rd->line, '\n');
-		n = csv_parse(&rd->cp, rd->line.s, rd->line.len, ccb_field, ccb_row, &rd->c);
+		len = rd->llen + 1;   /* the line with its '\n' (see lsrc_next) */
+		n = csv_parse(&rd->cp, rd->ls, len, ccb_field, ccb_row, &rd->c);
 		/* pending keeps the earlier lines of a row only: most rows are one line */
-		if (n < rd->line.len || rd->c.rows == 0 || rd->pending.len)
-			ipm_buf_add(&rd->pending, rd->line.s, rd->line.len);
-		if (n < rd->line.len) {
+		if (n < len || rd->c.rows == 0 || rd->pending.len)
+			ipm_buf_add(&rd->pending, rd->ls, len);
+		if (n < len) {
 			snprintf(reason, sizeof reason, "malformed CSV: %s", csv_strerror(csv_error(&rd->cp)));
 			reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
 			csv_parser_new(rd);
@@ -921,10 +1048,30 @@ static int csv_line(ipm_reader *rd, int at_eof)
 	return got;
 }
 
+/* A UTF-8 byte order mark at the start of the first line is dropped. */
+static void skip_bom(ipm_reader *rd)
+{
+	if (rd->lineno == 1 && rd->llen >= 3 && memcmp(rd->ls, "\xEF\xBB\xBF", 3) == 0) {
+		rd->ls += 3;
+		rd->llen -= 3;
+	}
+}
+
+/* JSON when the first non-blank line starts with '{' (after a BOM). */
+static enum ipm_fmt sniff_line(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (len - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)
+		i += 3;
+	return i < len && s[i] == '{' ? IPM_FMT_JSON : IPM_FMT_CSV;
+}
+
 int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 {
 	int rc;
-	size_t i;
 
 	for (;;) {
 		if (rd->qhead < rd->qn) {
@@ -933,7 +1080,7 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 		}
 		if (rd->eof)
 			return 0;
-		rc = ipm_getline(rd->fp, &rd->line);
+		rc = lsrc_next(&rd->src, &rd->ls, &rd->llen);
 		if (rc < 0) {
 			ipm_err(rd->name, rd->lineno + 1, "read error:");
 			rd->eof = 1;
@@ -941,6 +1088,7 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 		}
 		if (rc == 0) {
 			rd->eof = 1;
+			rd->llen = 0;
 			if (rd->fmt == IPM_FMT_CSV && rd->cp_live && csv_line(rd, 1)) {
 				*out = rd->crec;
 				return 1;
@@ -949,28 +1097,15 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 		}
 		rd->lineno++;
 		if (rd->fmt == IPM_FMT_AUTO) {
-			if (is_blank(rd->line.s, rd->line.len))
+			if (is_blank(rd->ls, rd->llen))
 				continue;
-			for (i = 0; rd->line.s[i] == ' ' || rd->line.s[i] == '\t'; i++)
-				;
-			/* a UTF-8 BOM before '{' still means JSON */
-			if (strncmp(rd->line.s + i, "\xEF\xBB\xBF", 3) == 0)
-				i += 3;
-			rd->fmt = rd->line.s[i] == '{' ? IPM_FMT_JSON : IPM_FMT_CSV;
+			rd->fmt = sniff_line(rd->ls, rd->llen);
 		}
+		skip_bom(rd);
 		if (rd->fmt == IPM_FMT_JSON) {
-			if (rd->lineno == 1 && strncmp(rd->line.s, "\xEF\xBB\xBF", 3) == 0) {
-				memmove(rd->line.s, rd->line.s + 3, rd->line.len - 3 + 1);
-				rd->line.len -= 3;
-			}
-			if (is_blank(rd->line.s, rd->line.len))
-				continue;
-			json_line(rd);
+			if (!is_blank(rd->ls, rd->llen))
+				json_line(rd);
 			continue;
-		}
-		if (rd->lineno == 1 && strncmp(rd->line.s, "\xEF\xBB\xBF", 3) == 0) {
-			memmove(rd->line.s, rd->line.s + 3, rd->line.len - 3 + 1);
-			rd->line.len -= 3;
 		}
 		if (csv_line(rd, 0)) {
 			*out = rd->crec;
@@ -1009,8 +1144,10 @@ void ipm_reader_close(ipm_reader *rd)
 		free(rd->only[i]);
 	free(rd->only);
 	free(rd->c.keep);
+	free(rd->cols);
 	ipm_rec_free(rd->crec);
-	ipm_buf_free(&rd->line);
+	free(rd->src.b);
+	free(rd->src.lb);
 	ipm_buf_free(&rd->pending);
 	free(rd->name);
 	free(rd);

@@ -59,6 +59,13 @@ long ipm_rec_long(const ipm_rec *r, const char *key, long def);
  * total count (may exceed max). A null or empty string gives 0. */
 size_t ipm_rec_list(const ipm_rec *r, const char *key, const char **items,
                     size_t *lens, size_t max);
+/* The same split of one value (v may be NULL: 0 items). */
+size_t ipm_val_list(const ipm_val *v, const char **items, size_t *lens, size_t max);
+/* For hot loops over records of one shape (a CSV reader's rows): ipm_rec_get
+ * that remembers where key was found, so the next record's lookup is one
+ * string compare instead of a search. Zero the hint first. */
+typedef struct { size_t pos; } ipm_rec_hint;
+const ipm_val *ipm_rec_get_hinted(const ipm_rec *r, const char *key, ipm_rec_hint *hint);
 
 /* Setters copy key and value; an existing key keeps its position. */
 void ipm_rec_set_null(ipm_rec *r, const char *key);

@@ -71,9 +71,13 @@ size_t ipm_utf8_valid_len(const char *s, size_t n)
 
 	while (i < n) {
 		unsigned char c = p[i];
+		uint64_t w;
 
 		if (c < 0x80) {
 			i++;
+			/* ASCII runs go 8 bytes a step */
+			while (n - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ULL) == 0))
+				i += 8;
 		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 &&
 		           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
 			i += 3;
