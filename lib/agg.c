@@ -126,7 +126,7 @@ static int check_spec(ipm_agg *a, char *err, size_t errlen)
 
 ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen)
 {
-	ipm_agg *a = ipm_calloc(1, sizeof *a);
+	ipm_agg *a = ipm_calloc_own(1, sizeof *a);
 	size_t i;
 
 	a->sp = *spec;
@@ -145,9 +145,9 @@ ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen)
 	a->groups = ipm_hash_new();
 	a->sets = ipm_hash_new();
 	a->strs = ipm_hash_new();
-	a->gl = ipm_calloc(a->ngc + 1, sizeof *a->gl);
-	a->ol = ipm_calloc(spec->nops + 1, sizeof *a->ol);
-	a->idx = ipm_calloc(a->ngc + 1, sizeof *a->idx);
+	a->gl = ipm_calloc_own(a->ngc + 1, sizeof *a->gl);
+	a->ol = ipm_calloc_own(spec->nops + 1, sizeof *a->ol);
+	a->idx = ipm_calloc_own(a->ngc + 1, sizeof *a->idx);
 	if (check_spec(a, err, errlen) != 0) {
 		ipm_agg_free(a);
 		return NULL;
@@ -184,6 +184,21 @@ void ipm_agg_free(ipm_agg *a)
 	ipm_hash_free(a->strs);
 	ipm_buf_free(&a->key);
 	free(a);
+}
+
+void ipm_agg_clear(ipm_agg *a)
+{
+	ipm_hash_free(a->groups);
+	ipm_hash_free(a->sets);
+	ipm_hash_free(a->strs);
+	a->groups = ipm_hash_new();
+	a->sets = ipm_hash_new();
+	a->strs = ipm_hash_new();
+	free(a->st);
+	free(a->setc);
+	a->st = NULL;
+	a->setc = NULL;
+	a->stcap = a->setcap = 0;
 }
 
 size_t ipm_agg_ngroups(const ipm_agg *a) { return ipm_hash_count(a->groups); }

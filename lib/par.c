@@ -23,7 +23,40 @@ static enum ipm_fmt sniff(const unsigned char *b, size_t n)
 	return i < n && b[i] == '{' ? IPM_FMT_JSON : IPM_FMT_CSV;
 }
 
-/* One pass over the file: quote parity and line count up to each boundary. */
+/* ------------------------------------------------------ parts of a file */
+
+/* The parts are planned without reading the file through: part i starts at
+ * the first line start at or after i/n of the data, as if no quoted field
+ * crossed that line. Each thread reads its part and stops at the first record
+ * boundary past the part's end. Afterwards the guesses are checked in file
+ * order: part i+1 is right when part i stopped exactly where it starts;
+ * otherwise (a quoted field spanning lines crossed the start) it is read
+ * again, from where part i stopped. The result is that of one serial read. */
+
+struct rejected {
+	char *file, *reason, *text;
+	long line;
+	size_t len;
+};
+
+struct job {
+	int fd;
+	enum ipm_fmt fmt;
+	long long hdr_len, start, want;   /* read from start; stop after want bytes (-1: to EOF) */
+	long hdr_lines;
+	const char *name;
+	char delim;
+	const char *const *only;
+	size_t nonly;
+	void (*each)(void *, ipm_rec *);
+	void *ctx;
+	struct rejected *rj;   /* kept until the threads end, then replayed in order */
+	size_t nrj;
+	int err;
+	long long used;        /* bytes of the part read (past start) */
+	long lines;            /* lines of the part read */
+};
+
 /* Quote parity over [p, e): every '"' toggles (an escaped "" toggles twice). */
 static int quotes(const unsigned char *p, const unsigned char *e, int inq)
 {
@@ -34,172 +67,56 @@ static int quotes(const unsigned char *p, const unsigned char *e, int inq)
 	return inq;
 }
 
-/* Every range but the last has its start (and the header is past). */
-static int placed(const struct ipm_chunks *ch, size_t want, int in_hdr)
-{
-	return !in_hdr && ch->n + 1 == want;
-}
-
-/* One pass over the file (memchr, so about memory speed): quote parity and
- * line count up to each boundary. */
-static int scan(struct ipm_chunks *ch, long long size, size_t want)
+/* Header length in bytes and lines (CSV: up to the first newline outside
+ * quotes) and the format when AUTO; -1 when the file has no complete header. */
+static int read_header(int fd, enum ipm_fmt *fmt, long long *len, long *lines)
 {
 	unsigned char *buf = ipm_malloc(SCAN_BUF);
-	const unsigned char *p, *nl, *e;
-	long long off = 0, next = 0, step = size / (long long)want, at;
-	long line = 1;
-	int inq = 0, csv = ch->fmt == IPM_FMT_CSV, in_hdr = csv, anyq;
-	ssize_t got = 0;
+	const unsigned char *p, *e, *nl;
+	long long off = 0;
+	ssize_t got;
+	int inq = 0, rc = -1;
 
-	ch->c = ipm_calloc(want, sizeof *ch->c);
-	/* the scan stops once the last boundary is placed: the rest of the file
-	 * needs no counting (the last range runs to the end) */
-	while ((off == 0 || !placed(ch, want, in_hdr)) && (got = pread(ch->fd, buf, SCAN_BUF, off)) > 0) {
-		if (off == 0 && ch->fmt == IPM_FMT_AUTO)
-			ch->fmt = sniff(buf, (size_t)got), csv = in_hdr = ch->fmt == IPM_FMT_CSV;
-		if (off == 0 && !csv)
-			ch->c[0].line = 1;   /* JSON Lines: no header, the first range starts at 0 */
-		e = buf + got;
-		anyq = csv && memchr(buf, '"', (size_t)got) != NULL;
-		for (p = buf; p < e; p = nl + 1) {
-			nl = memchr(p, '\n', (size_t)(e - p));
-			if (anyq)
-				inq = quotes(p, nl ? nl : e, inq);
-			if (!nl)
-				break;
-			line++;   /* every line counts for numbering; boundaries are outside quotes */
-			if (inq)
-				continue;
-			at = off + (nl - buf) + 1;
-			if (in_hdr) {   /* the header ends: ranges start after it */
-				in_hdr = 0;
-				ch->hdr_len = next = at;
-				ch->hdr_lines = line - 1;
-				ch->c[0].start = next;
-				ch->c[0].line = line;
-			} else if (at >= next + step && ch->n + 1 < want) {
-				ch->c[ch->n].end = at;
-				ch->c[++ch->n].start = next = at;
-				ch->c[ch->n].line = line;
-			}
-			if (placed(ch, want, in_hdr))
+	*len = 0;
+	*lines = 0;
+	while ((got = pread(fd, buf, SCAN_BUF, off)) > 0) {
+		if (off == 0 && *fmt == IPM_FMT_AUTO)
+			*fmt = sniff(buf, (size_t)got);
+		if (*fmt != IPM_FMT_CSV) {   /* JSON Lines: no header */
+			rc = 0;
+			break;
+		}
+		for (p = buf, e = buf + got; (nl = memchr(p, '\n', (size_t)(e - p))) != NULL; p = nl + 1) {
+			++*lines;
+			if (!(inq = quotes(p, nl, inq)))
 				break;
 		}
+		if (nl) {
+			*len = off + (nl - buf) + 1;
+			rc = 0;
+			break;
+		}
+		inq = quotes(p, e, inq);
 		off += got;
 	}
 	free(buf);
-	if (got < 0 || in_hdr || (ch->fmt == IPM_FMT_AUTO))
-		return -1;   /* unreadable, empty, or a header without a newline */
-	ch->c[ch->n++].end = size;
-	return 0;
+	return got < 0 ? -1 : rc;
 }
 
-int ipm_chunks_plan(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt,
-                    struct ipm_chunks *ch)
+/* The first line start at or after off (size when there is none). */
+static long long line_start(int fd, long long off, long long size)
 {
-	struct stat st;
-
-	memset(ch, 0, sizeof *ch);
-	ch->fmt = fmt;
-	/* "-" works too when stdin is a regular file (`ipm-agg < big.csv`) */
-	ch->fd = strcmp(path, "-") == 0 ? (lseek(0, 0, SEEK_CUR) == 0 ? dup(0) : -1) : open(path, O_RDONLY);
-	if (ch->fd < 0)
-		return -1;
-	if (fstat(ch->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(ch->fd);
-		return -1;
-	}
-	min_bytes = min_bytes < 1 ? 1 : min_bytes;
-	if (st.st_size / min_bytes + 1 < (long long)n)
-		n = (size_t)(st.st_size / min_bytes + 1);
-	if (scan(ch, st.st_size, n ? n : 1) != 0) {
-		ipm_chunks_free(ch);
-		return -1;
-	}
-	return 0;
-}
-
-struct cookie {
-	int fd;
-	long long pos, hdr_end, start, end;   /* header [0, hdr_end), then [start, end) */
-};
-
-static ssize_t cookie_read(void *p, char *buf, size_t size)
-{
-	struct cookie *c = p;
-	long long off, lim;
+	unsigned char buf[4096];
+	const unsigned char *nl;
 	ssize_t got;
 
-	if (c->pos < c->hdr_end) {
-		off = c->pos;
-		lim = c->hdr_end;
-	} else {
-		off = c->start + (c->pos - c->hdr_end);
-		lim = c->end;
-	}
-	if (off >= lim)
+	if (off <= 0)
 		return 0;
-	if ((long long)size > lim - off)
-		size = (size_t)(lim - off);
-	got = pread(c->fd, buf, size, off);
-	if (got > 0)
-		c->pos += got;
-	return got;
+	for (off--; (got = pread(fd, buf, sizeof buf, off)) > 0; off += got)
+		if ((nl = memchr(buf, '\n', (size_t)got)) != NULL)
+			return off + (nl - buf) + 1;
+	return size;
 }
-
-static int cookie_close(void *p)
-{
-	free(p);
-	return 0;
-}
-
-FILE *ipm_chunk_open(const struct ipm_chunks *ch, size_t i)
-{
-	static const cookie_io_functions_t io = { cookie_read, NULL, NULL, cookie_close };
-	struct cookie *c = ipm_calloc(1, sizeof *c);
-	FILE *fp;
-
-	c->fd = ch->fd;
-	c->hdr_end = ch->fmt == IPM_FMT_CSV ? ch->hdr_len : 0;
-	c->start = ch->c[i].start;
-	c->end = ch->c[i].end;
-	if (!(fp = fopencookie(c, "r", io)))
-		free(c);
-	else
-		setvbuf(fp, NULL, _IOFBF, 1 << 20);
-	return fp;
-}
-
-void ipm_chunks_free(struct ipm_chunks *ch)
-{
-	if (ch->fd > 0)
-		close(ch->fd);
-	ch->fd = -1;
-	free(ch->c);
-	memset(ch, 0, sizeof *ch);
-}
-
-/* ------------------------------------------------------------- threads */
-
-struct rejected {
-	char *file, *reason, *text;
-	long line;
-	size_t len;
-};
-
-struct job {
-	const struct ipm_chunks *ch;
-	size_t i;
-	const char *name;
-	char delim;
-	const char *const *only;
-	size_t nonly;
-	void (*each)(void *, ipm_rec *);
-	void *ctx;
-	struct rejected *rj;   /* kept until the threads end, then replayed in order */
-	size_t nrj;
-	int err;
-};
 
 static void keep_reject(void *p, const char *file, long line, const char *reason,
                         const char *text, size_t len)
@@ -216,70 +133,136 @@ static void keep_reject(void *p, const char *file, long line, const char *reason
 	r->line = line;
 }
 
+static void drop_rejects(struct job *j)
+{
+	size_t k;
+
+	for (k = 0; k < j->nrj; k++) {
+		free(j->rj[k].file);
+		free(j->rj[k].reason);
+		free(j->rj[k].text);
+	}
+	free(j->rj);
+	j->rj = NULL;
+	j->nrj = 0;
+}
+
+/* Read one part: lines are numbered from the header's (shifted to file
+ * lines when the parts are checked). */
 static void *work(void *p)
 {
 	struct job *j = p;
-	FILE *fp = ipm_chunk_open(j->ch, j->i);
-	ipm_reader *rd;
+	ipm_reader *rd = ipm_reader_open_part(j->fd, j->name, j->fmt, j->delim, j->hdr_len, j->start);
 	ipm_rec *r;
 	int rc;
 
-	if (!fp) {
-		j->err = 1;
-		return NULL;
-	}
-	rd = ipm_reader_open(fp, j->name, j->ch->fmt, j->delim);
-	ipm_reader_set_lineno(rd, j->ch->c[j->i].line - 1 -
-	                      (j->ch->fmt == IPM_FMT_CSV ? j->ch->hdr_lines : 0));
 	ipm_reader_on_reject(rd, keep_reject, j);
 	if (j->nonly)
 		ipm_reader_only(rd, j->only, j->nonly);
+	if (j->want >= 0)
+		ipm_reader_stop_after(rd, j->want);
 	while ((rc = ipm_reader_next(rd, &r)) > 0)
 		j->each(j->ctx, r);
 	j->err = rc < 0;
+	j->used = ipm_reader_used(rd);
+	j->lines = ipm_reader_lineno(rd) - j->hdr_lines;
 	ipm_reader_close(rd);
-	fclose(fp);
 	return NULL;
 }
 
-long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
-                  const char *const *only, size_t nonly,
-                  ipm_rejects *rj, void (*each)(void *ctx, ipm_rec *r), void **ctx)
+/* Check the parts in order; read again those that started inside a record.
+ * Returns how many were read again. */
+static size_t check_parts(struct job *jobs, size_t n, long long size, void (*reset)(void *))
 {
-	struct ipm_chunks ch;
+	long long at = jobs[0].start + jobs[0].used, end;
+	size_t i, again = 0;
+
+	for (i = 1; i < n; i++) {
+		if (at == jobs[i].start) {
+			at += jobs[i].used;
+			continue;
+		}
+		/* part i-1 read past the start of part i: read part i from there */
+		again++;
+		reset(jobs[i].ctx);
+		drop_rejects(&jobs[i]);
+		end = i + 1 < n ? jobs[i + 1].start : size;
+		jobs[i].start = at;
+		jobs[i].want = i + 1 < n ? end - at : -1;
+		if (at >= end && i + 1 < n) {
+			jobs[i].used = jobs[i].lines = 0;   /* nothing of it is left */
+			continue;
+		}
+		work(&jobs[i]);
+		at += jobs[i].used;
+	}
+	return again;
+}
+
+long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
+                  const char *const *only, size_t nonly, ipm_rejects *rj,
+                  void (*each)(void *ctx, ipm_rec *r), void (*reset)(void *ctx), void **ctx,
+                  size_t *reread)
+{
+	struct stat st;
 	struct job *jobs;
 	pthread_t *tid;
+	long long hdr_len, data;
+	long hdr_lines, base;
 	size_t i, k;
 	long bad = 0;
+	int fd;
 
-	if (ipm_chunks_plan(path, n, min_bytes, fmt, &ch) != 0)
+	/* "-" works too when stdin is a regular file (`ipm-agg < big.csv`) */
+	fd = strcmp(path, "-") == 0 ? (lseek(0, 0, SEEK_CUR) == 0 ? dup(0) : -1) : open(path, O_RDONLY);
+	if (fd < 0)
 		return -1;
-	jobs = ipm_calloc(ch.n, sizeof *jobs);
-	tid = ipm_calloc(ch.n, sizeof *tid);
-	for (i = 0; i < ch.n; i++) {
-		jobs[i] = (struct job){ &ch, i, path, delim, only, nonly, each, ctx[i], NULL, 0, 0 };
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, &hdr_len, &hdr_lines) != 0) {
+		close(fd);
+		return -1;
+	}
+	data = st.st_size - hdr_len;
+	min_bytes = min_bytes < 1 ? 1 : min_bytes;
+	if (data / min_bytes + 1 < (long long)n)
+		n = (size_t)(data / min_bytes + 1);
+	n = n ? n : 1;
+	jobs = ipm_calloc(n, sizeof *jobs);
+	tid = ipm_calloc(n, sizeof *tid);
+	for (i = 0; i < n; i++) {
+		jobs[i] = (struct job){ .fd = fd, .fmt = fmt, .hdr_len = hdr_len, .hdr_lines = hdr_lines,
+		                        .name = path, .delim = delim, .only = only, .nonly = nonly,
+		                        .each = each, .ctx = ctx[i] };
+		jobs[i].start = i == 0 ? hdr_len : line_start(fd, hdr_len + data / (long long)n * (long long)i, st.st_size);
+		if (jobs[i].start < jobs[i ? i - 1 : 0].start)
+			jobs[i].start = jobs[i - 1].start;
+	}
+	for (i = 0; i < n; i++) {
+		jobs[i].want = i + 1 < n ? jobs[i + 1].start - jobs[i].start : -1;
 		if (pthread_create(&tid[i], NULL, work, &jobs[i]) != 0)
 			ipm_die(IPM_EXIT_DATA, "cannot start a thread");
 	}
-	for (i = 0; i < ch.n; i++) {
+	for (i = 0; i < n; i++)
 		pthread_join(tid[i], NULL);
+	k = check_parts(jobs, n, st.st_size, reset);
+	if (reread)
+		*reread = k;
+	/* replay the rejects in file order, at file line numbers */
+	for (i = 0, base = 0; i < n; base += jobs[i++].lines) {
 		if (jobs[i].err)
 			bad++;
 		for (k = 0; k < jobs[i].nrj; k++) {
 			struct rejected *r = &jobs[i].rj[k];
 
 			if (rj)
-				ipm_reject(rj, r->file, r->line, r->reason, r->text, r->len);
-			free(r->file);
-			free(r->reason);
-			free(r->text);
+				ipm_reject(rj, r->file, r->line + base, r->reason, r->text, r->len);
+			ipm_err(r->file, r->line + base, "%s", r->reason);
 		}
 		bad += (long)jobs[i].nrj;
-		free(jobs[i].rj);
+		drop_rejects(&jobs[i]);
 	}
 	free(jobs);
 	free(tid);
-	ipm_chunks_free(&ch);
+	close(fd);
 	return bad;
 }
 

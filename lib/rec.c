@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 #include <yajl/yajl_gen.h>
@@ -653,7 +654,10 @@ static void ccb_row(int ch, void *data)
 #define LSRC_BLOCK (256 << 10)
 
 struct lsrc {
-	FILE *fp;
+	FILE *fp;              /* NULL: read fd with pread (a part of a file) */
+	int fd;
+	long long pos, hdr_len, start;   /* fd: next offset; [0, hdr_len) then from start */
+	long long used;        /* bytes of the lines handed out */
 	int linewise;          /* a pipe or terminal: getline, one line a fill */
 	char *lb;              /* getline's buffer */
 	size_t lbcap;
@@ -689,8 +693,23 @@ static void lsrc_room(struct lsrc *s, size_t want)
 static ssize_t lsrc_fill(struct lsrc *s)
 {
 	ssize_t got;
+	size_t n;
 
-	if (s->linewise) {   /* getline: the bytes of one line, NULs included */
+	if (!s->fp) {   /* a part of a file: the header, then from start on */
+		lsrc_room(s, LSRC_BLOCK / 2);
+		n = s->cap - 1 - s->end;
+		if (s->pos < s->hdr_len && (long long)n > s->hdr_len - s->pos)
+			n = (size_t)(s->hdr_len - s->pos);
+		do
+			got = pread(s->fd, s->b + s->end, n, s->pos);
+		while (got < 0 && errno == EINTR);
+		if (got < 0)
+			return -1;
+		if ((s->pos += got) == s->hdr_len)
+			s->pos = s->start;
+		if (got == 0 && s->pos < s->hdr_len)
+			return -1;   /* the file shrank under us */
+	} else if (s->linewise) {   /* getline: the bytes of one line, NULs included */
 		if ((got = getline(&s->lb, &s->lbcap, s->fp)) < 0)
 			return ferror(s->fp) ? -1 : 0;
 		lsrc_room(s, (size_t)got);
@@ -718,6 +737,7 @@ static int lsrc_next(struct lsrc *s, char **line, size_t *len)
 			*line = s->b + s->beg;
 			*len = (size_t)(nl - *line);
 			s->beg = (size_t)(nl + 1 - s->b);
+			s->used += (long long)*len + 1;
 			return 1;
 		}
 		if (s->eof) {
@@ -727,6 +747,7 @@ static int lsrc_next(struct lsrc *s, char **line, size_t *len)
 			*len = s->end - s->beg;
 			s->b[s->end] = '\n';   /* lsrc_fill kept room for it */
 			s->beg = s->end;
+			s->used += (long long)*len;
 			return 1;
 		}
 		if ((got = lsrc_fill(s)) < 0)
@@ -766,6 +787,9 @@ struct ipm_reader {
 	size_t nonly;
 	size_t *cols, ncols;   /* the header columns rows store, in order */
 	long row_line;         /* line where the current CSV row began */
+	long long stop;        /* ipm_reader_stop_after: bytes past the header; -1: none */
+	int quiet;             /* a part reader: rejects go to the hook only */
+	int stopped;
 	ipm_rec *crec;
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
 	ipm_buf pending;       /* CSV text of the row in progress, for rejects */
@@ -774,7 +798,8 @@ struct ipm_reader {
 static void reject(ipm_reader *rd, long line, const char *reason, const char *text, size_t len)
 {
 	rd->nbad++;
-	ipm_err(rd->name, line, "%s", reason);
+	if (!rd->quiet)
+		ipm_err(rd->name, line, "%s", reason);
 	if (rd->on_reject)
 		rd->on_reject(rd->reject_ctx, rd->name, line, reason, text, len);
 }
@@ -807,12 +832,21 @@ static void csv_parser_new(ipm_reader *rd)
 	ipm_buf_clear(&rd->c.fields);
 }
 
-ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char delim)
+static int is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static ipm_reader *reader_new(const char *name, enum ipm_fmt fmt, char delim)
 {
 	ipm_reader *rd = ipm_calloc(1, sizeof *rd);
 
-	rd->fp = fp;
-	lsrc_init(&rd->src, fp);
+	rd->stop = -1;
 	rd->name = ipm_strndup(name && strcmp(name, "-") ? name : "<stdin>",
 	                       strlen(name && strcmp(name, "-") ? name : "<stdin>"));
 	rd->fmt = fmt;
@@ -820,6 +854,40 @@ ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char d
 	rd->j.g = yajl_gen_alloc(NULL);
 	rd->crec = ipm_rec_new();
 	return rd;
+}
+
+ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char delim)
+{
+	ipm_reader *rd = reader_new(name, fmt, delim);
+
+	rd->fp = fp;
+	lsrc_init(&rd->src, fp);
+	return rd;
+}
+
+ipm_reader *ipm_reader_open_part(int fd, const char *name, enum ipm_fmt fmt, char delim,
+                                 long long hdr_len, long long start)
+{
+	ipm_reader *rd = reader_new(name, fmt, delim);
+
+	rd->quiet = 1;
+	rd->src.fd = fd;
+	rd->src.hdr_len = hdr_len;
+	rd->src.start = start;
+	rd->src.pos = hdr_len > 0 ? 0 : start;
+	return rd;
+}
+
+void ipm_reader_stop_after(ipm_reader *rd, long long nbytes) { rd->stop = nbytes; }
+long long ipm_reader_used(const ipm_reader *rd) { return rd->src.used - rd->src.hdr_len; }
+long ipm_reader_lineno(const ipm_reader *rd) { return rd->lineno; }
+int ipm_reader_stopped(const ipm_reader *rd) { return rd->stopped; }
+
+/* Between records: no CSV row is half read (a blank line may be pending). */
+static int at_row_start(const ipm_reader *rd)
+{
+	return rd->fmt != IPM_FMT_CSV ||
+	       (rd->c.n == 0 && is_blank(rd->pending.s, rd->pending.len));
 }
 
 enum ipm_fmt ipm_reader_fmt(const ipm_reader *rd) { return rd->fmt; }
@@ -832,16 +900,6 @@ void ipm_reader_on_reject(ipm_reader *rd,
 {
 	rd->on_reject = fn;
 	rd->reject_ctx = ctx;
-}
-
-static int is_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
 }
 
 static ipm_rec *queue_slot(struct ipm_reader *rd)
@@ -1080,6 +1138,10 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 		}
 		if (rd->eof)
 			return 0;
+		if (rd->stop >= 0 && ipm_reader_used(rd) >= rd->stop && at_row_start(rd)) {
+			rd->eof = rd->stopped = 1;   /* no csv_fini: the row ended here */
+			return 0;
+		}
 		rc = lsrc_next(&rd->src, &rd->ls, &rd->llen);
 		if (rc < 0) {
 			ipm_err(rd->name, rd->lineno + 1, "read error:");

@@ -91,6 +91,23 @@ typedef struct ipm_reader ipm_reader;
  * delim is the CSV delimiter (',' by default, '\t' for TSV). name is used in
  * messages ("-" or NULL shows as "<stdin>"). The reader does not close fp. */
 ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char delim);
+/* A reader over a part of a file, for threads (lib/par.c): the bytes
+ * [0, hdr_len) (a CSV header; 0 for none), then the file from offset start
+ * on, read with pread (fd stays the caller's; several readers may share it).
+ * Malformed records go to the reject hook only (the caller reports them, at
+ * file line numbers it alone knows). */
+ipm_reader *ipm_reader_open_part(int fd, const char *name, enum ipm_fmt fmt, char delim,
+                                 long long hdr_len, long long start);
+/* End the input at the first record boundary once nbytes past the header
+ * are read: a CSV row that began before ends first (whatever its length),
+ * and the end is not taken for the end of the input (no unterminated-quote
+ * check). ipm_reader_stopped() tells whether it ended so. */
+void ipm_reader_stop_after(ipm_reader *rd, long long nbytes);
+int ipm_reader_stopped(const ipm_reader *rd);
+/* Bytes of input lines read so far, past the header. */
+long long ipm_reader_used(const ipm_reader *rd);
+/* Number of the last line read (header lines included). */
+long ipm_reader_lineno(const ipm_reader *rd);
 /* Next record: 1 and *out set, 0 at end of input, -1 on an I/O error.
  * Malformed records are reported (file:line: message), counted, passed to the
  * reject hook if set, and skipped. */

@@ -92,6 +92,19 @@ void *ipm_malloc(size_t n)
 	return p;
 }
 
+void *ipm_calloc_own(size_t n, size_t size)
+{
+	size_t bytes;
+	void *p;
+
+	if (size && n > SIZE_MAX / size)
+		ipm_die(IPM_EXIT_DATA, "out of memory (%zu x %zu bytes)", n, size);
+	bytes = (n * size + IPM_CACHE_LINE - 1) / IPM_CACHE_LINE * IPM_CACHE_LINE;
+	if (!(p = aligned_alloc(IPM_CACHE_LINE, bytes ? bytes : IPM_CACHE_LINE)))
+		ipm_die(IPM_EXIT_DATA, "out of memory (%zu x %zu bytes)", n, size);
+	return memset(p, 0, bytes ? bytes : IPM_CACHE_LINE);
+}
+
 void *ipm_calloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);

@@ -65,13 +65,14 @@ static size_t split_fields(char *s, const char ***fields)
 }
 
 static void add_one(void *a, ipm_rec *r) { ipm_agg_add(a, r); }
+static void clear_one(void *a) { ipm_agg_clear(a); }
 
 /* One regular file read by several threads, each into its own state, then
  * merged (the partial/merge law). -1 when the file cannot be split. */
 static int run_parallel(const char *name, const struct ipm_opts *o, ipm_agg *a,
                         const struct ipm_agg_spec *sp, ipm_rejects *rj)
 {
-	size_t n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN)), i, ni;
+	size_t n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN)), i, ni, again = 0;
 	const char *in[MAX_INPUTS];
 	ipm_agg **part;
 	char err[64];
@@ -86,7 +87,9 @@ static int run_parallel(const char *name, const struct ipm_opts *o, ipm_agg *a,
 	/* a thread per 8 MB at least, unless -j asks for threads explicitly */
 	ni = ipm_agg_inputs(a, in, MAX_INPUTS);
 	bad = ipm_par_read(name, n, jobs ? 1 : 8LL << 20, o->in_fmt, o->delim, in,
-	                   ni <= MAX_INPUTS ? ni : 0, rj, add_one, (void **)part);
+	                   ni <= MAX_INPUTS ? ni : 0, rj, add_one, clear_one, (void **)part, &again);
+	if (o->verbose && bad >= 0 && again)
+		ipm_err(name, 0, "%zu of %zu parts read again (a quoted field crossed a part start)", again, n);
 	for (i = 0; i < n; i++) {
 		if (bad >= 0)
 			ipm_agg_merge(a, part[i]);
