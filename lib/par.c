@@ -299,15 +299,16 @@ struct mworker {
 /* Map one batch: read its records, map them, write them to its buffer. */
 static void map_batch(struct mapper *m, struct batch *b, void *ctx)
 {
-	FILE *in = fmemopen(b->in.s, b->in.len, "r"), *out = open_memstream(&b->out, &b->outlen);
+	FILE *out = open_memstream(&b->out, &b->outlen);
 	ipm_reader *rd;
 	ipm_writer *w;
 	ipm_rec *r;
 	int rc;
 
-	if (!in || !out)
+	if (!out)
 		ipm_die(IPM_EXIT_DATA, "cannot open a memory stream:");
-	rd = ipm_reader_open(in, m->name, IPM_FMT_JSON, ',');
+	ipm_buf_reserve(&b->in, 1);   /* buf[len] is the reader's */
+	rd = ipm_reader_open_mem(b->in.s, b->in.len, m->name, IPM_FMT_JSON, ',');
 	w = ipm_writer_open(out, IPM_FMT_JSON, ',', NULL, 0);
 	ipm_reader_set_lineno(rd, b->line0 - 1);
 	ipm_reader_on_reject(rd, keep_reject, &b->j);
@@ -319,7 +320,6 @@ static void map_batch(struct mapper *m, struct batch *b, void *ctx)
 	b->j.err = rc < 0;
 	ipm_reader_close(rd);
 	ipm_writer_close(w);
-	fclose(in);
 	fclose(out);
 }
 

@@ -654,8 +654,9 @@ static void ccb_row(int ch, void *data)
 #define LSRC_BLOCK (256 << 10)
 
 struct lsrc {
-	FILE *fp;              /* NULL: read fd with pread (a part of a file) */
+	FILE *fp;              /* NULL: read fd with pread (a part of a file), or memory when fd < 0 */
 	int fd;
+	int mem;               /* b is the caller's buffer, all of the input */
 	long long pos, hdr_len, start;   /* fd: next offset; [0, hdr_len) then from start */
 	long long used;        /* bytes of the lines handed out */
 	int linewise;          /* a pipe or terminal: getline, one line a fill */
@@ -875,6 +876,18 @@ ipm_reader *ipm_reader_open_part(int fd, const char *name, enum ipm_fmt fmt, cha
 	rd->src.hdr_len = hdr_len;
 	rd->src.start = start;
 	rd->src.pos = hdr_len > 0 ? 0 : start;
+	return rd;
+}
+
+ipm_reader *ipm_reader_open_mem(char *buf, size_t len, const char *name, enum ipm_fmt fmt, char delim)
+{
+	ipm_reader *rd = reader_new(name, fmt, delim);
+
+	rd->src.mem = 1;
+	rd->src.b = buf;
+	rd->src.end = len;
+	rd->src.cap = len + 1;
+	rd->src.eof = 1;
 	return rd;
 }
 
@@ -1208,7 +1221,8 @@ void ipm_reader_close(ipm_reader *rd)
 	free(rd->c.keep);
 	free(rd->cols);
 	ipm_rec_free(rd->crec);
-	free(rd->src.b);
+	if (!rd->src.mem)
+		free(rd->src.b);
 	free(rd->src.lb);
 	ipm_buf_free(&rd->pending);
 	free(rd->name);

@@ -98,6 +98,10 @@ ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char d
  * file line numbers it alone knows). */
 ipm_reader *ipm_reader_open_part(int fd, const char *name, enum ipm_fmt fmt, char delim,
                                  long long hdr_len, long long start);
+/* A reader over memory, without a copy: buf[0, len) is all the input and
+ * buf[len] must be writable (a '\n' is put there after a last line that lacks
+ * one); buf outlives the reader. */
+ipm_reader *ipm_reader_open_mem(char *buf, size_t len, const char *name, enum ipm_fmt fmt, char delim);
 /* End the input at the first record boundary once nbytes past the header
  * are read: a CSV row that began before ends first (whatever its length),
  * and the end is not taken for the end of the input (no unterminated-quote

@@ -317,7 +317,7 @@ static ipm_table *load1(const char *dir, const char *name, int *bad)
 
 ipm_tagger *ipm_tagger_new(const char *dir)
 {
-	ipm_tagger *tg = ipm_calloc(1, sizeof *tg);
+	ipm_tagger *tg = ipm_calloc_own(1, sizeof *tg);   /* threads write its scratch */
 	int bad = 0;
 
 	tg->head_prov = HEAD_NONE;
@@ -377,7 +377,7 @@ static void scratch_free(ipm_tagger *tg)
 
 ipm_tagger *ipm_tagger_clone(const ipm_tagger *tg)
 {
-	ipm_tagger *c = ipm_malloc(sizeof *c);
+	ipm_tagger *c = ipm_calloc_own(1, sizeof *c);   /* threads write its scratch */
 	struct strlist empty = {0};
 
 	*c = *tg;
