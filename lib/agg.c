@@ -186,21 +186,6 @@ void ipm_agg_free(ipm_agg *a)
 	free(a);
 }
 
-void ipm_agg_clear(ipm_agg *a)
-{
-	ipm_hash_free(a->groups);
-	ipm_hash_free(a->sets);
-	ipm_hash_free(a->strs);
-	a->groups = ipm_hash_new();
-	a->sets = ipm_hash_new();
-	a->strs = ipm_hash_new();
-	free(a->st);
-	free(a->setc);
-	a->st = NULL;
-	a->setc = NULL;
-	a->stcap = a->setcap = 0;
-}
-
 size_t ipm_agg_ngroups(const ipm_agg *a) { return ipm_hash_count(a->groups); }
 
 /* --------------------------------------------------------------- input */

@@ -55,8 +55,6 @@ int ipm_agg_parse_ops(char **w, int n, struct ipm_agg_op **ops, size_t *nops,
  * column, pivot with a non-count op). The spec's strings must outlive a. */
 ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen);
 void ipm_agg_free(ipm_agg *a);
-/* Forget every record added: as new, with the same spec. */
-void ipm_agg_clear(ipm_agg *a);
 /* The input fields a reads (group, pivot, op and date fields), at most max
  * into out; returns how many there are. */
 size_t ipm_agg_inputs(const ipm_agg *a, const char **out, size_t max);

@@ -11,6 +11,7 @@
 #include "util.h"
 
 #define SCAN_BUF (1 << 20)
+#define PARTS_PER_THREAD 8   /* so a fast core can take more of the file */
 
 static enum ipm_fmt sniff(const unsigned char *b, size_t n)
 {
@@ -25,13 +26,15 @@ static enum ipm_fmt sniff(const unsigned char *b, size_t n)
 
 /* ------------------------------------------------------ parts of a file */
 
-/* The parts are planned without reading the file through: part i starts at
- * the first line start at or after i/n of the data, as if no quoted field
- * crossed that line. Each thread reads its part and stops at the first record
- * boundary past the part's end. Afterwards the guesses are checked in file
- * order: part i+1 is right when part i stopped exactly where it starts;
- * otherwise (a quoted field spanning lines crossed the start) it is read
- * again, from where part i stopped. The result is that of one serial read. */
+/* The parts are planned without reading the file through: part k starts at
+ * the first line start at or after k/P of the data, as if no quoted field
+ * crossed that line. Threads take parts in order from a queue (a fast core
+ * takes more of them), each into a state of its own, and stop at the first
+ * record boundary past the part's end. The main thread checks the parts in
+ * file order as they complete: part k is right when part k-1 stopped exactly
+ * where it starts; otherwise (a quoted field spanning lines crossed its
+ * start) it is read again from there. Then it folds the part's state into the
+ * result and replays its rejects. The result is that of one serial read. */
 
 struct rejected {
 	char *file, *reason, *text;
@@ -50,11 +53,12 @@ struct job {
 	size_t nonly;
 	void (*each)(void *, ipm_rec *);
 	void *ctx;
-	struct rejected *rj;   /* kept until the threads end, then replayed in order */
+	struct rejected *rj;   /* kept for the main thread, which replays them in order */
 	size_t nrj;
 	int err;
 	long long used;        /* bytes of the part read (past start) */
 	long lines;            /* lines of the part read */
+	int done;
 };
 
 /* Quote parity over [p, e): every '"' toggles (an escaped "" toggles twice). */
@@ -170,46 +174,86 @@ static void *work(void *p)
 	return NULL;
 }
 
-/* Check the parts in order; read again those that started inside a record.
- * Returns how many were read again. */
-static size_t check_parts(struct job *jobs, size_t n, long long size, void (*reset)(void *))
-{
-	long long at = jobs[0].start + jobs[0].used, end;
-	size_t i, again = 0;
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t done;
+	struct job *parts;
+	size_t np, next;
+	const struct ipm_par_sink *sink;
+};
 
-	for (i = 1; i < n; i++) {
-		if (at == jobs[i].start) {
-			at += jobs[i].used;
-			continue;
-		}
-		/* part i-1 read past the start of part i: read part i from there */
-		again++;
-		reset(jobs[i].ctx);
-		drop_rejects(&jobs[i]);
-		end = i + 1 < n ? jobs[i + 1].start : size;
-		jobs[i].start = at;
-		jobs[i].want = i + 1 < n ? end - at : -1;
-		if (at >= end && i + 1 < n) {
-			jobs[i].used = jobs[i].lines = 0;   /* nothing of it is left */
-			continue;
-		}
-		work(&jobs[i]);
-		at += jobs[i].used;
+static void *take_parts(void *p)
+{
+	struct queue *q = p;
+	struct job *j;
+
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		j = q->next < q->np ? &q->parts[q->next++] : NULL;
+		pthread_mutex_unlock(&q->mu);
+		if (!j)
+			return NULL;
+		j->ctx = q->sink->open(q->sink->arg);
+		work(j);
+		pthread_mutex_lock(&q->mu);
+		j->done = 1;
+		pthread_cond_broadcast(&q->done);
+		pthread_mutex_unlock(&q->mu);
 	}
-	return again;
+}
+
+/* Part k once done, checked against where the parts before it stopped (at)
+ * and read again from there when it began inside a record. */
+static void settle_part(struct queue *q, size_t k, long long *at, long long size, size_t *again)
+{
+	struct job *j = &q->parts[k];
+	long long end = k + 1 < q->np ? q->parts[k + 1].start : size;
+
+	pthread_mutex_lock(&q->mu);
+	while (!j->done)
+		pthread_cond_wait(&q->done, &q->mu);
+	pthread_mutex_unlock(&q->mu);
+	if (*at != j->start) {   /* the part before read past its start */
+		++*again;
+		q->sink->drop(j->ctx);
+		drop_rejects(j);
+		j->ctx = q->sink->open(q->sink->arg);
+		j->start = *at;
+		j->want = k + 1 < q->np ? end - *at : -1;
+		j->used = j->lines = 0;
+		if (*at < end || k + 1 == q->np)
+			work(j);
+	}
+	*at = j->start + j->used;
+}
+
+/* Rejects of a settled part, at file line numbers (base: lines before it). */
+static long replay_rejects(struct job *j, long base, ipm_rejects *rj)
+{
+	size_t k;
+	long bad = (long)j->nrj + (j->err != 0);
+
+	for (k = 0; k < j->nrj; k++) {
+		struct rejected *r = &j->rj[k];
+
+		if (rj)
+			ipm_reject(rj, r->file, r->line + base, r->reason, r->text, r->len);
+		ipm_err(r->file, r->line + base, "%s", r->reason);
+	}
+	drop_rejects(j);
+	return bad;
 }
 
 long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
                   const char *const *only, size_t nonly, ipm_rejects *rj,
-                  void (*each)(void *ctx, ipm_rec *r), void (*reset)(void *ctx), void **ctx,
-                  size_t *reread)
+                  const struct ipm_par_sink *sink, size_t *reread)
 {
 	struct stat st;
-	struct job *jobs;
+	struct queue q;
 	pthread_t *tid;
-	long long hdr_len, data;
-	long hdr_lines, base;
-	size_t i, k;
+	long long hdr_len, data, at, psize;
+	long hdr_lines, base = 0;
+	size_t i, np, again = 0;
 	long bad = 0;
 	int fd;
 
@@ -223,44 +267,49 @@ long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt 
 	}
 	data = st.st_size - hdr_len;
 	min_bytes = min_bytes < 1 ? 1 : min_bytes;
-	if (data / min_bytes + 1 < (long long)n)
-		n = (size_t)(data / min_bytes + 1);
 	n = n ? n : 1;
-	jobs = ipm_calloc(n, sizeof *jobs);
-	tid = ipm_calloc(n, sizeof *tid);
-	for (i = 0; i < n; i++) {
-		jobs[i] = (struct job){ .fd = fd, .fmt = fmt, .hdr_len = hdr_len, .hdr_lines = hdr_lines,
-		                        .name = path, .delim = delim, .only = only, .nonly = nonly,
-		                        .each = each, .ctx = ctx[i] };
-		jobs[i].start = i == 0 ? hdr_len : line_start(fd, hdr_len + data / (long long)n * (long long)i, st.st_size);
-		if (jobs[i].start < jobs[i ? i - 1 : 0].start)
-			jobs[i].start = jobs[i - 1].start;
+	/* PARTS_PER_THREAD parts a thread, none below min_bytes */
+	np = n * PARTS_PER_THREAD;
+	if (data / min_bytes + 1 < (long long)np)
+		np = (size_t)(data / min_bytes + 1);
+	n = n < np ? n : np;
+	psize = data / (long long)np;
+	memset(&q, 0, sizeof q);
+	pthread_mutex_init(&q.mu, NULL);
+	pthread_cond_init(&q.done, NULL);
+	q.parts = ipm_calloc(np, sizeof *q.parts);
+	q.np = np;
+	q.sink = sink;
+	for (i = 0; i < np; i++) {
+		struct job *j = &q.parts[i];
+
+		*j = (struct job){ .fd = fd, .fmt = fmt, .hdr_len = hdr_len, .hdr_lines = hdr_lines,
+		                   .name = path, .delim = delim, .only = only, .nonly = nonly,
+		                   .each = sink->each };
+		j->start = i == 0 ? hdr_len : line_start(fd, hdr_len + psize * (long long)i, st.st_size);
+		if (i > 0 && j->start < j[-1].start)
+			j->start = j[-1].start;
 	}
-	for (i = 0; i < n; i++) {
-		jobs[i].want = i + 1 < n ? jobs[i + 1].start - jobs[i].start : -1;
-		if (pthread_create(&tid[i], NULL, work, &jobs[i]) != 0)
+	for (i = 0; i < np; i++)
+		q.parts[i].want = i + 1 < np ? q.parts[i + 1].start - q.parts[i].start : -1;
+	tid = ipm_calloc(n, sizeof *tid);
+	for (i = 0; i < n; i++)
+		if (pthread_create(&tid[i], NULL, take_parts, &q) != 0)
 			ipm_die(IPM_EXIT_DATA, "cannot start a thread");
+	/* settle the parts in file order while the threads go on */
+	for (i = 0, at = hdr_len; i < np; i++) {
+		settle_part(&q, i, &at, st.st_size, &again);
+		sink->merge(sink->result, q.parts[i].ctx);
+		bad += replay_rejects(&q.parts[i], base, rj);
+		base += q.parts[i].lines;
 	}
 	for (i = 0; i < n; i++)
 		pthread_join(tid[i], NULL);
-	k = check_parts(jobs, n, st.st_size, reset);
 	if (reread)
-		*reread = k;
-	/* replay the rejects in file order, at file line numbers */
-	for (i = 0, base = 0; i < n; base += jobs[i++].lines) {
-		if (jobs[i].err)
-			bad++;
-		for (k = 0; k < jobs[i].nrj; k++) {
-			struct rejected *r = &jobs[i].rj[k];
-
-			if (rj)
-				ipm_reject(rj, r->file, r->line + base, r->reason, r->text, r->len);
-			ipm_err(r->file, r->line + base, "%s", r->reason);
-		}
-		bad += (long)jobs[i].nrj;
-		drop_rejects(&jobs[i]);
-	}
-	free(jobs);
+		*reread = again;
+	pthread_mutex_destroy(&q.mu);
+	pthread_cond_destroy(&q.done);
+	free(q.parts);
 	free(tid);
 	close(fd);
 	return bad;

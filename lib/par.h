@@ -12,23 +12,35 @@
 #include "rec.h"
 #include "reject.h"
 
-/* Read the records of path with up to n threads, one per part of at least
- * min_bytes: thread i calls each(ctx[i], record) for the records of part i,
- * in order. Parts are guessed at line starts and checked afterwards (see
- * par.c): a part that began inside a quoted CSV field is read again after
- * reset(ctx[i]), so the records seen are exactly those of a serial read
- * (*reread, when not NULL, gets how many parts were read again). Line numbers
- * of the records passed to each() count from the part's own start; malformed
- * records are reported at file lines, as a serial read would, and passed to
- * rj (which may be NULL) in file order once all threads have ended.
+/* What ipm_par_read does with records: open(arg) makes an empty state
+ * (called by the threads), each() adds a record to one, merge() folds a state
+ * into result and frees it (called by the calling thread, in file order),
+ * drop() frees a state unused. */
+struct ipm_par_sink {
+	void *(*open)(void *arg);
+	void (*each)(void *state, ipm_rec *r);
+	void (*merge)(void *result, void *state);
+	void (*drop)(void *state);
+	void *arg, *result;
+};
+
+/* Read the records of path with up to n threads. The file is cut into parts
+ * of at least min_bytes (several a thread, so a faster core takes more);
+ * the threads take them in order, each part into a state of its own, and the
+ * calling thread merges the states in file order as the parts complete.
+ * Part starts are guessed at line starts and checked (see par.c): a part that
+ * began inside a quoted CSV field is read again, so the records merged are
+ * exactly those of a serial read (*reread, when not NULL, gets how many parts
+ * were read again). Line numbers of the records passed to each() count from
+ * the part's own start; malformed records are reported at file lines, as a
+ * serial read would, and passed to rj (which may be NULL) in file order.
  * only/nonly: the columns each reader keeps (ipm_reader_only; nonly 0: all).
  * Returns the number of malformed records, or -1 when path cannot be split
  * (not a regular file, no complete CSV header line): then nothing was read,
  * read it serially. */
 long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
                   const char *const *only, size_t nonly, ipm_rejects *rj,
-                  void (*each)(void *ctx, ipm_rec *r), void (*reset)(void *ctx), void **ctx,
-                  size_t *reread);
+                  const struct ipm_par_sink *sink, size_t *reread);
 
 /* Map the JSON Lines records of a stream with n threads, output in input
  * order: the main thread cuts fp into batches of whole lines (about

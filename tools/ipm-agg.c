@@ -64,38 +64,35 @@ static size_t split_fields(char *s, const char ***fields)
 	return i;
 }
 
+/* ipm_par_read's sink: a state per part of the file, merged in order. */
+static void *open_part(void *sp) { return ipm_agg_new(sp, NULL, 0); }
 static void add_one(void *a, ipm_rec *r) { ipm_agg_add(a, r); }
-static void clear_one(void *a) { ipm_agg_clear(a); }
-
-/* One regular file read by several threads, each into its own state, then
- * merged (the partial/merge law). -1 when the file cannot be split. */
-static int run_parallel(const char *name, const struct ipm_opts *o, ipm_agg *a,
-                        const struct ipm_agg_spec *sp, ipm_rejects *rj)
+static void drop_part(void *a) { ipm_agg_free(a); }
+static void merge_part(void *a, void *part)
 {
-	size_t n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN)), i, ni, again = 0;
+	ipm_agg_merge(a, part);
+	ipm_agg_free(part);
+}
+
+/* One regular file read by several threads (the partial/merge law makes
+ * the result exact). -1 when the file cannot be split. */
+static int run_parallel(const char *name, const struct ipm_opts *o, ipm_agg *a,
+                        struct ipm_agg_spec *sp, ipm_rejects *rj)
+{
+	size_t n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN)), ni, again = 0;
 	const char *in[MAX_INPUTS];
-	ipm_agg **part;
-	char err[64];
+	struct ipm_par_sink sink = { open_part, add_one, merge_part, drop_part, sp, a };
 	long bad;
 
 	n = n < 1 ? 1 : n > 8 && !jobs ? 8 : n;
 	if (n < 2)
 		return -1;
-	part = ipm_calloc(n, sizeof *part);
-	for (i = 0; i < n; i++)
-		part[i] = ipm_agg_new(sp, err, sizeof err);
-	/* a thread per 8 MB at least, unless -j asks for threads explicitly */
+	/* parts of 8 MB at least, unless -j asks for threads explicitly */
 	ni = ipm_agg_inputs(a, in, MAX_INPUTS);
 	bad = ipm_par_read(name, n, jobs ? 1 : 8LL << 20, o->in_fmt, o->delim, in,
-	                   ni <= MAX_INPUTS ? ni : 0, rj, add_one, clear_one, (void **)part, &again);
+	                   ni <= MAX_INPUTS ? ni : 0, rj, &sink, &again);
 	if (o->verbose && bad >= 0 && again)
-		ipm_err(name, 0, "%zu of %zu parts read again (a quoted field crossed a part start)", again, n);
-	for (i = 0; i < n; i++) {
-		if (bad >= 0)
-			ipm_agg_merge(a, part[i]);
-		ipm_agg_free(part[i]);
-	}
-	free(part);
+		ipm_err(name, 0, "%zu parts read again (a quoted field crossed a part start)", again);
 	return bad < 0 ? -1 : bad > 0 ? IPM_EXIT_DATA : 0;
 }
 
