@@ -8,21 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csv.h>
+
 #include "util.h"
 
 #define SCAN_BUF (1 << 20)
 #define PARTS_PER_THREAD 8   /* so a fast core can take more of the file */
-
-static enum ipm_fmt sniff(const unsigned char *b, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
-		i++;
-	if (n - i >= 3 && memcmp(b + i, "\xEF\xBB\xBF", 3) == 0)
-		i += 3;
-	return i < n && b[i] == '{' ? IPM_FMT_JSON : IPM_FMT_CSV;
-}
 
 /* ------------------------------------------------------ parts of a file */
 
@@ -61,50 +52,58 @@ struct job {
 	int done;
 };
 
-/* Quote parity over [p, e): every '"' toggles (an escaped "" toggles twice). */
-static int quotes(const unsigned char *p, const unsigned char *e, int inq)
+static void count_row(int c, void *rows)
 {
-	while (p < e && (p = memchr(p, '"', (size_t)(e - p))) != NULL) {
-		inq = !inq;
-		p++;
-	}
-	return inq;
+	(void)c;
+	++*(int *)rows;
 }
 
-/* Header length in bytes and lines (CSV: up to the first newline outside
- * quotes) and the format when AUTO; -1 when the file has no complete header. */
-static int read_header(int fd, enum ipm_fmt *fmt, long long *len, long *lines)
+/* Header length in bytes and lines and the format when AUTO: up to the end
+ * of the first row libcsv gives, with the reader's options (blank lines
+ * before it included); -1 unless that header is well-formed and complete
+ * (anything else is left to the serial reader, which reports it). */
+static int read_header(int fd, enum ipm_fmt *fmt, char delim, long long *len, long *lines)
 {
 	unsigned char *buf = ipm_malloc(SCAN_BUF);
 	const unsigned char *p, *e, *nl;
+	struct csv_parser cp;
 	long long off = 0;
 	ssize_t got;
-	int inq = 0, rc = -1;
+	size_t skip;
+	int rows = 0, rc = -1;
 
 	*len = 0;
 	*lines = 0;
-	while ((got = pread(fd, buf, SCAN_BUF, off)) > 0) {
+	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+		ipm_die(IPM_EXIT_DATA, "out of memory");
+	csv_set_delim(&cp, (unsigned char)delim);
+	while (rc < 0 && (got = pread(fd, buf, SCAN_BUF, off)) > 0) {
 		if (off == 0 && *fmt == IPM_FMT_AUTO)
-			*fmt = sniff(buf, (size_t)got);
+			*fmt = ipm_sniff((const char *)buf, (size_t)got);
 		if (*fmt != IPM_FMT_CSV) {   /* JSON Lines: no header */
 			rc = 0;
 			break;
 		}
 		for (p = buf, e = buf + got; (nl = memchr(p, '\n', (size_t)(e - p))) != NULL; p = nl + 1) {
+			/* the reader drops a BOM at the start of line 1 */
+			skip = *lines == 0 && nl - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 			++*lines;
-			if (!(inq = quotes(p, nl, inq)))
+			if (csv_parse(&cp, p + skip, (size_t)(nl + 1 - p) - skip, NULL, count_row, &rows) !=
+			    (size_t)(nl + 1 - p) - skip)
+				break;   /* malformed */
+			if (rows) {
+				*len = off + (nl - buf) + 1;
+				rc = 0;
 				break;
+			}
 		}
-		if (nl) {
-			*len = off + (nl - buf) + 1;
-			rc = 0;
+		if (nl || p == buf)   /* malformed, found, or a line longer than the buffer */
 			break;
-		}
-		inq = quotes(p, e, inq);
-		off += got;
+		off += p - buf;
 	}
+	csv_free(&cp);
 	free(buf);
-	return got < 0 ? -1 : rc;
+	return rc;
 }
 
 /* The first line start at or after off (size when there is none). */
@@ -261,7 +260,7 @@ long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt 
 	fd = strcmp(path, "-") == 0 ? (lseek(0, 0, SEEK_CUR) == 0 ? dup(0) : -1) : open(path, O_RDONLY);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, &hdr_len, &hdr_lines) != 0) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, delim ? delim : ',', &hdr_len, &hdr_lines) != 0) {
 		close(fd);
 		return -1;
 	}

@@ -1140,6 +1140,19 @@ static enum ipm_fmt sniff_line(const char *s, size_t len)
 	return i < len && s[i] == '{' ? IPM_FMT_JSON : IPM_FMT_CSV;
 }
 
+enum ipm_fmt ipm_sniff(const char *buf, size_t len)
+{
+	const char *p = buf, *e = buf + len, *nl;
+
+	for (; p < e; p = nl + 1) {
+		if (!(nl = memchr(p, '\n', (size_t)(e - p))))
+			nl = e;
+		if (!is_blank(p, (size_t)(nl - p)))
+			return sniff_line(p, (size_t)(nl - p));
+	}
+	return IPM_FMT_CSV;
+}
+
 int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 {
 	int rc;

@@ -91,6 +91,9 @@ typedef struct ipm_reader ipm_reader;
  * delim is the CSV delimiter (',' by default, '\t' for TSV). name is used in
  * messages ("-" or NULL shows as "<stdin>"). The reader does not close fp. */
 ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char delim);
+/* The format AUTO finds for a stream that begins with buf: JSON Lines when
+ * its first non-blank line starts with '{' (after blanks and a BOM). */
+enum ipm_fmt ipm_sniff(const char *buf, size_t len);
 /* A reader over a part of a file, for threads (lib/par.c): the bytes
  * [0, hdr_len) (a CSV header; 0 for none), then the file from offset start
  * on, read with pread (fd stays the caller's; several readers may share it).

@@ -1,13 +1,18 @@
 /* libFuzzer target for lib/agg: any input read as records (JSON Lines or CSV),
  * aggregated with every op; the property checked is the partial/merge law:
  * merging the partial output, or merging the state in memory, must give the
- * same result as the direct run.
+ * same result as the direct run; and so must threads over parts of the input
+ * as a file (ipm_par_read: 3 threads, parts of any size, guessed starts).
  * Run with -close_fd_mask=2: malformed-record messages are expected. */
+#define _GNU_SOURCE   /* memfd_create */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "agg.h"
+#include "par.h"
 #include "rec.h"
 #include "util.h"
 
@@ -42,6 +47,42 @@ static void pass(ipm_agg *a, const char *buf, size_t len, int merge, int partial
 	ipm_reader_close(rd);
 	fclose(fi);
 	fclose(fo);
+}
+
+static void *open_part(void *sp) { return ipm_agg_new(sp, NULL, 0); }
+static void add_one(void *a, ipm_rec *r) { ipm_agg_add(a, r); }
+static void drop_part(void *a) { ipm_agg_free(a); }
+static void merge_part(void *a, void *part)
+{
+	ipm_agg_merge(a, part);
+	ipm_agg_free(part);
+}
+
+/* The input as a file read by 3 threads in parts of 1 byte or more: the
+ * same output as the serial read, or -1 (cannot split: read serially). */
+static void check_parts(struct ipm_agg_spec *sp, const unsigned char *data, size_t size,
+                        const char *direct, size_t dl)
+{
+	char path[64], err[128], *out = NULL;
+	size_t ol = 0;
+	int fd = memfd_create("fuzz_agg", 0);
+	ipm_agg *a = ipm_agg_new(sp, err, sizeof err);
+	struct ipm_par_sink sink = { open_part, add_one, merge_part, drop_part, sp, a };
+	FILE *fo;
+
+	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
+		abort();
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	if (ipm_par_read(path, 3, 1, IPM_FMT_AUTO, ',', NULL, 0, NULL, &sink, NULL) >= 0) {
+		fo = open_memstream(&out, &ol);
+		ipm_agg_write(a, fo, IPM_FMT_CSV, ',', 0);
+		fclose(fo);
+		if (ol != dl || memcmp(out, direct, dl) != 0)
+			abort();
+		free(out);
+	}
+	ipm_agg_free(a);
+	close(fd);
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -83,6 +124,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (dl != jl || memcmp(direct, proj, dl) != 0)
 		abort();
 	free(proj);
+	check_parts(&sp, data, size, direct, dl);
 	free(direct);
 	free(part);
 	free(merged);
