@@ -1,4 +1,4 @@
-#define _GNU_SOURCE   /* fopencookie */
+#define _GNU_SOURCE   /* memrchr */
 #include "par.h"
 
 #include <fcntl.h>
