@@ -466,6 +466,25 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 	}
 }
 
+/* ---------------------------------------------------- ipm_par_read sink */
+
+static void *sink_open(void *sp) { return ipm_agg_new(sp, NULL, 0); }
+static void sink_add(void *a, ipm_rec *r) { ipm_agg_add(a, r); }
+static void sink_drop(void *a) { ipm_agg_free(a); }
+
+static void sink_merge(void *a, void *part)
+{
+	ipm_agg_merge(a, part);
+	ipm_agg_free(part);
+}
+
+struct ipm_par_sink ipm_agg_sink(const struct ipm_agg_spec *sp, ipm_agg *a)
+{
+	struct ipm_par_sink s = { sink_open, sink_add, sink_merge, sink_drop, (void *)sp, a };
+
+	return s;
+}
+
 /* --------------------------------------------------------------- merge */
 
 /* "value:count" -> value length and count; -1 if not of that form. */

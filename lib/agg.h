@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "par.h"
 #include "rec.h"
 
 enum ipm_agg_kind { IPM_AGG_COUNT, IPM_AGG_DISTINCT, IPM_AGG_FIRST, IPM_AGG_LAST, IPM_AGG_TOP };
@@ -66,6 +67,9 @@ int ipm_agg_merge_row(ipm_agg *a, const ipm_rec *r, const char **why);
 /* Add the whole state of src (same spec) into dst: as if dst had also read
  * src's input. src is unchanged. */
 void ipm_agg_merge(ipm_agg *dst, const ipm_agg *src);
+/* For ipm_par_read: a state per part of a file (spec sp, which must outlive
+ * the read), each merged into a in file order. */
+struct ipm_par_sink ipm_agg_sink(const struct ipm_agg_spec *sp, ipm_agg *a);
 size_t ipm_agg_ngroups(const ipm_agg *a);
 /* Write every group, sorted. partial: state rows as JSON Lines (fmt ignored);
  * else result rows in fmt (pivoted when the spec has a pivot). 0 or -1 on a

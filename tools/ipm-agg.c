@@ -64,24 +64,14 @@ static size_t split_fields(char *s, const char ***fields)
 	return i;
 }
 
-/* ipm_par_read's sink: a state per part of the file, merged in order. */
-static void *open_part(void *sp) { return ipm_agg_new(sp, NULL, 0); }
-static void add_one(void *a, ipm_rec *r) { ipm_agg_add(a, r); }
-static void drop_part(void *a) { ipm_agg_free(a); }
-static void merge_part(void *a, void *part)
-{
-	ipm_agg_merge(a, part);
-	ipm_agg_free(part);
-}
-
 /* One regular file read by several threads (the partial/merge law makes
  * the result exact). -1 when the file cannot be split. */
 static int run_parallel(const char *name, const struct ipm_opts *o, ipm_agg *a,
-                        struct ipm_agg_spec *sp, ipm_rejects *rj)
+                        const struct ipm_agg_spec *sp, ipm_rejects *rj)
 {
 	size_t n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN)), ni, again = 0;
 	const char *in[MAX_INPUTS];
-	struct ipm_par_sink sink = { open_part, add_one, merge_part, drop_part, sp, a };
+	struct ipm_par_sink sink = ipm_agg_sink(sp, a);
 	long bad;
 
 	n = n < 1 ? 1 : n > 8 && !jobs ? 8 : n;

@@ -49,15 +49,6 @@ static void pass(ipm_agg *a, const char *buf, size_t len, int merge, int partial
 	fclose(fo);
 }
 
-static void *open_part(void *sp) { return ipm_agg_new(sp, NULL, 0); }
-static void add_one(void *a, ipm_rec *r) { ipm_agg_add(a, r); }
-static void drop_part(void *a) { ipm_agg_free(a); }
-static void merge_part(void *a, void *part)
-{
-	ipm_agg_merge(a, part);
-	ipm_agg_free(part);
-}
-
 /* The input as a file read by 3 threads in parts of 1 byte or more: the
  * same output as the serial read, or -1 (cannot split: read serially). */
 static void check_parts(struct ipm_agg_spec *sp, const unsigned char *data, size_t size,
@@ -67,7 +58,7 @@ static void check_parts(struct ipm_agg_spec *sp, const unsigned char *data, size
 	size_t ol = 0;
 	int fd = memfd_create("fuzz_agg", 0);
 	ipm_agg *a = ipm_agg_new(sp, err, sizeof err);
-	struct ipm_par_sink sink = { open_part, add_one, merge_part, drop_part, sp, a };
+	struct ipm_par_sink sink = ipm_agg_sink(sp, a);
 	FILE *fo;
 
 	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
