@@ -760,7 +760,6 @@ static int lsrc_next(struct lsrc *s, char **line, size_t *len)
 /* ------------------------------------------------------------- reader */
 
 struct ipm_reader {
-	FILE *fp;
 	char *name;
 	enum ipm_fmt fmt;
 	char delim;
@@ -861,7 +860,6 @@ ipm_reader *ipm_reader_open(FILE *fp, const char *name, enum ipm_fmt fmt, char d
 {
 	ipm_reader *rd = reader_new(name, fmt, delim);
 
-	rd->fp = fp;
 	lsrc_init(&rd->src, fp);
 	return rd;
 }

@@ -123,7 +123,7 @@ enum ipm_fmt ipm_reader_fmt(const ipm_reader *rd);
 size_t ipm_reader_nbad(const ipm_reader *rd);   /* malformed records skipped */
 const char *ipm_reader_name(const ipm_reader *rd);
 /* Lines already read before this stream: the next line is numbered n + 1
- * (for a reader over a part of a file; see lib/par.h). */
+ * (for a reader over a batch of a longer stream; see ipm_par_map). */
 void ipm_reader_set_lineno(ipm_reader *rd, long n);
 /* Called for each malformed input line (text not NUL-safe beyond len). */
 void ipm_reader_on_reject(ipm_reader *rd,
