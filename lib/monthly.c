@@ -423,6 +423,23 @@ static int first_dated(const char *s, size_t n)
 	return bul || ipm_date_at(s + k, n - k, &d) > 0;
 }
 
+/* A row of rule cells ("--", ":-:"), as pandoc makes of a Markdown table's
+ * separator line in a standalone HTML page: layout, not data. */
+static int rule_row(const char **cell, const size_t *len, size_t nc)
+{
+	size_t i, k;
+	int dash = 0;
+
+	for (i = 0; i < nc; i++)
+		for (k = 0; k < len[i]; k++) {
+			if (cell[i][k] == '-')
+				dash = 1;
+			else if (cell[i][k] != ':' && cell[i][k] != ' ' && cell[i][k] != '|')
+				return 0;
+		}
+	return dash;
+}
+
 static int table_row(struct mstate *m, const ipm_rec *b)
 {
 	const char *cell[64];
@@ -444,6 +461,10 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 	}
 	if (i == nc)
 		return 0;   /* an empty row */
+	if (rule_row(cell, len, nc)) {
+		rej(m, b, "table rule row", cell[i], len[i]);
+		return 0;
+	}
 	if (nc < 2) {
 		rej(m, b, "row with one cell in a table section", nc ? cell[0] : "", nc ? len[0] : 0);
 		return 0;
