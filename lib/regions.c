@@ -1,69 +1,50 @@
-#include "datafile.h"
 #include "regions.h"
 
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "dict.h"
 #include "text.h"
 
+/* The provincial-level rows of the gazetteer (level "province"): the full
+ * (canonical) name and the short one, each region once, in file order. */
 struct region {
-	char *full, *shortn;
+	const char *full, *shortn;
 };
 
+static ipm_table *gaz;
 static struct region *reg;
 static size_t nreg;
 static int tried;
 
-static void clear(void)
+static void load_regions(void)
 {
-	size_t i;
-
-	for (i = 0; i < nreg; i++) {
-		free(reg[i].full);
-		free(reg[i].shortn);
-	}
-	free(reg);
-	reg = NULL;
-	nreg = 0;
-}
-
-int ipm_regions_load(const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	ipm_buf line = {0};
-	char *tab;
+	char *dir = ipm_dict_dir(NULL, "gazetteer.tsv");
+	int level, prov, canon;
+	size_t r, k;
 
 	tried = 1;
-	if (!fp)
-		return -1;
-	clear();
-	while (ipm_getline(fp, &line) > 0) {
-		if (!line.len || line.s[0] == '#' || !(tab = strchr(line.s, '\t')))
+	if (!dir || !(gaz = ipm_table_load(dir, "gazetteer.tsv"))) {
+		ipm_err(NULL, 0, "warning: gazetteer.tsv not found (set IPM_DATA): "
+		        "a lost actor cell keeps the actor above it");
+		free(dir);
+		return;
+	}
+	free(dir);
+	level = ipm_table_col(gaz, "level");
+	prov = ipm_table_col(gaz, "province");
+	canon = ipm_table_col(gaz, "canonical");
+	reg = ipm_malloc(ipm_table_nrows(gaz) * sizeof *reg);
+	for (r = 0; r < ipm_table_nrows(gaz) && level >= 0 && prov >= 0 && canon >= 0; r++) {
+		if (strcmp(ipm_table_cell(gaz, r, level), "province") != 0)
 			continue;
-		if (line.s[line.len - 1] == '\r')
-			line.s[--line.len] = '\0';
-		reg = ipm_realloc(reg, (nreg + 1) * sizeof *reg);
-		reg[nreg].full = ipm_strndup(line.s, (size_t)(tab - line.s));
-		reg[nreg].shortn = ipm_strndup(tab + 1, strlen(tab + 1));
-		nreg++;
+		for (k = 0; k < nreg && strcmp(reg[k].full, ipm_table_cell(gaz, r, canon)) != 0; k++)
+			;
+		if (k == nreg) {
+			reg[nreg].full = ipm_table_cell(gaz, r, canon);
+			reg[nreg++].shortn = ipm_table_cell(gaz, r, prov);
+		}
 	}
-	ipm_buf_free(&line);
-	fclose(fp);
-	return 0;
-}
-
-static void load_default(void)
-{
-	char *path = ipm_data_file("regions.tsv");
-
-	tried = 1;
-	if (ipm_regions_load(path) != 0)
-		ipm_err(NULL, 0, "warning: %s not found (set IPM_DATA): "
-		        "a lost actor cell keeps the actor above it", path);
-	free(path);
 }
 
 static const char *find(const char *h, size_t hn, const char *nd)
@@ -77,7 +58,7 @@ int ipm_region_moved(const char *actor, size_t an, const char *text, size_t tn, 
 	size_t i, bi = 0;
 
 	if (!tried)
-		load_default();
+		load_regions();
 	if (nl)
 		tn = (size_t)(nl - text);
 	for (i = 0; i < nreg; i++) {
