@@ -659,7 +659,7 @@ struct lsrc {
 	int mem;               /* b is the caller's buffer, all of the input */
 	long long pos, hdr_len, start;   /* fd: next offset; [0, hdr_len) then from start */
 	long long used;        /* bytes of the lines handed out */
-	int linewise;          /* a pipe or terminal: getline, one line a fill */
+	int linewise;          /* a pipe or terminal: getline, one line at a time */
 	char *lb;              /* getline's buffer */
 	size_t lbcap;
 	char *b;
@@ -710,11 +710,6 @@ static ssize_t lsrc_fill(struct lsrc *s)
 			s->pos = s->start;
 		if (got == 0 && s->pos < s->hdr_len)
 			return -1;   /* the file shrank under us */
-	} else if (s->linewise) {   /* getline: the bytes of one line, NULs included */
-		if ((got = getline(&s->lb, &s->lbcap, s->fp)) < 0)
-			return ferror(s->fp) ? -1 : 0;
-		lsrc_room(s, (size_t)got);
-		memcpy(s->b + s->end, s->lb, (size_t)got);
 	} else {
 		lsrc_room(s, s->end - s->beg < LSRC_BLOCK / 2 ? LSRC_BLOCK / 2 : s->end - s->beg);
 		got = (ssize_t)fread(s->b + s->end, 1, s->cap - 1 - s->end, s->fp);
@@ -732,6 +727,15 @@ static int lsrc_next(struct lsrc *s, char **line, size_t *len)
 	char *nl;
 	ssize_t got;
 
+	if (s->linewise) {   /* getline's own buffer: NULs kept, a NUL slot after the line */
+		if ((got = getline(&s->lb, &s->lbcap, s->fp)) < 0)
+			return ferror(s->fp) ? -1 : 0;
+		*line = s->lb;
+		*len = s->lb[got - 1] == '\n' ? (size_t)got - 1 : (size_t)got;
+		s->lb[*len] = '\n';
+		s->used += got;
+		return 1;
+	}
 	for (;;) {
 		nl = s->end > s->beg ? memchr(s->b + s->beg, '\n', s->end - s->beg) : NULL;
 		if (nl) {
