@@ -793,7 +793,6 @@ struct ipm_reader {
 	long row_line;         /* line where the current CSV row began */
 	long long stop;        /* ipm_reader_stop_after: bytes past the header; -1: none */
 	int quiet;             /* a part reader: rejects go to the hook only */
-	int stopped;
 	ipm_rec *crec;
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
 	ipm_buf pending;       /* CSV text of the row in progress, for rejects */
@@ -896,7 +895,6 @@ ipm_reader *ipm_reader_open_mem(char *buf, size_t len, const char *name, enum ip
 void ipm_reader_stop_after(ipm_reader *rd, long long nbytes) { rd->stop = nbytes; }
 long long ipm_reader_used(const ipm_reader *rd) { return rd->src.used - rd->src.hdr_len; }
 long ipm_reader_lineno(const ipm_reader *rd) { return rd->lineno; }
-int ipm_reader_stopped(const ipm_reader *rd) { return rd->stopped; }
 
 /* Between records: no CSV row is half read (a blank line may be pending). */
 static int at_row_start(const ipm_reader *rd)
@@ -1167,7 +1165,7 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 		if (rd->eof)
 			return 0;
 		if (rd->stop >= 0 && ipm_reader_used(rd) >= rd->stop && at_row_start(rd)) {
-			rd->eof = rd->stopped = 1;   /* no csv_fini: the row ended here */
+			rd->eof = 1;   /* no csv_fini: the row ended here */
 			return 0;
 		}
 		rc = lsrc_next(&rd->src, &rd->ls, &rd->llen);

@@ -108,9 +108,8 @@ ipm_reader *ipm_reader_open_mem(char *buf, size_t len, const char *name, enum ip
 /* End the input at the first record boundary once nbytes past the header
  * are read: a CSV row that began before ends first (whatever its length),
  * and the end is not taken for the end of the input (no unterminated-quote
- * check). ipm_reader_stopped() tells whether it ended so. */
+ * check). */
 void ipm_reader_stop_after(ipm_reader *rd, long long nbytes);
-int ipm_reader_stopped(const ipm_reader *rd);
 /* Bytes of input lines read so far, past the header. */
 long long ipm_reader_used(const ipm_reader *rd);
 /* Number of the last line read (header lines included). */
