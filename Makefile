@@ -11,16 +11,21 @@ BUILD ?= build/rel
 BIN ?= bin
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-LIB_SRC := $(sort $(wildcard lib/*.c))
-LIB_HDR := $(wildcard lib/*.h)
+# lib/<stage>/: a folder per stage over lib/core (records, cli, data files)
+# and lib/text (Chinese text, dates, URLs); test_*.c and fuzz_*.c sit beside
+# the module they test.
+LIB_SRC := $(sort $(filter-out $(wildcard lib/*/test_*.c lib/*/fuzz_*.c),$(wildcard lib/*/*.c)))
+LIB_HDR := $(wildcard lib/*/*.h)
 LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))
 LIBA := $(BUILD)/libipm.a
 TOOL_SRC := $(sort $(wildcard tools/ipm-*.c))
 TOOLS := $(patsubst tools/%.c,$(BIN)/%,$(TOOL_SRC))
-UNIT_SRC := $(sort $(wildcard lib/t/test_*.c))
-UNITS := $(patsubst lib/t/%.c,$(BUILD)/t/%,$(UNIT_SRC))
-FUZZ_SRC := $(sort $(wildcard lib/fuzz/fuzz_*.c))
-FUZZERS := $(patsubst lib/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+UNIT_SRC := $(sort $(wildcard lib/*/test_*.c))
+UNITS := $(patsubst %.c,$(BUILD)/t/%,$(notdir $(UNIT_SRC)))
+FUZZ_SRC := $(sort $(wildcard lib/*/fuzz_*.c))
+FUZZERS := $(patsubst %.c,build/fuzz/%,$(notdir $(FUZZ_SRC)))
+vpath test_%.c $(sort $(dir $(UNIT_SRC)))
+vpath fuzz_%.c $(sort $(dir $(FUZZ_SRC)))
 
 .PHONY: all deps tools units check check-rel check-asan asan fuzz fuzz-run bench install clean pipeline db
 .DELETE_ON_ERROR:
@@ -47,7 +52,7 @@ $(BIN)/%: tools/%.c $(LIBA) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(IPM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
-$(BUILD)/t/%: lib/t/%.c $(LIBA) $(LIB_HDR)
+$(BUILD)/t/%: %.c $(LIBA) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(IPM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
@@ -63,7 +68,7 @@ check: deps
 
 # One libFuzzer target per parser (clang). `make fuzz-run SECONDS=600` runs each.
 fuzz: $(FUZZERS)
-build/fuzz/%: lib/fuzz/%.c $(LIB_SRC) $(LIB_HDR)
+build/fuzz/%: %.c $(LIB_SRC) $(LIB_HDR)
 	@mkdir -p $(@D)
 	clang $(IPM_CFLAGS) -Wno-unused-parameter -g -O1 -fsanitize=fuzzer,address,undefined \
 		-o $@ $< $(LIB_SRC) $(LDLIBS)

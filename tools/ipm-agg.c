@@ -6,12 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "agg.h"
-#include "cli.h"
-#include "par.h"
-#include "rec.h"
-#include "reject.h"
-#include "util.h"
+#include "agg/agg.h"
+#include "core/cli.h"
+#include "core/par.h"
+#include "core/rec.h"
+#include "core/reject.h"
+#include "core/util.h"
 
 enum { OPT_MONTH = 1, OPT_QUARTER, OPT_PIVOT, OPT_PARTIAL, OPT_MERGE, OPT_DATE };
 

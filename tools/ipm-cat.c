@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
-#include "rec.h"
-#include "reject.h"
-#include "util.h"
+#include "core/cli.h"
+#include "core/rec.h"
+#include "core/reject.h"
+#include "core/util.h"
 
 static void help(FILE *fp)
 {

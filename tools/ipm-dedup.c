@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
-#include "dedup.h"
-#include "rec.h"
-#include "reject.h"
-#include "util.h"
+#include "core/cli.h"
+#include "dedup/dedup.h"
+#include "core/rec.h"
+#include "core/reject.h"
+#include "core/util.h"
 
 enum { OPT_COLLAPSE = 1, OPT_THRESHOLD };
 

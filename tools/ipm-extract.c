@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "blocks.h"
-#include "cli.h"
-#include "extract.h"
-#include "reject.h"
-#include "util.h"
+#include "core/blocks.h"
+#include "core/cli.h"
+#include "extract/extract.h"
+#include "core/reject.h"
+#include "core/util.h"
 
 enum { OPT_LAYOUT = 1 };
 

@@ -1,13 +1,13 @@
 /* ipm-norm: bytes in UTF-8, UTF-16 or GB18030/GBK -> clean UTF-8 text.
  * Text in, text out (not records): the first stage of every pipeline.
- * Detection and conversion live in lib/enc.c, the rules in lib/normtext.c. */
+ * Detection and conversion live in lib/norm/decode.c, the rules in lib/norm/normalize.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
-#include "enc.h"
-#include "util.h"
+#include "core/cli.h"
+#include "norm/decode.h"
+#include "core/util.h"
 
 #define MAX_REPORTS 100   /* invalid sequences listed per input without -v */
 

@@ -8,12 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
-#include "datafile.h"
-#include "digest.h"
-#include "reject.h"
-#include "render.h"
-#include "util.h"
+#include "core/cli.h"
+#include "core/datafile.h"
+#include "report/digest.h"
+#include "core/reject.h"
+#include "report/render.h"
+#include "core/util.h"
 
 enum { OPT_PREV = 1, OPT_TEMPLATES, OPT_PROVINCES, OPT_LIST, OPT_SECTORS };
 

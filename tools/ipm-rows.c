@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blocks.h"
-#include "cli.h"
-#include "rows.h"
-#include "util.h"
+#include "core/blocks.h"
+#include "core/cli.h"
+#include "rows/rows.h"
+#include "core/util.h"
 
 enum { OPT_KIND = 1 };
 

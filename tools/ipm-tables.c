@@ -1,16 +1,16 @@
 /* ipm-tables: statistical tables in layout blocks -> one tidy record per
  * cell (doc, table, row, col, unit, value, raw, source, line, flags).
- * The table rules live in lib/stats.c. */
+ * The table rules live in lib/tables/. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "rec.h"
-#include "reject.h"
-#include "stats.h"
-#include "util.h"
+#include "core/cli.h"
+#include "core/rec.h"
+#include "core/reject.h"
+#include "tables/tables.h"
+#include "core/util.h"
 
 enum { OPT_CHECK = 0x2000 };
 

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "dict.h"
-#include "par.h"
-#include "rec.h"
-#include "reject.h"
-#include "tag.h"
-#include "util.h"
+#include "core/cli.h"
+#include "core/dict.h"
+#include "core/par.h"
+#include "core/rec.h"
+#include "core/reject.h"
+#include "tag/tag.h"
+#include "core/util.h"
 
 enum { OPT_DICT = 0x2000 };
 #define BATCH_BYTES (1 << 20)   /* JSON Lines handed to a thread at a time */

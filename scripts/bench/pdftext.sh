@@ -1,5 +1,5 @@
 #!/bin/sh
-# PDF-text layout (lib/pdftext.c) through ipm-extract and ipm-extract | ipm-rows
+# PDF-text layout (lib/extract/pdftext) through ipm-extract and ipm-extract | ipm-rows
 # on a corpus of PDF-text reports: the committed pdftotext renderings
 # (-raw, -layout, flowed) and seed 000 when ../shared is there, repeated to
 # about 20 MB. Targets (issue 3): >= 50 MB/s, peak RSS <= 32 MB at any size.

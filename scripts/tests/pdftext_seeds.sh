@@ -1,5 +1,5 @@
 #!/bin/sh
-# PDF-text layout (lib/pdftext.c) end to end through ipm-extract | ipm-rows:
+# PDF-text layout (lib/extract/pdftext) end to end through ipm-extract | ipm-rows:
 #  - our own sample report (testdata/pdftext-src) rendered by pdftotext
 #    -layout and -raw: every item's section, actor, date and URL;
 #  - seed 000 (SKIP when ../shared is absent): section, actor, date and URL of

@@ -1,0 +1,166 @@
+/* Unit tests for lib/agg (grouping, ops, partial/merge) and lib/hash. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agg.h"
+#include "core/check.h"
+#include "core/hash.h"
+#include "core/rec.h"
+#include "core/util.h"
+
+/* Aggregate JSON Lines text with spec; return the output (caller frees). */
+static char *run(const struct ipm_agg_spec *sp, const char *in, int merge, int partial,
+                 enum ipm_fmt fmt)
+{
+	FILE *fi = fmemopen((void *)in, strlen(in), "r");
+	char *out = NULL, err[128];
+	size_t olen = 0;
+	FILE *fo = open_memstream(&out, &olen);
+	ipm_reader *rd = ipm_reader_open(fi, "t", IPM_FMT_AUTO, ',');
+	ipm_agg *a = ipm_agg_new(sp, err, sizeof err);
+	const char *why;
+	ipm_rec *r;
+
+	while (ipm_reader_next(rd, &r) > 0) {
+		if (!merge)
+			ipm_agg_add(a, r);
+		else if (ipm_agg_merge_row(a, r, &why) != 0)
+			fprintf(fo, "BAD %s\n", why);
+	}
+	ipm_agg_write(a, fo, fmt, ',', partial);
+	ipm_agg_free(a);
+	ipm_reader_close(rd);
+	fclose(fi);
+	fclose(fo);
+	return out;
+}
+
+static const char *recs =
+	"{\"p\":\"b\",\"s\":[\"x\",\"y\",\"x\"],\"c\":[\"m\",\"n\"],\"date\":\"2018-04-17\"}\n"
+	"{\"p\":\"a\",\"s\":\"x;z\",\"c\":\"n\",\"date\":\"2018-12-01\"}\n"
+	"{\"p\":null,\"s\":[],\"c\":[],\"date\":\"bad\"}\n"
+	"{\"s\":\"y\",\"c\":[\"n\",\"n\"],\"date\":\"2017-01-31\"}\n";
+
+static void test_ops(void)
+{
+	const char *g1[] = { "p" }, *g2[] = { "p", "s" };
+	struct ipm_agg_op ops[] = {
+		{ IPM_AGG_COUNT, NULL, 0 }, { IPM_AGG_DISTINCT, "c", 0 },
+		{ IPM_AGG_TOP, "c", 1 }, { IPM_AGG_FIRST, NULL, 0 }, { IPM_AGG_LAST, NULL, 0 }
+	};
+	struct ipm_agg_spec sp = { g1, 1, ops, 5, IPM_BUCKET_NONE, NULL, NULL };
+	char *o, *part, *m;
+
+	o = run(&sp, recs, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "p,count,distinct_c,top_c,first,last\n"
+	          ",2,1,n:1,2017-01-31,2017-01-31\n"
+	          "a,1,1,n:1,2018-12-01,2018-12-01\n"
+	          "b,1,2,m:1,2018-04-17,2018-04-17\n", "agg: ops, null/absent group first, a list counts once per value, non-dates ignored");
+	part = run(&sp, recs, 0, 1, IPM_FMT_CSV);
+	CHECK(strncmp(part, "{\"p\":null,\"count\":2,\"distinct_c\":[\"n\"],\"top_c\":[\"n:1\"]", 54) == 0,
+	      "agg: partial is JSON Lines with full state");
+	m = run(&sp, part, 1, 0, IPM_FMT_CSV);
+	CHECK_STR(m, o, "agg: merge of a partial == direct result");
+	free(m);
+	free(part);
+	free(o);
+	sp.fields = g2;
+	sp.nfields = 2;
+	sp.nops = 1;
+	o = run(&sp, recs, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "p,s,count\n,,1\n,y,1\na,x,1\na,z,1\nb,x,1\nb,y,1\n",
+	          "agg: lists exploded once per distinct value");
+	free(o);
+	sp.bucket = IPM_BUCKET_MONTH;
+	sp.nfields = 0;
+	o = run(&sp, recs, 0, 0, IPM_FMT_JSON);
+	CHECK_STR(o, "{\"month\":null,\"count\":1}\n{\"month\":\"2017-01\",\"count\":1}\n"
+	          "{\"month\":\"2018-04\",\"count\":1}\n{\"month\":\"2018-12\",\"count\":1}\n",
+	          "agg: month buckets, bad date in the empty bucket");
+	free(o);
+	sp.bucket = IPM_BUCKET_QUARTER;
+	sp.ops = ops + 3;   /* first: checking dates must not disturb the bucket */
+	o = run(&sp, recs, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "quarter,first\n,\n2017-Q1,2017-01-31\n2018-Q2,2018-04-17\n2018-Q4,2018-12-01\n",
+	          "agg: quarter buckets with first");
+	free(o);
+	sp.ops = ops;
+	sp.fields = g1;
+	sp.nfields = 1;
+	sp.pivot = "s";
+	o = run(&sp, recs, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "quarter,p,(none),x,y,z\n,,1,0,0,0\n2017-Q1,,0,0,1,0\n2018-Q2,b,0,1,1,0\n2018-Q4,a,0,1,0,1\n",
+	          "agg: quarter pivot with the (none) column");
+	free(o);
+}
+
+static void test_merge_errors(void)
+{
+	const char *g1[] = { "p" };
+	struct ipm_agg_op ops[] = { { IPM_AGG_COUNT, NULL, 0 }, { IPM_AGG_TOP, "c", 2 } };
+	struct ipm_agg_spec sp = { g1, 1, ops, 2, IPM_BUCKET_NONE, NULL, NULL };
+	char *o;
+
+	o = run(&sp, "{\"p\":\"a\",\"count\":1,\"top_c\":[\"x:2\",\"y:z\"]}\n"
+	        "{\"p\":[\"a\"],\"count\":1,\"top_c\":[]}\n"
+	        "{\"p\":\"a\",\"count\":-1,\"top_c\":[]}\n"
+	        "{\"p\":\"a\",\"count\":2}\n"
+	        "{\"p\":\"a\",\"count\":2,\"top_c\":[\"a:b:3\"]}\n", 1, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "BAD partial top item is not value:count\n"
+	          "BAD partial group column is not a single value\n"
+	          "BAD partial row without a valid count\n"
+	          "BAD partial row without its distinct/top column\n"
+	          "p,count,top_c\na,2,a:b:3\n", "agg: bad partial rows rejected whole, value may hold ':'");
+	free(o);
+}
+
+static void test_spec(void)
+{
+	char *w1[] = { "count", "top", "3", "c", "distinct", "d", "first", "last", "file" };
+	char *w2[] = { "top", "0", "c" }, *w3[] = { "distinct" };
+	struct ipm_agg_op *ops, dup[] = { { IPM_AGG_COUNT, NULL, 0 }, { IPM_AGG_COUNT, NULL, 0 } };
+	struct ipm_agg_spec sp = { NULL, 0, dup, 2, IPM_BUCKET_NONE, NULL, NULL };
+	size_t n;
+	char err[128];
+
+	CHECK(ipm_agg_parse_ops(w1, 9, &ops, &n, err, sizeof err) == 8 && n == 5 &&
+	      ops[1].kind == IPM_AGG_TOP && ops[1].n == 3 && strcmp(ops[1].field, "c") == 0,
+	      "agg: ops parsed up to the first file name");
+	free(ops);
+	CHECK(ipm_agg_parse_ops(w2, 3, &ops, &n, err, sizeof err) == -1, "agg: top 0 refused");
+	CHECK(ipm_agg_parse_ops(w3, 1, &ops, &n, err, sizeof err) == -1, "agg: distinct without field refused");
+	CHECK(ipm_agg_new(&sp, err, sizeof err) == NULL && strstr(err, "twice"), "agg: duplicate op column refused");
+}
+
+static void test_hash(void)
+{
+	ipm_hash *h = ipm_hash_new();
+	char k[32];
+	size_t i, len;
+	int isnew, ok = 1;
+
+	for (i = 0; i < 100000; i++) {
+		snprintf(k, sizeof k, "key%zu", i);
+		ok &= ipm_hash_put(h, k, strlen(k), &isnew) == i && isnew;
+	}
+	for (i = 0; i < 100000; i += 7) {
+		snprintf(k, sizeof k, "key%zu", i);
+		ok &= ipm_hash_find(h, k, strlen(k)) == (long)i;
+		ok &= ipm_hash_put(h, k, strlen(k), &isnew) == i && !isnew;
+	}
+	CHECK(ok && ipm_hash_count(h) == 100000, "hash: 100k keys, dense indexes survive growth");
+	CHECK(ipm_hash_find(h, "key", 3) == -1 && ipm_hash_put(h, "a\0b", 3, NULL) == 100000 &&
+	      ipm_hash_find(h, "a\0c", 3) == -1, "hash: absent keys, NUL bytes in keys");
+	CHECK(memcmp(ipm_hash_key(h, 100000, &len), "a\0b", 3) == 0 && len == 3, "hash: key bytes kept");
+	ipm_hash_free(h);
+}
+
+int main(void)
+{
+	test_ops();
+	test_merge_errors();
+	test_spec();
+	test_hash();
+	return t_failed;
+}

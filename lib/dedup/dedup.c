@@ -1,0 +1,364 @@
+#include "dedup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/hash.h"
+#include "core/utf8.h"
+
+struct event {
+	char *id;
+	uint64_t *bg;          /* bigram set of its first dated text */
+	char *province;        /* of that record, or NULL */
+	size_t nbg;
+	size_t next;           /* next event with the same date, + 1 (0 = none) */
+	ipm_rec *first;        /* collapse: its first record */
+	size_t mentions;
+	ipm_hash *docs, *sections;
+};
+
+struct ipm_dedup {
+	double threshold;
+	int collapse;
+	struct event *ev;
+	size_t n, cap;
+	ipm_hash *urls;        /* normalised link -> url index */
+	size_t *url_ev;        /* url index -> event */
+	ipm_hash *dates;       /* date -> date index */
+	size_t *date_head;     /* date index -> first event of that date, + 1 */
+	size_t *date_tail;
+	ipm_hash *ids;         /* every id handed out, to keep ids unique */
+	ipm_buf tmp, key;
+};
+
+ipm_dedup *ipm_dedup_new(double threshold, int collapse)
+{
+	ipm_dedup *d = ipm_calloc(1, sizeof *d);
+
+	d->threshold = threshold;
+	d->collapse = collapse;
+	d->urls = ipm_hash_new();
+	d->dates = ipm_hash_new();
+	d->ids = ipm_hash_new();
+	return d;
+}
+
+void ipm_dedup_free(ipm_dedup *d)
+{
+	size_t i;
+
+	if (!d)
+		return;
+	for (i = 0; i < d->n; i++) {
+		free(d->ev[i].id);
+		free(d->ev[i].bg);
+		free(d->ev[i].province);
+		ipm_rec_free(d->ev[i].first);
+		ipm_hash_free(d->ev[i].docs);
+		ipm_hash_free(d->ev[i].sections);
+	}
+	free(d->ev);
+	free(d->url_ev);
+	free(d->date_head);
+	free(d->date_tail);
+	ipm_hash_free(d->urls);
+	ipm_hash_free(d->dates);
+	ipm_hash_free(d->ids);
+	ipm_buf_free(&d->tmp);
+	ipm_buf_free(&d->key);
+	free(d);
+}
+
+size_t ipm_dedup_nevents(const ipm_dedup *d) { return d->n; }
+
+/* ------------------------------------------------------------- measures */
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+size_t ipm_url_norm(const char *url, size_t len, ipm_buf *out)
+{
+	size_t i = 0, end, host, hend, k;
+	int dot = 0;
+
+	ipm_buf_clear(out);
+	while (i < len && (url[i] == ' ' || url[i] == '\t' || url[i] == '\n' || url[i] == '\r'))
+		i++;
+	for (end = i; end < len && url[end] != ' ' && url[end] != '\t' && url[end] != '\n' &&
+	     url[end] != '\r' && url[end] != ';' && url[end] != '#'; end++)
+		;
+	for (k = i; k + 2 < end && k < i + 10; k++)   /* scheme: http:// https:// (any) */
+		if (url[k] == ':' && url[k + 1] == '/' && url[k + 2] == '/') {
+			i = k + 3;
+			break;
+		}
+	if (end - i > 4 && lower(url[i]) == 'w' && lower(url[i + 1]) == 'w' &&
+	    lower(url[i + 2]) == 'w' && url[i + 3] == '.')
+		i += 4;
+	for (host = i, hend = i; hend < end && url[hend] != '/' && url[hend] != '?'; hend++)
+		dot |= url[hend] == '.';
+	for (k = host; k < hend; k++)
+		ipm_buf_addc(out, lower((unsigned char)url[k]));
+	if (out->len > 3 && memcmp(out->s + out->len - 3, ":80", 3) == 0)
+		out->len -= 3;
+	else if (out->len > 4 && memcmp(out->s + out->len - 4, ":443", 4) == 0)
+		out->len -= 4;
+	while (end > hend && url[end - 1] == '/')
+		end--;
+	if (!dot || out->len == 0 || end == hend) {
+		ipm_buf_clear(out);
+		return 0;
+	}
+	ipm_buf_add(out, url + hend, end - hend);
+	return out->len;
+}
+
+/* Code point as compared, or 0 when it is dropped (space, punctuation). */
+static uint32_t fold(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? c :
+		       c >= 'A' && c <= 'Z' ? c + 32 : 0;
+	if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return fold(c - 0xFEE0);
+	if (c <= 0xBF || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF65))
+		return 0;
+	return c;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+size_t ipm_text_bigrams(const char *s, size_t len, uint64_t **set)
+{
+	uint64_t *bg = ipm_malloc((len + 1) * sizeof *bg);
+	uint32_t cp, prev = 0, f;
+	size_t i = 0, n = 0, k, j;
+
+	while (i < len) {
+		k = ipm_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		i += k ? k : 1;
+		if (!k || !(f = fold(cp)))
+			continue;
+		if (prev)
+			bg[n++] = (uint64_t)prev << 21 | f;
+		prev = f;
+	}
+	if (n == 0 && prev)
+		bg[n++] = prev;   /* one character: the set of that character */
+	qsort(bg, n, sizeof *bg, cmp_u64);
+	for (i = j = 0; i < n; i++)
+		if (j == 0 || bg[j - 1] != bg[i])
+			bg[j++] = bg[i];
+	*set = bg;
+	return j;
+}
+
+double ipm_jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, inter = 0;
+
+	if (na + nb == 0)
+		return 0;
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			inter++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return (double)inter / (double)(na + nb - inter);
+}
+
+/* --------------------------------------------------------------- events */
+
+/* The event of the best text match among the events of date index di;
+ * events of another province never match (the same notice issued by two
+ * provinces on one day reads almost alike but is two events). */
+static long text_match(ipm_dedup *d, size_t di, const uint64_t *bg, size_t n, const char *prov)
+{
+	size_t e;
+	long best = -1;
+	double bj = 0, j, lo, hi;
+
+	for (e = d->date_head[di]; e; e = d->ev[e - 1].next) {
+		struct event *v = &d->ev[e - 1];
+
+		lo = (double)(v->nbg < n ? v->nbg : n);
+		hi = (double)(v->nbg < n ? n : v->nbg);
+		if (lo < d->threshold * hi)   /* Jaccard <= min/max: cannot reach it */
+			continue;
+		if (prov && *prov && v->province && strcmp(prov, v->province) != 0)
+			continue;
+		j = ipm_jaccard(v->bg, v->nbg, bg, n);
+		if (j >= d->threshold && j > bj) {
+			bj = j;
+			best = (long)(e - 1);
+		}
+	}
+	return best;
+}
+
+/* A stable id from the event's first link, or date and text: "ev-" + 16 hex
+ * digits, with "-2", "-3"... when two events would share it. */
+static char *make_id(ipm_dedup *d, const char *what, size_t len)
+{
+	char buf[48];
+	int isnew, k = 1;
+
+	snprintf(buf, sizeof buf, "ev-%016llx", (unsigned long long)ipm_hash_bytes(what, len));
+	ipm_hash_put(d->ids, buf, strlen(buf), &isnew);
+	while (!isnew) {
+		snprintf(buf, sizeof buf, "ev-%016llx-%d", (unsigned long long)ipm_hash_bytes(what, len), ++k);
+		ipm_hash_put(d->ids, buf, strlen(buf), &isnew);
+	}
+	return ipm_strndup(buf, strlen(buf));
+}
+
+static size_t new_event(ipm_dedup *d, const char *idkey, size_t idlen)
+{
+	struct event *v;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->ev = ipm_realloc(d->ev, d->cap * sizeof *d->ev);
+	}
+	v = &d->ev[d->n];
+	memset(v, 0, sizeof *v);
+	v->id = make_id(d, idkey, idlen);
+	return d->n++;
+}
+
+static void link_url(ipm_dedup *d, const char *u, size_t len, size_t ev)
+{
+	int isnew;
+	size_t i = ipm_hash_put(d->urls, u, len, &isnew);
+
+	if (!isnew)
+		return;
+	d->url_ev = ipm_realloc(d->url_ev, ipm_hash_count(d->urls) * sizeof *d->url_ev);
+	d->url_ev[i] = ev;
+}
+
+static size_t date_index(ipm_dedup *d, const char *date)
+{
+	int isnew;
+	size_t i = ipm_hash_put(d->dates, date, strlen(date), &isnew), n;
+
+	if (isnew) {
+		n = ipm_hash_count(d->dates);
+		d->date_head = ipm_realloc(d->date_head, n * sizeof *d->date_head);
+		d->date_tail = ipm_realloc(d->date_tail, n * sizeof *d->date_tail);
+		d->date_head[i] = d->date_tail[i] = 0;
+	}
+	return i;
+}
+
+/* Give event ev the bigram set of its date (the set is taken over). */
+static void add_to_date(ipm_dedup *d, size_t di, size_t ev, uint64_t *bg, size_t n,
+                        const char *prov)
+{
+	d->ev[ev].province = prov && *prov ? ipm_strndup(prov, strlen(prov)) : NULL;
+	d->ev[ev].bg = bg;
+	d->ev[ev].nbg = n;
+	if (d->date_tail[di])
+		d->ev[d->date_tail[di] - 1].next = ev + 1;
+	else
+		d->date_head[di] = ev + 1;
+	d->date_tail[di] = ev + 1;
+}
+
+static void count_mention(ipm_dedup *d, size_t ev, const ipm_rec *r)
+{
+	struct event *v = &d->ev[ev];
+	const char *s;
+
+	if (!d->collapse)
+		return;
+	if (!v->first) {
+		v->first = ipm_rec_new();
+		ipm_rec_copy(v->first, r);
+		v->docs = ipm_hash_new();
+		v->sections = ipm_hash_new();
+	}
+	v->mentions++;
+	if ((s = ipm_rec_str(r, "doc")) != NULL)
+		ipm_hash_put(v->docs, s, strlen(s), NULL);
+	if ((s = ipm_rec_str(r, "section")) != NULL)
+		ipm_hash_put(v->sections, s, strlen(s), NULL);
+}
+
+size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
+{
+	const char *url = ipm_rec_str(r, "url"), *date = ipm_rec_str(r, "date");
+	const char *text = ipm_rec_str(r, "text"), *prov = ipm_rec_str(r, "province");
+	size_t ulen = url ? ipm_url_norm(url, strlen(url), &d->key) : 0, nbg = 0, di = 0;
+	uint64_t *bg = NULL;
+	long ev = -1, ui;
+
+	if (ulen && (ui = ipm_hash_find(d->urls, d->key.s, ulen)) >= 0)
+		ev = (long)d->url_ev[ui];
+	if (date && *date && text) {
+		di = date_index(d, date);
+		nbg = ipm_text_bigrams(text, strlen(text), &bg);
+		if (ev < 0 && nbg)
+			ev = text_match(d, di, bg, nbg, prov);
+	}
+	if (ev < 0) {
+		ipm_buf_clear(&d->tmp);
+		if (ulen)
+			ipm_buf_add(&d->tmp, d->key.s, ulen);
+		else
+			ipm_buf_printf(&d->tmp, "%s\x1f%s", date ? date : "", text ? text : "");
+		ev = (long)new_event(d, d->tmp.s, d->tmp.len);
+		if (nbg) {
+			add_to_date(d, di, (size_t)ev, bg, nbg, prov);
+			bg = NULL;
+		}
+	}
+	if (ulen)
+		link_url(d, d->key.s, ulen, (size_t)ev);
+	free(bg);
+	ipm_rec_set_cstr(r, "event_id", d->ev[ev].id);
+	count_mention(d, (size_t)ev, r);
+	return (size_t)ev;
+}
+
+static void set_list(ipm_rec *r, const char *key, const ipm_hash *h)
+{
+	size_t n = h ? ipm_hash_count(h) : 0, i;
+	const char **it = ipm_malloc((n ? n : 1) * sizeof *it);
+	size_t *ln = ipm_malloc((n ? n : 1) * sizeof *ln);
+
+	for (i = 0; i < n; i++)
+		it[i] = ipm_hash_key(h, i, &ln[i]);
+	ipm_rec_set_arr(r, key, it, ln, n);
+	free(it);
+	free(ln);
+}
+
+int ipm_dedup_write_collapsed(ipm_dedup *d, ipm_writer *w)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		struct event *v = &d->ev[i];
+
+		if (!v->first)
+			continue;
+		ipm_rec_set_long(v->first, "mentions", (long)v->mentions);
+		set_list(v->first, "docs", v->docs);
+		set_list(v->first, "sections", v->sections);
+		if (ipm_writer_put(w, v->first) != 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,105 @@
+/* Unit tests for lib/dedup: link normalisation, the text measure, and the
+ * traps (same link different text; same text different dates). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/check.h"
+#include "dedup.h"
+#include "core/rec.h"
+#include "core/util.h"
+
+static const char *norm(const char *u, ipm_buf *b)
+{
+	return ipm_url_norm(u, strlen(u), b) ? b->s : "";
+}
+
+static void test_url(void)
+{
+	ipm_buf b = {0};
+
+	CHECK_STR(norm("http://www.MIIT.gov.cn/n1/c2.html", &b), "miit.gov.cn/n1/c2.html", "url: scheme, www, host case");
+	CHECK_STR(norm(" https://miit.gov.cn:443/n1/c2.html/#x", &b), "miit.gov.cn/n1/c2.html", "url: port, trailing slash, fragment");
+	CHECK_STR(norm("http://a.cn/p?id=A&b=2 http://other.cn/x", &b), "a.cn/p?id=A&b=2", "url: first word, query and path case kept");
+	CHECK_STR(norm("http://www.gov.cn/", &b), "", "url: a site's home page names no event");
+	CHECK_STR(norm("无链接", &b), "", "url: not a link");
+	CHECK_STR(norm("localhost/x", &b), "", "url: host without a dot");
+	ipm_buf_free(&b);
+}
+
+static double jac(const char *x, const char *y)
+{
+	uint64_t *a, *b;
+	size_t na = ipm_text_bigrams(x, strlen(x), &a), nb = ipm_text_bigrams(y, strlen(y), &b);
+	double j = ipm_jaccard(a, na, b, nb);
+
+	free(a);
+	free(b);
+	return j;
+}
+
+static void test_measure(void)
+{
+	uint64_t *a;
+
+	CHECK(jac("工业互联网，发展！", "工业 互联网发展") == 1.0, "text: punctuation and spaces ignored");
+	CHECK(jac("ＡＢＣ１２", "abc12") == 1.0, "text: full-width folded, ASCII lower-cased");
+	CHECK(jac("甲乙丙丁", "甲乙丙戊") == 0.5, "text: bigram Jaccard 2/4");
+	/* 10 chars, one changed in the middle: 9 bigrams each, 7 shared: 7/11 < 0.8 */
+	CHECK(jac("一二三四五六七八九十", "一二三四五X七八九十") < 0.8, "text: one changed char in ten is below 0.8");
+	/* one char dropped from 20: 18 of 19/18 bigrams shared: 17/20 = 0.85 >= 0.8 */
+	CHECK(jac("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸", "一二三四五六七八九十甲乙丙丁戊己庚辛壬") >= 0.8,
+	      "text: one dropped char in twenty is above 0.8");
+	CHECK(ipm_text_bigrams("，。 ", 7, &a) == 0 && ipm_jaccard(a, 0, a, 0) == 0, "text: punctuation only is empty");
+	free(a);
+	CHECK(jac("中", "中") == 1.0, "text: one character is its own set");
+}
+
+static const char *add(ipm_dedup *d, const char *date, const char *text, const char *url,
+                       const char *prov)
+{
+	ipm_rec *r = ipm_rec_new();
+	static char id[64];
+
+	ipm_rec_set_cstr(r, "date", date);
+	ipm_rec_set_cstr(r, "text", text);
+	ipm_rec_set_cstr(r, "url", url);
+	ipm_rec_set_cstr(r, "province", prov);
+	ipm_dedup_add(d, r);
+	snprintf(id, sizeof id, "%s", ipm_rec_str(r, "event_id"));
+	ipm_rec_free(r);
+	return id;
+}
+
+static void test_traps(void)
+{
+	ipm_dedup *d = ipm_dedup_new(IPM_DEDUP_THRESHOLD, 0);
+	const char *t = "工业和信息化部印发工业互联网发展行动计划提出到2020年初步建成基础设施";
+	char a[64], b[64];
+
+	snprintf(a, sizeof a, "%s", add(d, "2018-04-17", t, "http://x.cn/a/1.html", NULL));
+	snprintf(b, sizeof b, "%s", add(d, "2019-01-01", "完全不同的一段话", "https://www.x.cn/a/1.html/", NULL));
+	CHECK_STR(b, a, "dedup trap: same link, different text and date -> one event");
+	snprintf(b, sizeof b, "%s", add(d, "2018-05-17", t, NULL, NULL));
+	CHECK(strcmp(a, b) != 0, "dedup trap: same text, different dates -> two events");
+	snprintf(b, sizeof b, "%s", add(d, "2018-04-17", t, "http://other.cn/2.html", NULL));
+	CHECK_STR(b, a, "dedup: same date, same text, new link -> joins and indexes the link");
+	snprintf(b, sizeof b, "%s", add(d, "2020-01-01", "又一段不同的话", "http://other.cn/2.html", NULL));
+	CHECK_STR(b, a, "dedup: the link learnt from a text match is used");
+	snprintf(a, sizeof a, "%s", add(d, "2018-04-20", "天津市印发关于深化互联网先进制造业发展工业互联网的实施意见", NULL, "天津"));
+	snprintf(b, sizeof b, "%s", add(d, "2018-04-20", "福建省印发关于深化互联网先进制造业发展工业互联网的实施意见", NULL, "福建"));
+	CHECK(strcmp(a, b) != 0, "dedup: two provinces' alike notices stay two events");
+	snprintf(a, sizeof a, "%s", add(d, NULL, "没有日期", NULL, NULL));
+	snprintf(b, sizeof b, "%s", add(d, NULL, "没有日期", NULL, NULL));
+	CHECK(strcmp(a, b) != 0 && strlen(b) == strlen(a) + 2, "dedup: undated texts are not compared; ids stay unique");
+	CHECK(ipm_dedup_nevents(d) == 6, "dedup: event count");
+	ipm_dedup_free(d);
+}
+
+int main(void)
+{
+	test_url();
+	test_measure();
+	test_traps();
+	return t_failed;
+}

@@ -1,0 +1,31 @@
+/* extract: text of a report in any layout -> layout blocks (see blocks.h).
+ * The layout is detected from the first lines (bounded lookahead); each
+ * layout has its own line-by-line parser, all streaming. */
+#ifndef IPM_EXTRACT_H
+#define IPM_EXTRACT_H
+
+#include "core/blocks.h"
+#include "lines.h"
+#include "core/reject.h"
+
+enum ipm_layout { IPM_L_AUTO = 0, IPM_L_MARKDOWN, IPM_L_TSV, IPM_L_PDF, IPM_L_HTML, IPM_L_TEXT };
+
+/* Lines the detector looks at. */
+#define IPM_DETECT_LINES 400
+
+/* Guess the layout from the first IPM_DETECT_LINES lines (peeked, not consumed). */
+enum ipm_layout ipm_layout_detect(ipm_lines *in);
+/* "markdown", "tsv", "pdf", "html", "text" (static strings). */
+const char *ipm_layout_name(enum ipm_layout l);
+/* Parse a layout name; IPM_L_AUTO for "auto"; -1 if unknown. */
+int ipm_layout_parse(const char *name, enum ipm_layout *l);
+
+/* Write the doc block and every block of in to out, in layout l (AUTO:
+ * detect). Returns 0, or -1 on a read/write error. */
+int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj);
+
+/* Heading level (1-4) of a numbered title line in a text layout ("一、…",
+ * "（一）…", "1. …", "【…】", "第一章 …"), or 0 when the line is not one. */
+int ipm_text_heading_level(const char *s, size_t n);
+
+#endif

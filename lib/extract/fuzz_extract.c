@@ -1,0 +1,34 @@
+/* libFuzzer harness for lib/extract: arbitrary bytes through layout detection
+ * and the chosen layout parser; every block must have a type and a line. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "core/blocks.h"
+#include "extract.h"
+#include "lines.h"
+#include "core/reject.h"
+
+static int sink(void *ctx, const ipm_rec *b)
+{
+	size_t *n = ctx;
+
+	if (ipm_block_type(b) == IPM_B_OTHER || ipm_block_line(b) < 1)
+		abort();
+	(*n)++;
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	size_t n = 0;
+	ipm_lines *ls = ipm_lines_mem((const char *)data, size, "fuzz");
+	ipm_blocks *out = ipm_blocks_open(sink, &n);
+	ipm_rejects *rj = ipm_rejects_open(NULL);
+
+	if (ipm_extract(ls, IPM_L_AUTO, out, rj) != 0 || n < 1)
+		abort();   /* memory input: no I/O error; the doc block always comes */
+	ipm_rejects_close(rj, 0, 0);
+	ipm_blocks_close(out);
+	ipm_lines_close(ls);
+	return 0;
+}

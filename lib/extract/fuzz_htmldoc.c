@@ -1,0 +1,34 @@
+/* libFuzzer harness for lib/htmldoc: arbitrary bytes as an HTML page through
+ * ipm_htmldoc_blocks(); every block must have a type and a source line. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "core/blocks.h"
+#include "htmldoc.h"
+#include "lines.h"
+#include "core/reject.h"
+
+static int sink(void *ctx, const ipm_rec *b)
+{
+	size_t *n = ctx;
+
+	if (ipm_block_type(b) == IPM_B_OTHER || ipm_block_line(b) < 1)
+		abort();
+	(*n)++;
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	size_t n = 0;
+	ipm_lines *ls = ipm_lines_mem((const char *)data, size, "fuzz");
+	ipm_blocks *out = ipm_blocks_open(sink, &n);
+	ipm_rejects *rj = ipm_rejects_open(NULL);
+
+	if (ipm_htmldoc_blocks(ls, out, rj) != 0)
+		abort();   /* memory input: no read or write error is possible */
+	ipm_rejects_close(rj, 0, 0);
+	ipm_blocks_close(out);
+	ipm_lines_close(ls);
+	return 0;
+}

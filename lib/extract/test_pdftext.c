@@ -1,0 +1,137 @@
+/* Unit tests for lib/pdftext: small PDF-text fragments -> blocks, written
+ * as one line each ("H2 text", "P text", "R actor|item|url") and compared. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/blocks.h"
+#include "core/check.h"
+#include "lines.h"
+#include "pdftext.h"
+#include "core/reject.h"
+#include "core/util.h"
+
+static int put(void *ctx, const ipm_rec *b)
+{
+	ipm_buf *o = ctx;
+	const ipm_val *v;
+	size_t i;
+
+	switch (ipm_block_type(b)) {
+	case IPM_B_HEADING:
+		ipm_buf_printf(o, "H%s %s\n", ipm_rec_str(b, "level"), ipm_rec_str(b, "text"));
+		break;
+	case IPM_B_PARA:
+		ipm_buf_printf(o, "P %s\n", ipm_rec_str(b, "text"));
+		break;
+	case IPM_B_ROW:
+		v = ipm_rec_get(b, "cells");
+		ipm_buf_adds(o, "R ");
+		for (i = 0; v && i < v->n; i++) {
+			if (i)
+				ipm_buf_addc(o, '|');
+			ipm_buf_add(o, v->items[i], v->ilen[i]);
+		}
+		ipm_buf_addc(o, '\n');
+		break;
+	default:
+		ipm_buf_adds(o, "?\n");
+	}
+	return 0;
+}
+
+/* Blocks of text as lines; *nrej gets the number of rejected lines. */
+static char *run(const char *text, size_t len, size_t *nrej)
+{
+	ipm_buf o = { 0 };
+	ipm_lines *ls = ipm_lines_mem(text, len, "t");
+	ipm_blocks *b = ipm_blocks_open(put, &o);
+	ipm_rejects *rj = ipm_rejects_open(NULL);
+	int rc = ipm_pdftext_blocks(ls, b, rj);
+
+	if (rc != 0)
+		ipm_buf_adds(&o, "ERROR\n");
+	*nrej = ipm_rejects_count(rj);
+	ipm_rejects_close(rj, 0, 0);
+	ipm_blocks_close(b);
+	ipm_lines_close(ls);
+	ipm_buf_addc(&o, 0);
+	return o.s;
+}
+
+static void expect(const char *name, const char *in, const char *want, size_t want_rej)
+{
+	size_t nrej;
+	char *got = run(in, strlen(in), &nrej);
+
+	CHECK_STR(got, want, name);
+	if (nrej != want_rej) {
+		printf("FAIL %s rejects: got %zu want %zu\n", name, nrej, want_rej);
+		t_failed = 1;
+	} else {
+		printf("PASS %s rejects\n", name);
+	}
+	free(got);
+}
+
+int main(void)
+{
+	size_t nrej;
+	char *got;
+	static const unsigned char junk[] = { 0xff, 0xfe, '\n', 0xe5, 0x9b, '\n', 0, '\f', 0xe3,
+	                                      0x80, 0x80, '\n', '2', '\n', '\n', '\n', '1' };
+
+	/* a URL tail "77" is no page number; "2" after a page gap is, and so is
+	 * the header after it; the actor comes over three lines */
+	expect("pdftext furniture vs URL tail",
+	       "一、国家部委政策落实情况\n国家部委 相关举措 链接\n网信办\n"
+	       "5 月 9 日，网信办发布报告表明，信息通信业多项成就强力支撑数字中国。\n"
+	       "http://www.sohu.com/a/231025476_3548\n77\xc2\xa0\n\n国家卫生\n健康委员\n会\n \n"
+	       "4 月 26 日，国家卫健委正研究出台关于互联网医院的管理办法等配套文件，其中会对\n"
+	       "http://www.cnii.com.cn/2018-04/27/\n\n\n\n2 \n\n中国信息通信研究院\n\n"
+	       "“互联网医院”进行界定。\ncontent_2058474.htm\n",
+	       "H2 一、国家部委政策落实情况\nR 国家部委|相关举措|链接\n"
+	       "R 网信办|5 月 9 日，网信办发布报告表明，信息通信业多项成就强力支撑数字中国。|"
+	       "http://www.sohu.com/a/231025476_354877\n"
+	       "R 国家卫生健康委员会|4 月 26 日，国家卫健委正研究出台关于互联网医院的管理办法等配套文件，"
+	       "其中会对“互联网医院”进行界定。|http://www.cnii.com.cn/2018-04/27/content_2058474.htm\n",
+	       2);
+	/* actor, item and URL on one line; U+2010 in a URL; a short last line
+	 * closes an item so the next short line is an actor */
+	expect("pdftext side by side and hyphen",
+	       "地区 相关政策 链接\n海南 4 月 25 日，“互联网+政府采购”海南亮点。 http://news.sina.com.cn/o/2018\xe2\x80\x90" "04\n"
+	       "\xe2\x80\x90" "25/doc.shtml\n福建省\n4 月 17 日，为了让群众少跑路，福建省民政厅利用网络直播的方式开展年检指\n"
+	       "导服务\n",
+	       "R 地区|相关政策|链接\nR 海南|4 月 25 日，“互联网+政府采购”海南亮点。|"
+	       "http://news.sina.com.cn/o/2018-04-25/doc.shtml\n"
+	       "R 福建省|4 月 17 日，为了让群众少跑路，福建省民政厅利用网络直播的方式开展年检指导服务|\n", 0);
+	/* two columns, bullets, items without a date; a sub-heading after */
+	expect("pdftext two-column table with bullets",
+	       "三、企业参与情况\n企业 相关举措\n中国移动\n\xef\x83\x98 中国移动与天津市合作建设物联网。\n"
+	       "\xef\x83\x98 辽宁移动助力高端制造。\n四、相关峰会\n1. 首届数字中国建设峰会\n"
+	       "4 月 22 日至 24 日,首届数字中国建设峰会在福州举办。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 中国移动|中国移动与天津市合作建设物联网。\n"
+	       "R 中国移动|辽宁移动助力高端制造。\nH2 四、相关峰会\nH3 1. 首届数字中国建设峰会\n"
+	       "P 4 月 22 日至 24 日,首届数字中国建设峰会在福州举办。\n", 0);
+	/* "目 录" is no table header, a contents line is no heading */
+	expect("pdftext contents page",
+	       "目 录\n一、国家部委政策落实情况 1\n【前言】\n正文。\n",
+	       "P 目 录一、国家部委政策落实情况 1\nH2 【前言】\nP 正文。\n", 0);
+	/* -layout: columns by position, actor over two lines */
+	expect("pdftext -layout columns",
+	       "  地区                  相关政策                             链接\n"
+	       "内蒙古自治 2 月 27 日，内蒙古自治区政府办公厅印发《关 http://www.nmg.gov.cn/art/2\n"
+	       "区     于推进“互联网+农牧业”发展的实施意见》，提 019/2/27/art_1686_250011\n"
+	       "      出建设农畜产品质量追溯平台。           .html\n"
+	       "        3 月 6 日，呼和浩特市“蒙速办”APP 上线，可办 http://inews.nmgnews.com.cn\n"
+	       "        理 200 余项政务服务事项。             /system/2019/03/06/0126\n"
+	       "                                    59480.shtml\n",
+	       "R 地区|相关政策|链接\nR 内蒙古自治区|2 月 27 日，内蒙古自治区政府办公厅印发《关于推进“互联网+农牧业”"
+	       "发展的实施意见》，提出建设农畜产品质量追溯平台。|http://www.nmg.gov.cn/art/2019/2/27/art_1686_250011.html\n"
+	       "R 内蒙古自治区|3 月 6 日，呼和浩特市“蒙速办”APP 上线，可办理 200 余项政务服务事项。|"
+	       "http://inews.nmgnews.com.cn/system/2019/03/06/012659480.shtml\n", 0);
+	expect("pdftext empty input", "", "", 0);
+	got = run((const char *)junk, sizeof junk, &nrej);
+	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
+	free(got);
+	return t_failed;
+}

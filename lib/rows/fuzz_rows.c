@@ -1,0 +1,62 @@
+/* libFuzzer harness for ipm-rows: arbitrary bytes are taken as report text,
+ * turned into blocks by ipm_extract (so the block stream is well formed but
+ * its content is wild), read back and given to ipm_rows_run(). Records must
+ * carry a section and a line. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/blocks.h"
+#include "events.h"
+#include "extract/extract.h"
+#include "extract/lines.h"
+#include "core/reject.h"
+#include "rows.h"
+
+static int keep(void *ctx, const ipm_rec *b)
+{
+	return ipm_writer_put(ctx, b);
+}
+
+static int check(void *ctx, const ipm_rec *r)
+{
+	(void)ctx;
+	if (!ipm_rec_str(r, "section") || ipm_rec_long(r, "line", -1) < 0)
+		abort();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	ipm_writer *w = ipm_writer_open(mem, IPM_FMT_JSON, ',', NULL, 0);
+	ipm_lines *ls = ipm_lines_mem((const char *)data, size, "fuzz");
+	ipm_blocks *out = ipm_blocks_open(keep, w);
+	ipm_rejects *rj = ipm_rejects_open(NULL);
+	ipm_reader *rd;
+	ipm_bsrc *src;
+	ipm_events ev;
+	FILE *in;
+
+	if (ipm_extract(ls, IPM_L_AUTO, out, rj) != 0 || ipm_writer_close(w) != 0)
+		abort();
+	fclose(mem);
+	in = fmemopen(buf, len ? len : 1, "r");
+	rd = ipm_reader_open(in, "blocks", IPM_FMT_JSON, ',');
+	src = ipm_bsrc_open(rd);
+	ipm_events_init(&ev, check, NULL, "fuzz", "fuzz", rj);
+	if (ipm_rows_run(src, IPM_K_AUTO, &ev) != 0)
+		abort();
+	ipm_events_free(&ev);
+	ipm_bsrc_close(src);
+	ipm_reader_close(rd);
+	fclose(in);
+	free(buf);
+	ipm_rejects_close(rj, 0, 0);
+	ipm_blocks_close(out);
+	ipm_lines_close(ls);
+	return 0;
+}
