@@ -9,6 +9,7 @@
 #include "agg/agg.h"
 #include "core/cli.h"
 #include "core/par.h"
+#include "core/read.h"
 #include "core/rec.h"
 #include "core/reject.h"
 #include "core/util.h"

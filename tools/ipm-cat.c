@@ -8,6 +8,7 @@
 #include "core/rec.h"
 #include "core/reject.h"
 #include "core/util.h"
+#include "core/write.h"
 
 static void help(FILE *fp)
 {

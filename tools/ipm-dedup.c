@@ -5,10 +5,11 @@
 #include <stdlib.h>
 
 #include "core/cli.h"
-#include "dedup/dedup.h"
 #include "core/rec.h"
 #include "core/reject.h"
 #include "core/util.h"
+#include "core/write.h"
+#include "dedup/dedup.h"
 
 enum { OPT_COLLAPSE = 1, OPT_THRESHOLD };
 

@@ -6,9 +6,10 @@
 
 #include "core/blocks.h"
 #include "core/cli.h"
-#include "extract/extract.h"
 #include "core/reject.h"
 #include "core/util.h"
+#include "core/write.h"
+#include "extract/extract.h"
 
 enum { OPT_LAYOUT = 1 };
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "core/cli.h"
-#include "norm/decode.h"
 #include "core/util.h"
+#include "norm/decode.h"
 
 #define MAX_REPORTS 100   /* invalid sequences listed per input without -v */
 

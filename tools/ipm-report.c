@@ -10,10 +10,11 @@
 
 #include "core/cli.h"
 #include "core/datafile.h"
-#include "report/digest.h"
+#include "core/read.h"
 #include "core/reject.h"
-#include "report/render.h"
 #include "core/util.h"
+#include "report/digest.h"
+#include "report/render.h"
 
 enum { OPT_PREV = 1, OPT_TEMPLATES, OPT_PROVINCES, OPT_LIST, OPT_SECTORS };
 

@@ -8,8 +8,10 @@
 
 #include "core/blocks.h"
 #include "core/cli.h"
-#include "rows/rows.h"
+#include "core/read.h"
 #include "core/util.h"
+#include "core/write.h"
+#include "rows/rows.h"
 
 enum { OPT_KIND = 1 };
 

@@ -9,8 +9,9 @@
 #include "core/cli.h"
 #include "core/rec.h"
 #include "core/reject.h"
-#include "tables/tables.h"
 #include "core/util.h"
+#include "core/write.h"
+#include "tables/tables.h"
 
 enum { OPT_CHECK = 0x2000 };
 

@@ -11,8 +11,9 @@
 #include "core/par.h"
 #include "core/rec.h"
 #include "core/reject.h"
-#include "tag/tag.h"
 #include "core/util.h"
+#include "core/write.h"
+#include "tag/tag.h"
 
 enum { OPT_DICT = 0x2000 };
 #define BATCH_BYTES (1 << 20)   /* JSON Lines handed to a thread at a time */

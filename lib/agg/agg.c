@@ -7,6 +7,7 @@
 #include "core/hash.h"
 #include "core/utf8.h"
 #include "core/util.h"
+#include "core/write.h"
 
 /* A growable list of (pointer, length) items borrowed from a record. */
 struct list {

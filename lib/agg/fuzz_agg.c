@@ -13,6 +13,7 @@
 
 #include "agg.h"
 #include "core/par.h"
+#include "core/read.h"
 #include "core/rec.h"
 #include "core/util.h"
 

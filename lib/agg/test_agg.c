@@ -6,6 +6,7 @@
 #include "agg.h"
 #include "core/check.h"
 #include "core/hash.h"
+#include "core/read.h"
 #include "core/rec.h"
 #include "core/util.h"
 

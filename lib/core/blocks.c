@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read.h"
 #include "util.h"
+#include "write.h"
 
 struct ipm_blocks {
 	int (*put)(void *ctx, const ipm_rec *block);

@@ -14,8 +14,10 @@
 
 #include <stddef.h>
 
+#include "read.h"
 #include "rec.h"
 #include "util.h"
+#include "write.h"
 
 enum ipm_btype { IPM_B_OTHER = 0, IPM_B_DOC, IPM_B_HEADING, IPM_B_PARA, IPM_B_ROW, IPM_B_META };
 

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read.h"
 #include "util.h"
+#include "write.h"
 
 void ipm_opts_init(struct ipm_opts *o)
 {

@@ -9,6 +9,7 @@
 
 #include "rec.h"
 #include "reject.h"
+#include "write.h"
 
 enum {
 	IPM_OPT_ICSV = 0x1000, IPM_OPT_IJSON, IPM_OPT_OCSV, IPM_OPT_OJSON,

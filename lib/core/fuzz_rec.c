@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "read.h"
 #include "rec.h"
 #include "util.h"
+#include "write.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -10,7 +10,9 @@
 
 #include <csv.h>
 
+#include "read.h"
 #include "util.h"
+#include "write.h"
 
 #define SCAN_BUF (1 << 20)
 #define PARTS_PER_THREAD 8   /* so a fast core can take more of the file */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "read.h"
 #include "rec.h"
 #include "reject.h"
 

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "check.h"
+#include "read.h"
 #include "rec.h"
 #include "utf8.h"
 #include "util.h"
+#include "write.h"
 
 /* Run text through a reader and writer; return the output (caller frees). */
 static char *convert(const char *in, enum ipm_fmt ifmt, enum ipm_fmt ofmt, size_t *nbad)

@@ -5,6 +5,7 @@
 
 #include "core/hash.h"
 #include "core/utf8.h"
+#include "core/write.h"
 
 struct event {
 	char *id;

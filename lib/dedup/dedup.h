@@ -24,6 +24,7 @@
 
 #include "core/rec.h"
 #include "core/util.h"
+#include "core/write.h"
 
 #define IPM_DEDUP_THRESHOLD 0.8
 

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "core/check.h"
-#include "dedup.h"
 #include "core/rec.h"
 #include "core/util.h"
+#include "dedup.h"
 
 static const char *norm(const char *u, ipm_buf *b)
 {

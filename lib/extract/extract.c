@@ -4,11 +4,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/utf8.h"
+#include "core/util.h"
 #include "html.h"
 #include "htmldoc.h"
 #include "pdftext.h"
-#include "core/utf8.h"
-#include "core/util.h"
 #include "text/zh.h"
 
 static const char *const layout_names[] = {"auto", "markdown", "tsv", "pdf", "html", "text"};

@@ -5,8 +5,8 @@
 #define IPM_EXTRACT_H
 
 #include "core/blocks.h"
-#include "lines.h"
 #include "core/reject.h"
+#include "lines.h"
 
 enum ipm_layout { IPM_L_AUTO = 0, IPM_L_MARKDOWN, IPM_L_TSV, IPM_L_PDF, IPM_L_HTML, IPM_L_TEXT };
 

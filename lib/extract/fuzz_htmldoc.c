@@ -4,9 +4,9 @@
 #include <stdlib.h>
 
 #include "core/blocks.h"
+#include "core/reject.h"
 #include "htmldoc.h"
 #include "lines.h"
-#include "core/reject.h"
 
 static int sink(void *ctx, const ipm_rec *b)
 {

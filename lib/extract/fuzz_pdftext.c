@@ -5,9 +5,9 @@
 #include <stdlib.h>
 
 #include "core/blocks.h"
+#include "core/reject.h"
 #include "lines.h"
 #include "pdftext.h"
-#include "core/reject.h"
 
 static int sink(void *ctx, const ipm_rec *b)
 {

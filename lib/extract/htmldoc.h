@@ -6,8 +6,8 @@
 #define IPM_HTMLDOC_H
 
 #include "core/blocks.h"
-#include "lines.h"
 #include "core/reject.h"
+#include "lines.h"
 
 /* 1 when a text starting with s[0..n) looks like an HTML page or a saved
  * page fragment (<html, <!doctype, <body, <head, <div, <table, <p>): for the

@@ -7,8 +7,8 @@
 #define IPM_PDFTEXT_H
 
 #include "core/blocks.h"
-#include "lines.h"
 #include "core/reject.h"
+#include "lines.h"
 
 /* Blocks written (see doc-pdftext.md):
  *   heading level 2 for "【…】" and "一、…" section titles, level 3 for "1. …";

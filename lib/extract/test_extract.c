@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "core/check.h"
-#include "text/dates.h"
+#include "core/util.h"
 #include "extract.h"
 #include "html.h"
 #include "lines.h"
+#include "text/dates.h"
 #include "text/urls.h"
-#include "core/util.h"
 
 static void date_case(const char *s, int y, int m, int d, int d2, size_t len, const char *name)
 {

@@ -5,10 +5,10 @@
 
 #include "core/blocks.h"
 #include "core/check.h"
-#include "lines.h"
-#include "pdftext.h"
 #include "core/reject.h"
 #include "core/util.h"
+#include "lines.h"
+#include "pdftext.h"
 
 static int put(void *ctx, const ipm_rec *b)
 {

@@ -23,8 +23,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "normalize.h"
 #include "core/util.h"
+#include "normalize.h"
 
 enum ipm_enc {
 	IPM_ENC_AUTO,      /* not decided yet / detect */

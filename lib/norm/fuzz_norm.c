@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
 #include "core/utf8.h"
+#include "decode.h"
 
 static ipm_buf run(const uint8_t *p, size_t n, enum ipm_enc enc, size_t step)
 {

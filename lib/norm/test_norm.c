@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "core/util.h"
 #include "decode.h"
 #include "normalize.h"
-#include "core/util.h"
 
 static size_t nbad_seen;
 

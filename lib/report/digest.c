@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "digest.h"
 #include "core/util.h"
+#include "digest.h"
 
 ipm_digest *ipm_digest_new(void)
 {

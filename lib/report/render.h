@@ -5,10 +5,10 @@
 #ifndef IPM_RENDER_H
 #define IPM_RENDER_H
 
+#include "core/util.h"
 #include "digest.h"
 #include "sentence.h"
 #include "svg.h"
-#include "core/util.h"
 
 enum ipm_render_fmt { IPM_RENDER_MD, IPM_RENDER_HTML };
 

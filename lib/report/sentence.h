@@ -5,8 +5,8 @@
 #ifndef IPM_SENTENCE_H
 #define IPM_SENTENCE_H
 
-#include "digest.h"
 #include "core/util.h"
+#include "digest.h"
 
 typedef struct ipm_sentences ipm_sentences;
 

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tally.h"
 #include "core/util.h"
+#include "tally.h"
 
 struct ipm_tally {
 	ipm_tally_ent *ent;

@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "core/util.h"
 #include "digest.h"
 #include "sentence.h"
 #include "svg.h"
 #include "tally.h"
-#include "core/util.h"
 
 static void test_tally(void)
 {

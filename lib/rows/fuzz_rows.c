@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "core/blocks.h"
+#include "core/read.h"
+#include "core/reject.h"
+#include "core/write.h"
 #include "events.h"
 #include "extract/extract.h"
 #include "extract/lines.h"
-#include "core/reject.h"
 #include "rows.h"
 
 static int keep(void *ctx, const ipm_rec *b)

@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "core/blocks.h"
-#include "events.h"
-#include "policy.h"
+#include "core/read.h"
 #include "core/rec.h"
 #include "core/reject.h"
+#include "core/write.h"
+#include "events.h"
+#include "policy.h"
 #include "yearbook.h"
 
 static int put_block(void *ctx, const ipm_rec *b) { return ipm_writer_put(ctx, b); }

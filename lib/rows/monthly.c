@@ -3,12 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/dates.h"
+#include "core/utf8.h"
+#include "core/util.h"
 #include "extract/extract.h"
 #include "regions.h"
-#include "core/utf8.h"
+#include "text/dates.h"
 #include "text/urls.h"
-#include "core/util.h"
 #include "text/zh.h"
 
 /* Memory bounds: items held for one actor, bytes of one topic's text. */

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/dates.h"
 #include "core/util.h"
+#include "text/dates.h"
 #include "text/zh.h"
 
 enum { F_TITLE, F_ISSUER, F_NUMBER, F_DATE, F_PUBLISHED, F_TOPIC, F_URL, F_N };

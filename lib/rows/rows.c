@@ -2,10 +2,10 @@
 
 #include <string.h>
 
+#include "core/util.h"
 #include "monthly.h"
 #include "narrative.h"
 #include "policy.h"
-#include "core/util.h"
 #include "yearbook.h"
 
 static const char *const kind_names[] = {"auto", "monthly", "yearbook", "policy", "narrative"};

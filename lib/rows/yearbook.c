@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/dates.h"
 #include "core/util.h"
+#include "text/dates.h"
 #include "text/zh.h"
 
 enum part { P_NONE = 0, P_MINISTRY, P_REGION, P_CHRONICLE, P_OTHER };

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/read.h"
 #include "core/rec.h"
 #include "core/reject.h"
 #include "tables.h"

@@ -9,6 +9,7 @@
 
 #include "core/dict.h"
 #include "core/rec.h"
+#include "core/write.h"
 #include "tag.h"
 
 static ipm_tagger *tg;

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "core/dict.h"
+#include "core/util.h"
 #include "match.h"
 #include "tagscan.h"
-#include "core/util.h"
 
 enum {
 	K_PLACE = 1, K_STOP = 2, K_ORG = 4, K_COMPANY = 8, K_SECTOR = 16,

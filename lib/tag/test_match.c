@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "core/util.h"
 #include "match.h"
 #include "tagscan.h"
-#include "core/util.h"
 
 static ipm_matcher *make(const char *const *pats, size_t n)
 {

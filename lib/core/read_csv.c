@@ -1,0 +1,204 @@
+/* read_csv: CSV/TSV rows into records, through libcsv's callbacks (strict
+ * RFC 4180); the header row names the fields. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rec_impl.h"
+#include "util.h"
+
+void rd_csv_field(void *s, size_t len, void *data)
+{
+	struct cctx *c = data;
+
+	if (c->keep && (c->n >= c->nkeep || !c->keep[c->n])) {
+		c->n++;   /* parsed and counted, not stored (nor read: see csv_take_row) */
+		return;
+	}
+	if (c->n >= c->cap) {
+		c->cap = c->n + 16;
+		c->off = ipm_realloc(c->off, c->cap * sizeof *c->off);
+		c->len = ipm_realloc(c->len, c->cap * sizeof *c->len);
+		c->isnull = ipm_realloc(c->isnull, c->cap);
+	}
+	c->off[c->n] = c->fields.len;
+	c->len[c->n] = s ? len : 0;
+	c->isnull[c->n] = s == NULL;
+	c->n++;
+	len = s ? len : 0;
+	ipm_buf_reserve(&c->fields, len + 1);   /* one reserve per field: a hot path */
+	if (len)
+		memcpy(c->fields.s + c->fields.len, s, len);
+	c->fields.len += len;
+	c->fields.s[c->fields.len++] = '\0';
+}
+
+void rd_csv_row(int ch, void *data)
+{
+	struct cctx *c = data;
+
+	(void)ch;
+	c->rows++;
+}
+
+
+
+void rd_csv_new(ipm_reader *rd)
+{
+	if (rd->cp_live)
+		csv_free(&rd->cp);
+	if (csv_init(&rd->cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+		ipm_die(IPM_EXIT_DATA, "out of memory");
+	csv_set_delim(&rd->cp, (unsigned char)rd->delim);
+	csv_set_space_func(&rd->cp, NULL);
+	rd->cp_live = 1;
+	rd->c.n = 0;
+	rd->c.rows = 0;
+	ipm_buf_clear(&rd->c.fields);
+}
+
+
+/* Fast path for CSV rows: append a field without the duplicate-key search
+ * and without copying. key is the reader's header name and s points into the
+ * reader's row buffer: both live until the next ipm_reader_next() call, which
+ * is as long as the reader's record is valid. */
+void rec_append_borrowed(ipm_rec *r, const char *key, uint32_t h, const char *s, size_t len, int isnull)
+{
+	struct field *f;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->f = ipm_realloc(r->f, r->cap * sizeof *r->f);
+	}
+	f = &r->f[r->n++];
+	memset(&f->v, 0, sizeof f->v);
+	f->key = key;
+	f->h = h;
+	if (!isnull) {
+		f->v.t = IPM_V_STR;
+		f->v.s = s;
+		f->v.len = len;
+	}
+}
+
+
+/* After the header: which columns ipm_reader_only() keeps. */
+static void keep_columns(ipm_reader *rd)
+{
+	size_t i, k;
+
+	rd->cols = ipm_malloc((rd->nhdr ? rd->nhdr : 1) * sizeof *rd->cols);
+	rd->ncols = 0;
+	if (rd->nonly) {
+		rd->c.keep = ipm_calloc(rd->nhdr ? rd->nhdr : 1, 1);
+		rd->c.nkeep = rd->nhdr;
+	}
+	for (i = 0; i < rd->nhdr; i++) {
+		for (k = 0; k < rd->nonly && !rd->c.keep[i]; k++)
+			rd->c.keep[i] = strcmp(rd->hdr[i], rd->only[k]) == 0;
+		if (!rd->nonly || rd->c.keep[i])
+			rd->cols[rd->ncols++] = i;
+	}
+}
+
+
+void ipm_reader_only(ipm_reader *rd, const char *const *names, size_t n)
+{
+	size_t i;
+
+	rd->only = ipm_malloc((n ? n : 1) * sizeof *rd->only);
+	for (i = 0; i < n; i++)
+		rd->only[i] = ipm_strndup(names[i], strlen(names[i]));
+	rd->nonly = n;
+}
+
+
+static int csv_take_row(ipm_reader *rd, int header)
+{
+	struct cctx *c = &rd->c;
+	size_t i, j, k;
+	char reason[128];
+
+	if (header) {
+		rd->hdr = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr);
+		rd->hdr_h = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr_h);
+		rd->nhdr = c->n;
+		rd->hdr_unique = 1;
+		for (i = 0; i < c->n; i++) {
+			rd->hdr[i] = ipm_strndup(c->fields.s + c->off[i], c->len[i]);
+			rd->hdr_h[i] = rec_key_hash(rd->hdr[i], NULL);
+			for (j = 0; j < i; j++)
+				if (strcmp(rd->hdr[i], rd->hdr[j]) == 0)
+					rd->hdr_unique = 0;
+		}
+		keep_columns(rd);
+		return 0;
+	}
+	if (c->n != rd->nhdr) {
+		snprintf(reason, sizeof reason, "wrong number of fields (%zu, header has %zu)", c->n, rd->nhdr);
+		if (rd->pending.len)
+			rd_reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
+		else   /* a one-line row, with its '\n' (at EOF llen is 0, pending is not) */
+			rd_reject(rd, rd->row_line, reason, rd->ls, rd->llen + (rd->llen > 0));
+		return 0;
+	}
+	ipm_rec_clear(rd->crec);
+	for (k = 0; k < rd->ncols && rd->hdr_unique; k++) {
+		i = rd->cols[k];
+		rec_append_borrowed(rd->crec, rd->hdr[i], rd->hdr_h[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
+	}
+	for (k = 0; k < rd->ncols && !rd->hdr_unique; k++) {
+		i = rd->cols[k];
+		if (c->isnull[i])
+			ipm_rec_set_null(rd->crec, rd->hdr[i]);
+		else
+			ipm_rec_set_str(rd->crec, rd->hdr[i], c->fields.s + c->off[i], c->len[i]);
+	}
+	rec_set_pos_borrowed(rd->crec, rd->name, rd->row_line);
+	return 1;
+}
+
+
+/* Feed one line to libcsv; returns 1 when a data row completed. */
+int rd_csv_line(ipm_reader *rd, int at_eof)
+{
+	size_t n, len;
+	char reason[160];
+	int got = 0;
+
+	if (!rd->cp_live)
+		rd_csv_new(rd);
+	if (rd->c.n == 0 && rd->pending.len == 0)
+		rd->row_line = rd->lineno;
+	if (!at_eof) {
+		len = rd->llen + 1;   /* the line with its '\n' (see lsrc_next) */
+		n = csv_parse(&rd->cp, rd->ls, len, rd_csv_field, rd_csv_row, &rd->c);
+		/* pending keeps the earlier lines of a row only: most rows are one line */
+		if (n < len || rd->c.rows == 0 || rd->pending.len)
+			ipm_buf_add(&rd->pending, rd->ls, len);
+		if (n < len) {
+			snprintf(reason, sizeof reason, "malformed CSV: %s", csv_strerror(csv_error(&rd->cp)));
+			rd_reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
+			rd_csv_new(rd);
+			ipm_buf_clear(&rd->pending);
+			return 0;
+		}
+	} else if (csv_fini(&rd->cp, rd_csv_field, rd_csv_row, &rd->c) != 0) {
+		snprintf(reason, sizeof reason, "malformed CSV: unterminated quoted field");
+		rd_reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
+		rd->c.n = 0;
+		rd->c.rows = 0;
+		ipm_buf_clear(&rd->pending);
+		return 0;
+	}
+	if (rd->c.rows) {
+		got = csv_take_row(rd, rd->hdr == NULL);
+		rd->c.n = 0;
+		rd->c.rows = 0;
+		/* not ipm_buf_clear: the returned record borrows these bytes */
+		rd->c.fields.len = 0;
+		ipm_buf_clear(&rd->pending);
+	}
+	return got;
+}
+
