@@ -121,19 +121,6 @@ size_t ipm_blocks_count(const ipm_blocks *b)
 	return b->n;
 }
 
-static int ascii_word(int c)
-{
-	return c > ' ' && c < 0x7f;
-}
-
-void ipm_text_join(ipm_buf *b, const char *s, size_t n)
-{
-	if (b->len && n && ascii_word((unsigned char)b->s[b->len - 1]) &&
-	    ascii_word((unsigned char)s[0]))
-		ipm_buf_addc(b, ' ');
-	ipm_buf_add(b, s, n);
-}
-
 /* ---- reading ---- */
 
 struct ipm_bsrc {

@@ -44,9 +44,6 @@ int ipm_blocks_header(ipm_blocks *b, const char *const *cells, const size_t *len
 int ipm_blocks_meta(ipm_blocks *b, const char *key, const char *value, size_t vlen, long line);
 size_t ipm_blocks_count(const ipm_blocks *b);   /* blocks written */
 
-/* Append s to b the way wrapped lines join: nothing between CJK text, one
- * space between two ASCII words (none when either side is already a space). */
-void ipm_text_join(ipm_buf *b, const char *s, size_t n);
 
 /* ---- reading blocks ---- */
 typedef struct ipm_bsrc ipm_bsrc;

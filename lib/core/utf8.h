@@ -1,4 +1,5 @@
-/* text: UTF-8 primitives shared by the stages. */
+/* utf8: UTF-8 primitives and the character classes every stage shares
+ * (white space, CJK, bullets, display width), each defined once here. */
 #ifndef IPM_TEXT_H
 #define IPM_TEXT_H
 
@@ -28,5 +29,30 @@ const char *ipm_mem_find(const char *h, size_t hn, const char *nd, size_t nn);
  * maximal subpart; *cut is set when those are all of s and could still be
  * completed by more input (a sequence cut by the end of a chunk). */
 size_t ipm_utf8_subpart(const char *s, size_t n, int *cut);
+
+/* The code point at s[i] (n bytes in s) and its length in *len; an invalid
+ * or truncated sequence is one byte of U+FFFD, so a scan always advances.
+ * Fast for ASCII and 3-byte (CJK) sequences. */
+uint32_t ipm_cp_at(const char *s, size_t n, size_t i, size_t *len);
+/* Number of code points in s (continuation bytes not counted). */
+size_t ipm_cp_count(const char *s, size_t n);
+/* Start of the code point that ends at s[n-1] (n > 0). */
+size_t ipm_cp_last(const char *s, size_t n);
+
+/* White space inside a line: ASCII blank, tab, CR, FF, VT, U+00A0, U+3000
+ * and U+FEFF. (ipm-norm turns the Unicode ones into ' ' and drops U+FEFF,
+ * so a stage reading its output meets only ' ' and tab; text from elsewhere
+ * is still read right.) */
+int ipm_is_space_cp(uint32_t c);
+/* CJK ideographs (U+3400-9FFF, F900-FAFF, 20000-2FFFF). */
+int ipm_is_cjk_cp(uint32_t c);
+/* Glyphs that mark list items: geometric shapes, arrows, stars, card suits,
+ * symbol-font bullets in the private use area (U+F000-F0FF) that PDF
+ * converters leave, and • ‣ ⁃ ∙ · √ ✓ ❖ Ø. ASCII '-' and '*' are item marks
+ * too, but only as text rules decide (ipm_zh_skip_bullet). */
+int ipm_is_bullet_cp(uint32_t c);
+/* Display width of s as a terminal or pdftotext -layout shows it, from the
+ * lead bytes alone: ASCII and 2-byte sequences 1, U+2000-206F 1, others 2. */
+int ipm_disp_width(const char *s, size_t n);
 
 #endif

@@ -94,72 +94,6 @@ enum ipm_layout ipm_layout_detect(ipm_lines *in)
 	return nonblank && (ff || trail * 10 >= nonblank * 3) ? IPM_L_PDF : IPM_L_TEXT;
 }
 
-/* ---- numbered headings in text layouts ---- */
-
-static size_t cp_count(const char *s, size_t n)
-{
-	size_t i, c = 0;
-
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
-
-/* Length of a run of Chinese numerals 一…十百 at s. */
-static size_t cn_num(const char *s, size_t n)
-{
-	static const char *const d[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"};
-	size_t i = 0, k, found;
-
-	do {
-		found = 0;
-		for (k = 0; k < sizeof d / sizeof d[0]; k++)
-			if (ipm_zh_starts(s + i, n - i, d[k])) {
-				i += 3;
-				found = 1;
-				break;
-			}
-	} while (found);
-	return i;
-}
-
-static int ends_sentence(const char *s, size_t n)
-{
-	static const char *const e[] = {"。", "；", "，", "：", "！", "？"};
-	size_t k;
-
-	for (k = 0; k < sizeof e / sizeof e[0]; k++)
-		if (n >= 3 && memcmp(s + n - 3, e[k], 3) == 0)
-			return 1;
-	return 0;
-}
-
-int ipm_text_heading_level(const char *s, size_t n)
-{
-	size_t i, cps = cp_count(s, n);
-
-	if (cps < 2 || cps > 60 || ends_sentence(s, n))
-		return 0;
-	if (ipm_zh_starts(s, n, "【") && n >= 6 && memcmp(s + n - 3, "】", 3) == 0)
-		return 2;
-	if (ipm_zh_starts(s, n, "第") && (i = cn_num(s + 3, n - 3)) > 0 &&
-	    (ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") || ipm_zh_starts(s + 3 + i, n - 3 - i, "章")))
-		return ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") ? 1 : 2;
-	if ((i = cn_num(s, n)) > 0 && ipm_zh_starts(s + i, n - i, "、"))
-		return 2;
-	if ((ipm_zh_starts(s, n, "（") || ipm_zh_starts(s, n, "(")) && (i = cn_num(s + (s[0] == '(' ? 1 : 3), n)) > 0) {
-		i += s[0] == '(' ? 1 : 3;
-		if (ipm_zh_starts(s + i, n - i, "）") || ipm_zh_starts(s + i, n - i, ")"))
-			return 3;
-	}
-	for (i = 0; i < n && i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
-		;
-	if (i > 0 && i < n && (s[i] == '.' || ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．")) &&
-	    cps <= 40 && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
-		return 4;
-	return 0;
-}
-
 /* ---- the line parser for markdown, tsv and text layouts ---- */
 
 #define MAX_PARA (1 << 20)
@@ -192,20 +126,6 @@ static void flush_para(struct xp *x)
 	x->blank = 0;
 }
 
-static void trim(const char **s, size_t *n)
-{
-	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t')) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-	while (*n >= 3 && memcmp(*s, "\xe3\x80\x80", 3) == 0) {   /* U+3000 */
-		*s += 3;
-		*n -= 3;
-	}
-}
-
 static void add_cell(struct xp *x, const char *s, size_t n)
 {
 	if (x->ncell == x->capcell) {
@@ -214,7 +134,7 @@ static void add_cell(struct xp *x, const char *s, size_t n)
 		x->len = ipm_realloc(x->len, x->capcell * sizeof *x->len);
 		x->ptr = ipm_realloc(x->ptr, x->capcell * sizeof *x->ptr);
 	}
-	trim(&s, &n);
+	ipm_zh_trim(&s, &n);
 	x->off[x->ncell] = x->cells.len;
 	if (x->layout == IPM_L_MARKDOWN && memchr(s, '\\', n)) {
 		size_t i;
@@ -311,10 +231,10 @@ static void para_line(struct xp *x, const char *s, size_t n)
 		x->para_line = ipm_lines_lineno(x->in);
 	for (i = 0; i <= x->tmp.len; i++)
 		if (i == x->tmp.len || x->tmp.s[i] == '\n') {
-			ipm_text_join(&x->para, x->tmp.s + st, i - st);
+			ipm_zh_join(&x->para, x->tmp.s + st, i - st);
 			st = i + 1;
 		}
-	x->last_len = cp_count(s, n);
+	x->last_len = ipm_cp_count(s, n);
 	x->blank = 0;
 }
 
@@ -326,7 +246,7 @@ static int continues(const struct xp *x)
 		return 0;
 	if (!x->blank || x->layout == IPM_L_MARKDOWN)
 		return !x->blank;
-	return x->last_len >= 25 && !ends_sentence(x->para.s, x->para.len) &&
+	return x->last_len >= 25 && !ipm_zh_ends_clause(x->para.s, x->para.len) &&
 	       !(x->para.len >= 3 && memcmp(x->para.s + x->para.len - 3, "！", 3) == 0);
 }
 
@@ -336,13 +256,7 @@ static void line(struct xp *x, const char *raw, size_t rn)
 	size_t n = rn, h;
 	int lvl;
 
-	if (ipm_lines_lineno(x->in) == 1 && ipm_zh_starts(s, n, "\xef\xbb\xbf")) {
-		s += 3;
-		n -= 3;
-		raw = s;
-		rn = n;
-	}
-	trim(&s, &n);
+	ipm_zh_trim(&s, &n);
 	if (!n) {
 		if (x->layout == IPM_L_MARKDOWN)
 			flush_para(x);
@@ -371,7 +285,7 @@ static void line(struct xp *x, const char *raw, size_t rn)
 		emit_row(x, ipm_lines_lineno(x->in), 0);
 		return;
 	}
-	if ((lvl = ipm_text_heading_level(s, n)) > 0) {
+	if ((lvl = ipm_zh_heading_level(s, n)) > 0) {
 		flush_para(x);
 		heading(x, lvl, s, n);
 		return;

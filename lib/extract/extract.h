@@ -24,8 +24,5 @@ int ipm_layout_parse(const char *name, enum ipm_layout *l);
  * detect). Returns 0, or -1 on a read/write error. */
 int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj);
 
-/* Heading level (1-4) of a numbered title line in a text layout ("一、…",
- * "（一）…", "1. …", "【…】", "第一章 …"), or 0 when the line is not one. */
-int ipm_text_heading_level(const char *s, size_t n);
 
 #endif

@@ -118,7 +118,7 @@ static void flush_text(struct hd *h)
 				const char *p = s + st;
 				size_t k = i - st;
 				ipm_zh_trim(&p, &k);
-				ipm_text_join(&j, p, k);
+				ipm_zh_join(&j, p, k);
 				st = i + 1;
 			}
 		rc = h->heading ? ipm_blocks_heading(h->out, h->heading, j.s, j.len, h->text_line)

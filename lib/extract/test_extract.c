@@ -95,12 +95,12 @@ static void test_urls(void)
 
 static void test_headings(void)
 {
-	CHECK(ipm_text_heading_level("一、国家部委", strlen("一、国家部委")) == 2, "heading 一、");
-	CHECK(ipm_text_heading_level("（二）加快推进", strlen("（二）加快推进")) == 3, "heading （二）");
-	CHECK(ipm_text_heading_level("1. 持续优化", strlen("1. 持续优化")) == 4, "heading 1.");
-	CHECK(ipm_text_heading_level("【前言】", strlen("【前言】")) == 2, "heading 【】");
-	CHECK(ipm_text_heading_level("2018 年以来，推进。", strlen("2018 年以来，推进。")) == 0, "not a heading");
-	CHECK(ipm_text_heading_level("3.5 亿元", strlen("3.5 亿元")) == 0, "number is not a heading");
+	CHECK(ipm_zh_heading_level("一、国家部委", strlen("一、国家部委")) == 2, "heading 一、");
+	CHECK(ipm_zh_heading_level("（二）加快推进", strlen("（二）加快推进")) == 3, "heading （二）");
+	CHECK(ipm_zh_heading_level("1. 持续优化", strlen("1. 持续优化")) == 4, "heading 1.");
+	CHECK(ipm_zh_heading_level("【前言】", strlen("【前言】")) == 2, "heading 【】");
+	CHECK(ipm_zh_heading_level("2018 年以来，推进。", strlen("2018 年以来，推进。")) == 0, "not a heading");
+	CHECK(ipm_zh_heading_level("3.5 亿元", strlen("3.5 亿元")) == 0, "number is not a heading");
 }
 
 static void test_lines(void)

@@ -5,7 +5,6 @@
 
 #include "core/utf8.h"
 #include "core/util.h"
-#include "extract/extract.h"
 #include "regions.h"
 #include "text/dates.h"
 #include "text/urls.h"
@@ -223,7 +222,7 @@ static void add_piece(struct group *g, const char *s, size_t n, long line, int f
 	if (!last || bul || ipm_date_at(s, n, &d) ||
 	    (!first_cont && ends_sentence(&last->text)))
 		last = new_item(g, line);
-	ipm_text_join(&last->text, s, n);
+	ipm_zh_join(&last->text, s, n);
 }
 
 /* Split a cell at "\n" and at "。 3月9日" (items separated by spaces). */
@@ -552,7 +551,7 @@ static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
 {
 	int rc = 0;
 
-	if (t == IPM_B_HEADING || (t == IPM_B_PARA && ipm_text_heading_level(s, n) >= 3)) {
+	if (t == IPM_B_HEADING || (t == IPM_B_PARA && ipm_zh_heading_level(s, n) >= 3)) {
 		rc = flush_topic(m);
 		m->topic_open = 1;
 		m->topic_line = ipm_block_line(b);
@@ -569,7 +568,7 @@ static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
 		return 0;
 	}
 	if (t == IPM_B_PARA && m->topic_open) {
-		ipm_text_join(&m->topic_text, s, n);
+		ipm_zh_join(&m->topic_text, s, n);
 		return 0;
 	}
 	rej(m, b, t == IPM_B_ROW ? "table row in a summit/special section" :

@@ -314,7 +314,7 @@ static void cont_entry(struct yb *y, const char *s, size_t n, long line)
 		           s, n);
 		return;
 	}
-	ipm_text_join(&y->ctext, s, n);
+	ipm_zh_join(&y->ctext, s, n);
 }
 
 static int chronicle_text(struct yb *y, const char *s, long line)

@@ -6,22 +6,19 @@
 
 #include "core/utf8.h"
 
-/* Decode the code point at s[i]; an invalid byte counts as one code point
- * U+FFFD so that scanning always advances. */
+/* The code point at s[i] into *cp; its length. */
 static size_t cp_at(const char *s, size_t n, size_t i, uint32_t *cp)
 {
-	size_t k = ipm_utf8_decode((const unsigned char *)s + i, n - i, cp);
+	size_t k;
 
-	if (k == 0) {
-		*cp = 0xFFFD;
-		k = 1;
-	}
+	*cp = ipm_cp_at(s, n, i, &k);
 	return k;
 }
 
+/* White space in a cell or a paragraph: a line's, and line breaks. */
 static int is_space(uint32_t c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0;
+	return ipm_is_space_cp(c) || c == '\n';
 }
 
 static int is_alnum(uint32_t c)
@@ -49,10 +46,7 @@ void ipm_zh_trim(const char **s, size_t *n)
 	p += i;
 	len -= i;
 	while (len > 0) {
-		/* step back to the start of the last code point */
-		size_t j = len - 1;
-		while (j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80 && len - j < 4)
-			j--;
+		size_t j = ipm_cp_last(p, len);
 		cp_at(p, len, j, &c);
 		if (!is_space(c))
 			break;
@@ -365,4 +359,94 @@ double ipm_zh_unit_scale(const char *u, size_t n, const char **base, size_t *ble
 		}
 	}
 	return 1;
+}
+
+static int ascii_word(int c)
+{
+	return c > ' ' && c < 0x7f;
+}
+
+void ipm_zh_join(ipm_buf *b, const char *s, size_t n)
+{
+	if (b->len && n && ascii_word((unsigned char)b->s[b->len - 1]) &&
+	    ascii_word((unsigned char)s[0]))
+		ipm_buf_addc(b, ' ');
+	ipm_buf_add(b, s, n);
+}
+
+size_t ipm_zh_skip_bullet(const char *s, size_t n, int *bul)
+{
+	size_t i = 0, k;
+	uint32_t c;
+
+	*bul = 0;
+	while (i < n) {
+		c = ipm_cp_at(s, n, i, &k);
+		if (ipm_is_bullet_cp(c) || c == '*' || (c == '-' && (i + 1 == n || s[i + 1] == ' '))) {
+			i += k;
+			*bul = 1;
+		} else if (*bul && ipm_is_space_cp(c)) {
+			i += k;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* ---- numbered titles ---- */
+
+/* Length of a run of Chinese numerals 一…十百 at s. */
+static size_t cn_num(const char *s, size_t n)
+{
+	static const char *const d[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"};
+	size_t i = 0, k, found;
+
+	do {
+		found = 0;
+		for (k = 0; k < sizeof d / sizeof d[0]; k++)
+			if (ipm_zh_starts(s + i, n - i, d[k])) {
+				i += 3;
+				found = 1;
+				break;
+			}
+	} while (found);
+	return i;
+}
+
+int ipm_zh_ends_clause(const char *s, size_t n)
+{
+	static const char *const e[] = {"。", "；", "，", "：", "！", "？"};
+	size_t k;
+
+	for (k = 0; k < sizeof e / sizeof e[0]; k++)
+		if (n >= 3 && memcmp(s + n - 3, e[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
+int ipm_zh_heading_level(const char *s, size_t n)
+{
+	size_t i, cps = ipm_cp_count(s, n);
+
+	if (cps < 2 || cps > 60 || ipm_zh_ends_clause(s, n))
+		return 0;
+	if (ipm_zh_starts(s, n, "【") && n >= 6 && memcmp(s + n - 3, "】", 3) == 0)
+		return 2;
+	if (ipm_zh_starts(s, n, "第") && (i = cn_num(s + 3, n - 3)) > 0 &&
+	    (ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") || ipm_zh_starts(s + 3 + i, n - 3 - i, "章")))
+		return ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") ? 1 : 2;
+	if ((i = cn_num(s, n)) > 0 && ipm_zh_starts(s + i, n - i, "、"))
+		return 2;
+	if ((ipm_zh_starts(s, n, "（") || ipm_zh_starts(s, n, "(")) && (i = cn_num(s + (s[0] == '(' ? 1 : 3), n)) > 0) {
+		i += s[0] == '(' ? 1 : 3;
+		if (ipm_zh_starts(s + i, n - i, "）") || ipm_zh_starts(s + i, n - i, ")"))
+			return 3;
+	}
+	for (i = 0; i < n && i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i > 0 && i < n && (s[i] == '.' || ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．")) &&
+	    cps <= 40 && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return 4;
+	return 0;
 }

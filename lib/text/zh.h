@@ -1,4 +1,6 @@
-/* zhtext: small text rules for Chinese printed tables and yearbooks:
+/* zh: the text rules for Chinese report text, each in one place: white
+ * space (trim, squeeze), joining wrapped lines, item bullets, numbered
+ * titles and their heading levels, and for printed tables and yearbooks:
  * squeezing the spaces a PDF puts between CJK characters ("内 蒙 古"),
  * trailing unit parentheses ("软件业务收入 （万元）"), footnote marks, and
  * the number forms statistical tables print ("1,234.5", "（55）", ">70",
@@ -54,5 +56,19 @@ int ipm_zh_starts(const char *s, size_t n, const char *p);
 /* Scale of a unit's magnitude prefix: "万元" -> 1e4 with *base "元",
  * "亿美元" -> 1e8 "美元", "万亿元" -> 1e12, "%" -> 1 "%". */
 double ipm_zh_unit_scale(const char *u, size_t n, const char **base, size_t *blen);
+
+/* Append s to b the way wrapped lines join: nothing between CJK text, one
+ * space between two ASCII words (none when either side is already a space). */
+void ipm_zh_join(ipm_buf *b, const char *s, size_t n);
+/* Leading item marks of s (ipm_is_bullet_cp glyphs, '*', a '-' followed by
+ * a space) and the spaces after them: the bytes to skip; *bul set when there
+ * was a mark. */
+size_t ipm_zh_skip_bullet(const char *s, size_t n, int *bul);
+/* 1 when s ends in a clause mark: 。；，：！？ (a title never does). */
+int ipm_zh_ends_clause(const char *s, size_t n);
+/* Heading level of a numbered title line (1-4), or 0 when the line is not
+ * one: "第…篇" 1, "第…章" 2, "一、…" 2, "【…】" 2, "（一）…" 3, "1. …" 4. A
+ * title has 2-60 characters and does not end in 。；，：！？. */
+int ipm_zh_heading_level(const char *s, size_t n);
 
 #endif

@@ -1,0 +1,397 @@
+/* pdfshape: the shape of one line of PDF text — a leading date, a URL or
+ * URL piece, a short name, a page number, a heading, a table header. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dict.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "pdftext_impl.h"
+#include "text/zh.h"
+
+/* ---- characters ---- */
+
+int pdf_has_cjk(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < len) {
+		if (ipm_is_cjk_cp(ipm_cp_at(s, len, i, &k)))
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
+int pdf_ends_with_any(const char *s, size_t len, const char *const *set)
+{
+	for (; *set; set++)
+		if (len >= strlen(*set) && memcmp(s + len - strlen(*set), *set, strlen(*set)) == 0)
+			return 1;
+	return 0;
+}
+
+int pdf_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+const char *const pdf_terminal_punct[] = { "。", "！", "？", "；", ".", "!", "?", ";", NULL };
+
+/* Private-use and common bullet glyphs that PDF converters leave in front of items. */
+int pdf_is_bullet(uint32_t c)
+{
+	return (c >= 0xF000 && c <= 0xF0FF) || (c >= 0x2794 && c <= 0x27BF) ||
+	       (c >= 0x25A0 && c <= 0x25FF) || c == 0x2022 || c == 0x2023 || c == 0x2043 ||
+	       c == 0x2219 || c == 0x2605 || c == 0x2606 || (c >= 0x2660 && c <= 0x2667);
+}
+
+/* Strip leading bullets (and spaces after them); returns 1 if there was one. */
+int pdf_strip_bullet(const char **s, size_t *len)
+{
+	size_t k;
+	int any = 0;
+
+	while (*len && pdf_is_bullet(ipm_cp_at(*s, *len, 0, &k))) {
+		*s += k;
+		*len -= k;
+		any = 1;
+		ipm_zh_trim(s, len);
+	}
+	return any;
+}
+
+/* ---- line shapes ---- */
+
+size_t pdf_skip_sp(const char *s, size_t len, size_t i)
+{
+	size_t k;
+
+	while (i < len && ipm_is_space_cp(ipm_cp_at(s, len, i, &k)))
+		i += k;
+	return i;
+}
+
+size_t pdf_skip_digits(const char *s, size_t len, size_t i, size_t max)
+{
+	size_t j = i;
+
+	while (j < len && j - i < max && s[j] >= '0' && s[j] <= '9')
+		j++;
+	return j;
+}
+
+/* A leading date "4 月 28 日", "2018 年 5 月 3 日", "3月12—15日", "4 月 22 日至 24 日".
+ * Returns the byte length of the date, 0 if the text does not start with one. */
+size_t pdf_date_lead(const char *s, size_t len)
+{
+	size_t i = 0, j;
+	static const char *const dash[] = { "—", "－", "-", "~", "～", "至", "–", NULL };
+	const char *const *d;
+
+	j = pdf_skip_digits(s, len, i, 4);
+	if (j == i)
+		return 0;
+	i = pdf_skip_sp(s, len, j);
+	if (ipm_zh_starts(s + i, len - i, "年")) {
+		i = pdf_skip_sp(s, len, i + 3);
+		j = pdf_skip_digits(s, len, i, 2);
+		if (j == i)
+			return 0;
+		i = pdf_skip_sp(s, len, j);
+	} else if (j - 0 > 2) {
+		return 0;
+	}
+	if (!ipm_zh_starts(s + i, len - i, "月"))
+		return 0;
+	i = pdf_skip_sp(s, len, i + 3);
+	j = pdf_skip_digits(s, len, i, 2);
+	if (j == i)
+		return 0;
+	i = pdf_skip_sp(s, len, j);
+	for (d = dash; *d; d++)
+		if (ipm_zh_starts(s + i, len - i, *d)) {
+			size_t t = pdf_skip_sp(s, len, i + strlen(*d));
+			size_t u = pdf_skip_digits(s, len, t, 2);
+			if (u > t) {
+				i = pdf_skip_sp(s, len, u);
+				if (ipm_zh_starts(s + i, len - i, "日"))
+					return i + 3;  /* "22 日至 24 日" handled below too */
+			}
+			break;
+		}
+	if (!ipm_zh_starts(s + i, len - i, "日"))
+		return 0;
+	return i + 3;
+}
+
+/* A date that really starts an item (not "…将于 / 5 月 20 日起实施"). */
+int pdf_date_starts_item(const char *s, size_t len)
+{
+	size_t d = pdf_date_lead(s, len), i;
+
+	if (!d)
+		return 0;
+	i = pdf_skip_sp(s, len, d);
+	return i == len || ipm_zh_starts(s + i, len - i, "，") || ipm_zh_starts(s + i, len - i, ",") ||
+	       ipm_zh_starts(s + i, len - i, "：") || ipm_zh_starts(s + i, len - i, "消息") ||
+	       ipm_zh_starts(s + i, len - i, "至") || ipm_zh_starts(s + i, len - i, "、") ||
+	       ipm_zh_starts(s + i, len - i, ":");
+}
+
+int pdf_url_start(const char *s, size_t len)
+{
+	return ipm_zh_starts(s, len, "http://") || ipm_zh_starts(s, len, "https://") ||
+	       ipm_zh_starts(s, len, "HTTP://") || ipm_zh_starts(s, len, "HTTPS://") ||
+	       ipm_zh_starts(s, len, "www.");
+}
+
+/* Characters a broken URL line is made of (U+2010/2011 hyphens included). */
+int pdf_urlish(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	if (!len)
+		return 0;
+	while (i < len) {
+		uint32_t c = ipm_cp_at(s, len, i, &k);
+		if (c == 0x2010 || c == 0x2011)
+			;
+		else if (c > 0x7E || c <= 0x20 || c == '"' || c == '<' || c == '>' ||
+		         c == '\\' || c == '^' || c == '`' || c == '{' || c == '}' || c == '|')
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/* Space-separated words, each made of URL characters. */
+int pdf_urlish_words(const char *s, size_t len)
+{
+	const char *w = s, *e;
+
+	while (w < s + len) {
+		e = memchr(w, ' ', (size_t)(s + len - w));
+		if (!e)
+			e = s + len;
+		if (e > w && !pdf_urlish(w, (size_t)(e - w)))
+			return 0;
+		w = e + 1;
+	}
+	return len > 0;
+}
+
+/* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */
+long pdf_page_number(const char *s, size_t len)
+{
+	size_t i = 0, j;
+	long v = 0;
+
+	if (ipm_zh_starts(s, len, "第"))
+		i = 3;
+	else if (len && (s[0] == '-' || s[0] == '[' || ipm_zh_starts(s, len, "—")))
+		i = s[0] == '-' || s[0] == '[' ? 1 : 3;
+	i = pdf_skip_sp(s, len, i);
+	j = pdf_skip_digits(s, len, i, 4);
+	if (j == i)
+		return -1;
+	for (; i < j; i++)
+		v = v * 10 + (s[i] - '0');
+	i = pdf_skip_sp(s, len, j);
+	if (i < len && s[i] == '/') {
+		i = pdf_skip_sp(s, len, i + 1);
+		i = pdf_skip_sp(s, len, pdf_skip_digits(s, len, i, 4));
+	}
+	if (ipm_zh_starts(s + i, len - i, "页"))
+		i += 3;
+	else if (i < len && (s[i] == '-' || s[i] == ']'))
+		i++;
+	else if (ipm_zh_starts(s + i, len - i, "—"))
+		i += 3;
+	return pdf_skip_sp(s, len, i) == len ? v : -1;
+}
+
+/* A short CJK name: no sentence punctuation, no digits ("、" may join names:
+ * "中共中央、国务院"). */
+int pdf_actor_like(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	if (!pdf_has_cjk(s, len) || ipm_disp_width(s, len) > 24)
+		return 0;
+	while (i < len) {
+		uint32_t c = ipm_cp_at(s, len, i, &k);
+		if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == ';' || c == ':' ||
+		    c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+		    c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B || c == 0xFF01 ||
+		    c == 0xFF1F || c == '/')
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+static int cn_numeral(uint32_t c)
+{
+	static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+	                              0x516B, 0x4E5D, 0x5341, 0 };
+	size_t i;
+
+	for (i = 0; d[i]; i++)
+		if (d[i] == c)
+			return 1;
+	return 0;
+}
+
+int pdf_has_leader(const char *s, size_t len)
+{
+	return ipm_mem_find(s, len, "....", 4) || ipm_mem_find(s, len, "……", 6) || ipm_mem_find(s, len, "···", 6);
+}
+
+/* Section heading: "一、…" / "【…】". Returns its level (2), 0 if none. */
+int pdf_section_heading(const char *s, size_t len)
+{
+	size_t i = 0, k;
+	int n = 0;
+
+	if (!len || (unsigned char)s[0] < 0x80)
+		return 0;
+	if (ipm_zh_starts(s, len, "【") && pdf_ends_with_any(s, len, (const char *const[]){ "】", NULL }))
+		return len <= 60 ? 2 : 0;
+	if (!cn_numeral(ipm_cp_at(s, len, 0, &k)) || pdf_has_leader(s, len) || ipm_disp_width(s, len) > 80)
+		return 0;
+	while (i < len && cn_numeral(ipm_cp_at(s, len, i, &k)) && n < 3) {
+		i += k;
+		n++;
+	}
+	if (!n || !(ipm_zh_starts(s + i, len - i, "、") || ipm_zh_starts(s + i, len - i, "．")))
+		return 0;
+	/* a contents line whose dot leaders were lost: "一、… 1" */
+	for (k = len; k > 0 && pdf_digit(s[k - 1]); k--)
+		;
+	if (k < len && k > 0 && s[k - 1] == ' ')
+		return 0;
+	return pdf_ends_with_any(s, len, pdf_terminal_punct) || pdf_ends_with_any(s, len, (const char *const[]){ "，", NULL })
+	       ? 0 : 2;
+}
+
+/* Sub-heading "1. 首届数字中国建设峰会". Level 3, or 0. */
+int pdf_sub_heading(const char *s, size_t len)
+{
+	size_t i = pdf_skip_digits(s, len, 0, 2);
+
+	if (i == 0 || i >= len || (s[i] != '.' && s[i] != ')' && (unsigned char)s[i] != 0xEF &&
+	                           (unsigned char)s[i] != 0xE3))
+		return 0;
+	if (pdf_has_leader(s, len) || ipm_disp_width(s, len) > 80 || !pdf_has_cjk(s, len))
+		return 0;
+	if (i < len && (s[i] == '.' || s[i] == ')'))
+		i++;
+	else if (ipm_zh_starts(s + i, len - i, "．") || ipm_zh_starts(s + i, len - i, "、"))
+		i += 3;
+	else
+		return 0;
+	i = pdf_skip_sp(s, len, i);
+	if (i >= len || (s[i] >= '0' && s[i] <= '9' && pdf_date_lead(s + i, len - i)))
+		return 0;
+	return pdf_ends_with_any(s, len, pdf_terminal_punct) || pdf_ends_with_any(s, len, (const char *const[]){ "，", "、", NULL })
+	       ? 0 : 3;
+}
+
+/* Table header: 2-4 short CJK words such as "地区 相关政策 链接". Returns the
+ * number of columns, 0 if not a header. */
+int pdf_table_header(const char *s, size_t len)
+{
+	size_t i = 0, k;
+	int words = 0, words2 = 0, inword = 0, wlen = 0;
+
+	if (ipm_disp_width(s, len) > 120)
+		return 0;
+	while (i < len) {
+		uint32_t c = ipm_cp_at(s, len, i, &k);
+		if (ipm_is_space_cp(c)) {
+			inword = 0;
+		} else if (ipm_is_cjk_cp(c)) {
+			if (!inword) {
+				words++;
+				wlen = 0;
+			}
+			inword = 1;
+			if (++wlen > 6)
+				return 0;
+			if (wlen == 2)
+				words2++;
+		} else {
+			return 0;
+		}
+		i += k;
+	}
+	/* every word has 2+ characters ("目 录" is no header) */
+	return words >= 2 && words <= 4 && words2 == words ? words : 0;
+}
+
+/* ---- column header words (lib/data/columns.tsv) ---- */
+
+static ipm_table *colwords;
+static int colwords_tried;
+
+static void colwords_load(void)
+{
+	char *dir = ipm_dict_dir(NULL, "columns.tsv");
+
+	colwords_tried = 1;
+	if (dir)
+		colwords = ipm_table_load(dir, "columns.tsv");
+	else
+		ipm_err(NULL, 0, "warning: columns.tsv not found (set IPM_DATA): a table header "
+		        "split into words stays paragraphs");
+	free(dir);
+}
+
+/* The role of a line that is exactly one column header word ("链接"), else R_NONE. */
+int pdf_column_word(const char *s, size_t len)
+{
+	static const char *const roles[] = { "actor", "item", "link" };
+	size_t r, n;
+	int wc, rc, k;
+
+	if (len > 24 || !pdf_has_cjk(s, len))
+		return R_NONE;
+	if (!colwords_tried)
+		colwords_load();
+	if (!colwords)
+		return R_NONE;
+	wc = ipm_table_col(colwords, "word");
+	rc = ipm_table_col(colwords, "role");
+	n = ipm_table_nrows(colwords);
+	for (r = 0; r < n; r++) {
+		if (ipm_table_len(colwords, r, wc) != len || memcmp(ipm_table_cell(colwords, r, wc), s, len))
+			continue;
+		for (k = 0; k < 3; k++)
+			if (strcmp(ipm_table_cell(colwords, r, rc), roles[k]) == 0)
+				return R_ACTOR + k;
+	}
+	return R_NONE;
+}
+
+/* ---- output ---- */
+
+void pdf_out_fail(pl_ctx *c, int rc)
+{
+	if (rc != 0)
+		c->failed = 1;
+}
+
+void pdf_drop(pl_ctx *c, long line, const char *why, const char *s, size_t len)
+{
+	ipm_reject(c->rj, c->name, line, why, s, len);
+}
+
+void pdf_para_flush(pl_ctx *c)
+{
+	if (c->para.len)
+		pdf_out_fail(c, ipm_blocks_para(c->out, c->para.s, c->para.len, c->para_line));
+	ipm_buf_clear(&c->para);
+}
+

@@ -1,0 +1,152 @@
+/* pdftext_impl: what the PDF-text files share: pdftext.c (regions, page
+ * furniture, headings, table headers), pdfshape.c (the shape of a line:
+ * dates, URLs, names, page numbers) and pdftable.c (table lines -> rows). */
+#ifndef IPM_PDFTEXT_IMPL_H
+#define IPM_PDFTEXT_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/blocks.h"
+#include "core/reject.h"
+#include "core/util.h"
+#include "lines.h"
+
+#define REGION_MAX_LINES 20000
+#define REGION_MAX_BYTES (4u << 20)
+#define FURN_MAX 16
+#define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
+#define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
+
+enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8, F_HDR = 16 };
+enum { R_NONE, R_ACTOR, R_ITEM, R_LINK };   /* roles of column header words */
+enum { K_NONE, K_ACTOR, K_ITEM, K_URL };   /* piece kinds / columns */
+
+typedef struct {
+	size_t off, len;   /* raw line in the region buffer */
+	long line;
+	int flags;
+} pl_line;
+
+typedef struct {
+	ipm_buf text;
+	long line;
+} pl_item;
+
+typedef struct {
+	ipm_buf actor;
+	long actor_line;
+	ipm_buf *more;     /* default order: further names printed before any item */
+	long *more_lines;
+	size_t nmore, capmore;
+	pl_item *items;
+	size_t nitems, capitems;
+	ipm_buf *urls;
+	long *url_lines;
+	size_t nurls, capurls;
+	long actor_last;   /* line of the newest actor fragment */
+	int last;          /* kind of the last piece */
+	int item_open;     /* the last item line wraps into the next */
+} pl_group;
+
+typedef struct {
+	ipm_lines *in;
+	ipm_blocks *out;
+	ipm_rejects *rj;
+	const char *name;
+	int failed;
+	ipm_buf raw;
+	pl_line *v;
+	size_t n, cap;
+	/* paragraphs */
+	ipm_buf para;
+	long para_line;
+	int maxw_para;
+	/* tables */
+	int ncols;         /* 0: not in a table */
+	ipm_buf header;    /* the table header line, to drop repeats */
+	int maxw_item;
+	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
+	long prev_line;    /* the table line before the current one */
+	int row_break;     /* an empty line or page break since the last line */
+	int gap;           /* default order: an empty line since the last table line */
+	int pending;       /* -layout: a row may have begun at that break ... */
+	size_t pending_url;/* ... and the URLs from this index on are its own */
+	int split_open;    /* a row split off and still without a name ... */
+	ipm_buf split_actor; /* ... else it continues this one */
+	int col_item;      /* -layout: column where items start */
+	int split_hdr;     /* the header came as separate words (default order) */
+	int held;          /* default order: the group waits for its URLs, which */
+	ipm_buf next_actor;/* may come after the next row's name (held here) */
+	long next_actor_line;
+	pl_group g;
+	/* page furniture learnt from this document */
+	char *furn[FURN_MAX];
+	size_t nfurn;
+	long last_page;
+	int warned;        /* the reading-order warning was given */
+	ipm_buf tmp, tmp2;
+} pl_ctx;
+
+/* ---- pdfshape.c ---- */
+
+/* ---- characters ---- */
+int pdf_has_cjk(const char *s, size_t len);
+int pdf_ends_with_any(const char *s, size_t len, const char *const *set);
+/* Private-use and common bullet glyphs that PDF converters leave in front of items. */
+int pdf_is_bullet(uint32_t c);
+/* Strip leading bullets (and spaces after them); returns 1 if there was one. */
+int pdf_strip_bullet(const char **s, size_t *len);
+int pdf_digit(char ch);
+extern const char *const pdf_terminal_punct[];
+/* ---- line shapes ---- */
+size_t pdf_skip_sp(const char *s, size_t len, size_t i);
+size_t pdf_skip_digits(const char *s, size_t len, size_t i, size_t max);
+/* A leading date "4 月 28 日", "2018 年 5 月 3 日", "3月12—15日", "4 月 22 日至 24 日".
+ * Returns the byte length of the date, 0 if the text does not start with one. */
+size_t pdf_date_lead(const char *s, size_t len);
+/* A date that really starts an item (not "…将于 / 5 月 20 日起实施"). */
+int pdf_date_starts_item(const char *s, size_t len);
+int pdf_url_start(const char *s, size_t len);
+/* Characters a broken URL line is made of (U+2010/2011 hyphens included). */
+int pdf_urlish(const char *s, size_t len);
+/* Space-separated words, each made of URL characters. */
+int pdf_urlish_words(const char *s, size_t len);
+/* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */
+long pdf_page_number(const char *s, size_t len);
+/* A short CJK name: no sentence punctuation, no digits ("、" may join names:
+ * "中共中央、国务院"). */
+int pdf_actor_like(const char *s, size_t len);
+int pdf_has_leader(const char *s, size_t len);
+/* Section heading: "一、…" / "【…】". Returns its level (2), 0 if none. */
+int pdf_section_heading(const char *s, size_t len);
+/* Sub-heading "1. 首届数字中国建设峰会". Level 3, or 0. */
+int pdf_sub_heading(const char *s, size_t len);
+/* Table header: 2-4 short CJK words such as "地区 相关政策 链接". Returns the
+ * number of columns, 0 if not a header. */
+int pdf_table_header(const char *s, size_t len);
+/* The role of a line that is exactly one column header word ("链接"), else R_NONE. */
+int pdf_column_word(const char *s, size_t len);
+/* ---- output ---- */
+void pdf_out_fail(pl_ctx *c, int rc);
+void pdf_drop(pl_ctx *c, long line, const char *why, const char *s, size_t len);
+void pdf_para_flush(pl_ctx *c);
+
+/* ---- pdftable.c ---- */
+
+void pdf_group_emit(pl_ctx *c);
+void pdf_group_free(pl_group *g);
+/* Does a URL look finished (a file name or a query at its end)? */
+int pdf_url_done(const ipm_buf *u);
+/* Default reading order: a row's URLs, or the rest of its last item after a
+ * page break, may be printed after the next row's name. So a name after items
+ * holds the group: URLs go to it until it has one per item, item text without
+ * a leading date continues its last item; a new item releases it. Returns 1
+ * when the piece was taken here. */
+void pdf_held_release(pl_ctx *c);
+void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line);
+/* Decide whether table lines sit side by side (-layout) and where items start. */
+void pdf_layout_detect(pl_ctx *c, size_t from);
+void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line);
+
+#endif
