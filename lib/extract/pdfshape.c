@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "core/util.h"
 #include "pdftext_impl.h"
+#include "text/dates.h"
 #include "text/zh.h"
 
 /* ---- characters ---- */
@@ -39,26 +40,14 @@ int pdf_digit(char ch)
 
 const char *const pdf_terminal_punct[] = { "。", "！", "？", "；", ".", "!", "?", ";", NULL };
 
-/* Private-use and common bullet glyphs that PDF converters leave in front of items. */
-int pdf_is_bullet(uint32_t c)
-{
-	return (c >= 0xF000 && c <= 0xF0FF) || (c >= 0x2794 && c <= 0x27BF) ||
-	       (c >= 0x25A0 && c <= 0x25FF) || c == 0x2022 || c == 0x2023 || c == 0x2043 ||
-	       c == 0x2219 || c == 0x2605 || c == 0x2606 || (c >= 0x2660 && c <= 0x2667);
-}
-
 /* Strip leading bullets (and spaces after them); returns 1 if there was one. */
 int pdf_strip_bullet(const char **s, size_t *len)
 {
-	size_t k;
-	int any = 0;
+	int any;
+	size_t k = ipm_zh_skip_bullet(*s, *len, &any);
 
-	while (*len && pdf_is_bullet(ipm_cp_at(*s, *len, 0, &k))) {
-		*s += k;
-		*len -= k;
-		any = 1;
-		ipm_zh_trim(s, len);
-	}
+	*s += k;
+	*len -= k;
 	return any;
 }
 
@@ -82,48 +71,12 @@ size_t pdf_skip_digits(const char *s, size_t len, size_t i, size_t max)
 	return j;
 }
 
-/* A leading date "4 月 28 日", "2018 年 5 月 3 日", "3月12—15日", "4 月 22 日至 24 日".
- * Returns the byte length of the date, 0 if the text does not start with one. */
+/* The length of a leading date ("4 月 28 日", "2018 年 5 月 3 日", "3月12—15日"), 0 if none. */
 size_t pdf_date_lead(const char *s, size_t len)
 {
-	size_t i = 0, j;
-	static const char *const dash[] = { "—", "－", "-", "~", "～", "至", "–", NULL };
-	const char *const *d;
+	struct ipm_date d;
 
-	j = pdf_skip_digits(s, len, i, 4);
-	if (j == i)
-		return 0;
-	i = pdf_skip_sp(s, len, j);
-	if (ipm_zh_starts(s + i, len - i, "年")) {
-		i = pdf_skip_sp(s, len, i + 3);
-		j = pdf_skip_digits(s, len, i, 2);
-		if (j == i)
-			return 0;
-		i = pdf_skip_sp(s, len, j);
-	} else if (j - 0 > 2) {
-		return 0;
-	}
-	if (!ipm_zh_starts(s + i, len - i, "月"))
-		return 0;
-	i = pdf_skip_sp(s, len, i + 3);
-	j = pdf_skip_digits(s, len, i, 2);
-	if (j == i)
-		return 0;
-	i = pdf_skip_sp(s, len, j);
-	for (d = dash; *d; d++)
-		if (ipm_zh_starts(s + i, len - i, *d)) {
-			size_t t = pdf_skip_sp(s, len, i + strlen(*d));
-			size_t u = pdf_skip_digits(s, len, t, 2);
-			if (u > t) {
-				i = pdf_skip_sp(s, len, u);
-				if (ipm_zh_starts(s + i, len - i, "日"))
-					return i + 3;  /* "22 日至 24 日" handled below too */
-			}
-			break;
-		}
-	if (!ipm_zh_starts(s + i, len - i, "日"))
-		return 0;
-	return i + 3;
+	return ipm_date_at(s, len, &d);
 }
 
 /* A date that really starts an item (not "…将于 / 5 月 20 日起实施"). */

@@ -680,7 +680,7 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 		size_t k, rest = len - (size_t)(p - s);
 		if (p[-1] != ' ')
 			continue;
-		if (((unsigned char)*p >= 0xE2 && pdf_is_bullet(ipm_cp_at(p, rest, 0, &k))) ||
+		if (((unsigned char)*p >= 0xC2 && ipm_is_bullet_cp(ipm_cp_at(p, rest, 0, &k))) ||
 		    (pdf_digit(*p) && sentence_end_before(s, (size_t)(p - s)) && pdf_date_starts_item(p, rest))) {
 			const char *l = s;
 			size_t ll = (size_t)(p - s);

@@ -93,8 +93,6 @@ typedef struct {
 /* ---- characters ---- */
 int pdf_has_cjk(const char *s, size_t len);
 int pdf_ends_with_any(const char *s, size_t len, const char *const *set);
-/* Private-use and common bullet glyphs that PDF converters leave in front of items. */
-int pdf_is_bullet(uint32_t c);
 /* Strip leading bullets (and spaces after them); returns 1 if there was one. */
 int pdf_strip_bullet(const char **s, size_t *len);
 int pdf_digit(char ch);

@@ -153,32 +153,11 @@ static int year_of(const struct mstate *m, const struct ipm_date *d)
 
 /* ---- items ---- */
 
-static const char *const bullets[] = {
-	"➤", "➢", "❖", "✓", "•", "●", "◆", "■", "Ø", "\xef\x82\xa7", "▪", "◇", "○", "★", "√", "►", "▶", "·", "-", "*"
-};
-
-/* Skip a leading bullet and spaces; returns bytes skipped, *bul set. */
-static size_t skip_bullet(const char *s, size_t n, int *bul)
-{
-	size_t i = 0, k;
-
-	*bul = 0;
-	for (k = 0; k < sizeof bullets / sizeof bullets[0]; k++)
-		if (ipm_zh_starts(s, n, bullets[k]) && !(bullets[k][0] == '-' && n > 1 && s[1] != ' ')) {
-			i = strlen(bullets[k]);
-			*bul = 1;
-			break;
-		}
-	while (i < n && s[i] == ' ')
-		i++;
-	return i;
-}
-
 static int bullet_at(const char *s, size_t n)
 {
 	int bul;
 
-	skip_bullet(s, n, &bul);
+	ipm_zh_skip_bullet(s, n, &bul);
 	return bul;
 }
 
@@ -212,7 +191,7 @@ static void add_piece(struct group *g, const char *s, size_t n, long line, int f
 {
 	struct ipm_date d;
 	int bul;
-	size_t k = skip_bullet(s, n, &bul);
+	size_t k = ipm_zh_skip_bullet(s, n, &bul);
 	struct item *last = g->nit ? &g->it[g->nit - 1] : NULL;
 
 	s += k;
@@ -417,7 +396,7 @@ static int first_dated(const char *s, size_t n)
 {
 	struct ipm_date d;
 	int bul;
-	size_t k = skip_bullet(s, n, &bul);
+	size_t k = ipm_zh_skip_bullet(s, n, &bul);
 
 	return bul || ipm_date_at(s + k, n - k, &d) > 0;
 }
