@@ -9,6 +9,7 @@
 #include "core/util.h"
 #include "pdftext_impl.h"
 #include "text/dates.h"
+#include "text/urls.h"
 #include "text/zh.h"
 
 /* ---- characters ---- */
@@ -93,31 +94,6 @@ int pdf_date_starts_item(const char *s, size_t len)
 	       ipm_zh_starts(s + i, len - i, ":");
 }
 
-int pdf_url_start(const char *s, size_t len)
-{
-	return ipm_zh_starts(s, len, "http://") || ipm_zh_starts(s, len, "https://") ||
-	       ipm_zh_starts(s, len, "HTTP://") || ipm_zh_starts(s, len, "HTTPS://") ||
-	       ipm_zh_starts(s, len, "www.");
-}
-
-/* Characters a broken URL line is made of (U+2010/2011 hyphens included). */
-int pdf_urlish(const char *s, size_t len)
-{
-	size_t i = 0, k;
-
-	if (!len)
-		return 0;
-	while (i < len) {
-		uint32_t c = ipm_cp_at(s, len, i, &k);
-		if (c == 0x2010 || c == 0x2011)
-			;
-		else if (c > 0x7E || c <= 0x20 || c == '"' || c == '<' || c == '>' ||
-		         c == '\\' || c == '^' || c == '`' || c == '{' || c == '}' || c == '|')
-			return 0;
-		i += k;
-	}
-	return 1;
-}
 
 /* Space-separated words, each made of URL characters. */
 int pdf_urlish_words(const char *s, size_t len)
@@ -128,7 +104,7 @@ int pdf_urlish_words(const char *s, size_t len)
 		e = memchr(w, ' ', (size_t)(s + len - w));
 		if (!e)
 			e = s + len;
-		if (e > w && !pdf_urlish(w, (size_t)(e - w)))
+		if (e > w && !ipm_url_chars(w, (size_t)(e - w)))
 			return 0;
 		w = e + 1;
 	}

@@ -9,23 +9,10 @@
 #include "core/utf8.h"
 #include "core/util.h"
 #include "pdftext_impl.h"
+#include "text/urls.h"
 #include "text/zh.h"
 
 /* ---- groups (one actor with its items and URLs) ---- */
-
-static void url_append(ipm_buf *b, const char *s, size_t len)
-{
-	size_t i = 0, k;
-
-	while (i < len) {
-		uint32_t cp = ipm_cp_at(s, len, i, &k);
-		if (cp == 0x2010 || cp == 0x2011)
-			ipm_buf_addc(b, '-');   /* a hyphen glyph inside a URL is '-' */
-		else
-			ipm_buf_add(b, s + i, k);
-		i += k;
-	}
-}
 
 /* The month and day a URL carries ("2018-04/28", "20180510", "t20180427",
  * "2019/2/27") as month*31+day, or -1. */
@@ -323,15 +310,7 @@ static ipm_buf *url_new(pl_group *g, long line)
 /* Does a URL look finished (a file name or a query at its end)? */
 int pdf_url_done(const ipm_buf *u)
 {
-	static const char *const ext[] = { ".htm", ".html", ".shtml", ".shtm", ".php", ".asp",
-	                                   ".aspx", ".jsp", ".pdf", ".xml", NULL };
-	const char *q = u->len ? memchr(u->s, '?', u->len) : NULL;
-
-	if (pdf_ends_with_any(u->s, u->len, ext))
-		return 1;
-	if (q && memchr(q, '=', (size_t)(u->s + u->len - q)) && u->s[u->len - 1] != '=')
-		return 1;
-	return 0;
+	return ipm_url_complete(u->s, u->len);
 }
 
 /* "http://" alone at a line's end: the address follows on the next line. */
@@ -359,7 +338,7 @@ static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
 	if (g->last != K_URL || (c->split_hdr && pdf_url_done(&g->urls[g->nurls - 1]))) {
 		for (i = g->nurls; i-- > 0 && i + 64 >= g->nurls;)   /* bounded look back */
 			if (!pdf_url_done(&g->urls[i])) {
-				url_append(&g->urls[i], s, len);
+				ipm_url_clean(s, len, &g->urls[i]);
 				return;
 			}
 		if (c->split_hdr && pdf_url_done(&g->urls[g->nurls - 1]) &&
@@ -368,7 +347,7 @@ static void url_fragment(pl_ctx *c, const char *s, size_t len, long line)
 			return;   /* default order: the head of this URL is elsewhere */
 		}
 	}
-	url_append(&g->urls[g->nurls - 1], s, len);
+	ipm_url_clean(s, len, &g->urls[g->nurls - 1]);
 }
 
 static void item_text(pl_ctx *c, const char *s, size_t len, long line)
@@ -448,7 +427,7 @@ static int held_piece(pl_ctx *c, const char *s, size_t len, long line, int kind,
 		ipm_zh_join(&c->next_actor, s, len);
 		return 1;
 	}
-	if (kind == K_URL && (!pdf_url_start(s, len) || g->nurls < g->nitems))
+	if (kind == K_URL && (!ipm_url_starts(s, len) || g->nurls < g->nitems))
 		return 0;   /* the held group's own URL (or a piece of it) */
 	if (kind == K_ITEM && !bullet && !pdf_date_lead(s, len))
 		return 0;   /* the held group's last item goes on past a page break */
@@ -464,11 +443,11 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	if (!len)
 		return;
 	if (kind == K_NONE) {
-		if (pdf_url_start(s, len))
+		if (ipm_url_starts(s, len))
 			kind = K_URL;
 		else if (bullet || (pdf_date_lead(s, len) && (!g->item_open || pdf_date_starts_item(s, len))))
 			kind = K_ITEM, bullet = 1;
-		else if (pdf_urlish(s, len) && g->nurls && (g->last == K_URL || !pdf_url_done(&g->urls[g->nurls - 1]) ||
+		else if (ipm_url_chars(s, len) && g->nurls && (g->last == K_URL || !pdf_url_done(&g->urls[g->nurls - 1]) ||
 		                                        !g->item_open))
 			kind = K_URL;
 		else if (pdf_actor_like(s, len) && (g->last == K_ACTOR || !g->item_open || (c->split_hdr && c->gap)))
@@ -508,8 +487,8 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		g->last = K_ACTOR;
 		break;
 	case K_URL:
-		if (pdf_url_start(s, len) && !(g->nurls && bare_scheme(&g->urls[g->nurls - 1])))
-			url_append(url_new(g, line), s, len);
+		if (ipm_url_starts(s, len) && !(g->nurls && bare_scheme(&g->urls[g->nurls - 1])))
+			ipm_url_clean(s, len, url_new(g, line));
 		else
 			url_fragment(c, s, len, line);
 		g->last = K_URL;
@@ -583,7 +562,7 @@ static const char *url_tail_at_end(const pl_group *g, const char *s, size_t len)
 	while (p > s && p[-1] != ' ')
 		p--;
 	n = len - (size_t)(p - s);
-	if (p == s || !pdf_has_cjk(s, (size_t)(p - s)) || !pdf_urlish(p, n))
+	if (p == s || !pdf_has_cjk(s, (size_t)(p - s)) || !ipm_url_chars(p, n))
 		return NULL;
 	/* "html", "ml" alone only after an unfinished URL ("….", "….ht") */
 	if (!has_any(p, n, "/._?=") && !(n <= 5 && lower_word(p, n) && g->nurls &&
@@ -630,7 +609,7 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 	size_t n;
 
 	for (p = s; (p = ipm_mem_find(p, len - (size_t)(p - s), " http", 5)) != NULL; p++)
-		if (pdf_url_start(p + 1, len - (size_t)(p + 1 - s)))
+		if (ipm_url_starts(p + 1, len - (size_t)(p + 1 - s)))
 			h = p;
 	if (h) {
 		size_t rest = len - (size_t)(h + 1 - s), u = rest;
@@ -690,7 +669,7 @@ static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, in
 			return;
 		}
 	}
-	if (kind == K_ITEM && pdf_url_start(s, len)) {
+	if (kind == K_ITEM && ipm_url_starts(s, len)) {
 		piece(c, s, len, line, K_URL, 0);
 		return;
 	}
@@ -784,7 +763,7 @@ static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 		const char *sp = p;
 		while (sp > t && sp[-1] != ' ')
 			sp--;
-		if (sp == t || !pdf_urlish(sp, (size_t)(p - sp)))
+		if (sp == t || !ipm_url_chars(sp, (size_t)(p - sp)))
 			break;
 		for (w = sp; w < p; w++)
 			mark |= strchr("/._=?&%-", *w) != NULL;

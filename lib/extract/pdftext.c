@@ -22,6 +22,7 @@
 #include "core/utf8.h"
 #include "core/util.h"
 #include "pdftext_impl.h"
+#include "text/urls.h"
 #include "text/zh.h"
 
 /* ---- regions ---- */
@@ -205,7 +206,7 @@ static int scrambled_table(pl_ctx *c)
 		s = line_text(c, i, &len);
 		if (pdf_table_header(s, len) || pdf_column_word(s, len) == R_ACTOR)
 			return 0;
-		urls += pdf_url_start(s, len);
+		urls += ipm_url_starts(s, len);
 		dates += pdf_date_starts_item(s, len) != 0;
 	}
 	return urls >= 2 && dates >= 2;

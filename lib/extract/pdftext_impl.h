@@ -105,9 +105,6 @@ size_t pdf_skip_digits(const char *s, size_t len, size_t i, size_t max);
 size_t pdf_date_lead(const char *s, size_t len);
 /* A date that really starts an item (not "…将于 / 5 月 20 日起实施"). */
 int pdf_date_starts_item(const char *s, size_t len);
-int pdf_url_start(const char *s, size_t len);
-/* Characters a broken URL line is made of (U+2010/2011 hyphens included). */
-int pdf_urlish(const char *s, size_t len);
 /* Space-separated words, each made of URL characters. */
 int pdf_urlish_words(const char *s, size_t len);
 /* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */

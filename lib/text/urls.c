@@ -3,6 +3,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/utf8.h"
+
 size_t ipm_url_scheme(const char *s, size_t n)
 {
 	if (n >= 7 && strncasecmp(s, "http://", 7) == 0)
@@ -19,11 +21,12 @@ int ipm_url_starts(const char *s, size_t n)
 	if (!i)
 		return n >= 4 && strncasecmp(s, "www.", 4) == 0;
 	/* a host needs a dot: "http://2019/03/04/x.shtml" is a cut URL's tail
-	 * that a converter took for a link */
+	 * that a converter took for a link; but a URL cut inside its host by a
+	 * line break ("http://ne", "http://") goes on in the next piece */
 	for (j = i; j < n && s[j] != '/' && s[j] != '?' && s[j] != '#'; j++)
 		if (s[j] == '.')
 			return 1;
-	return 0;
+	return j == n;
 }
 
 /* Dashes and dots a PDF or a word processor puts into URLs. */
@@ -75,7 +78,7 @@ void ipm_url_clean(const char *s, size_t n, ipm_buf *out)
 int ipm_url_complete(const char *u, size_t n)
 {
 	static const char *const ext[] = {
-		".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".pdf", ".shtm", ".xhtml"
+		".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".pdf", ".shtm", ".xhtml", ".xml"
 	};
 	size_t k, l;
 	const char *q;
@@ -104,5 +107,24 @@ int ipm_url_next_piece(const char *s, size_t n, size_t *pos, const char **p, siz
 	*p = s + i;
 	*pn = j - i;
 	*pos = j;
+	return 1;
+}
+
+int ipm_url_chars(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t c;
+
+	if (!n)
+		return 0;
+	while (i < n) {
+		c = ipm_cp_at(s, n, i, &k);
+		if (c == 0x2010 || c == 0x2011)
+			;
+		else if (c > 0x7E || c <= 0x20 || c == '"' || c == '<' || c == '>' ||
+		         c == '\\' || c == '^' || c == '`' || c == '{' || c == '}' || c == '|')
+			return 0;
+		i += k;
+	}
 	return 1;
 }

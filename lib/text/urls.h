@@ -10,7 +10,8 @@
 
 /* Length of a leading "http://" or "https://", else 0. */
 size_t ipm_url_scheme(const char *s, size_t n);
-/* 1 if s starts a URL ("http://" or "https://" and a host with a dot, or "www."). */
+/* 1 if s starts a URL: "www.", or "http://" or "https://" (any case) and a
+ * host with a dot, or a host that runs to the end of s (a URL cut there). */
 int ipm_url_starts(const char *s, size_t n);
 /* Append the cleaned URL text of s[0..n) to out. */
 void ipm_url_clean(const char *s, size_t n, ipm_buf *out);
@@ -21,5 +22,10 @@ int ipm_url_complete(const char *u, size_t n);
 /* The next whitespace-separated piece of s at or after *pos: 1 with *p and *pn
  * set and *pos moved past it, 0 when none is left. */
 int ipm_url_next_piece(const char *s, size_t n, size_t *pos, const char **p, size_t *pn);
+
+/* 1 if s (n > 0) is made only of characters a URL holds: printable ASCII
+ * but for " < > \\ ^ ` { } | and space, or the hyphens U+2010/2011 a PDF
+ * prints in them: a piece of a URL broken over lines. */
+int ipm_url_chars(const char *s, size_t n);
 
 #endif
