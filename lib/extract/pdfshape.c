@@ -161,71 +161,25 @@ int pdf_actor_like(const char *s, size_t len)
 	return 1;
 }
 
-static int cn_numeral(uint32_t c)
-{
-	static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
-	                              0x516B, 0x4E5D, 0x5341, 0 };
-	size_t i;
-
-	for (i = 0; d[i]; i++)
-		if (d[i] == c)
-			return 1;
-	return 0;
-}
-
 int pdf_has_leader(const char *s, size_t len)
 {
 	return ipm_mem_find(s, len, "....", 4) || ipm_mem_find(s, len, "……", 6) || ipm_mem_find(s, len, "···", 6);
 }
 
-/* Section heading: "一、…" / "【…】". Returns its level (2), 0 if none. */
+/* A numbered title (ipm_zh_heading_level): a section ("一、…", "【…】",
+ * level 1-2) starts a region; below it, "（一）…" and "1. …". 0 if none. */
 int pdf_section_heading(const char *s, size_t len)
 {
-	size_t i = 0, k;
-	int n = 0;
+	int lv = ipm_zh_heading_level(s, len);
 
-	if (!len || (unsigned char)s[0] < 0x80)
-		return 0;
-	if (ipm_zh_starts(s, len, "【") && pdf_ends_with_any(s, len, (const char *const[]){ "】", NULL }))
-		return len <= 60 ? 2 : 0;
-	if (!cn_numeral(ipm_cp_at(s, len, 0, &k)) || pdf_has_leader(s, len) || ipm_disp_width(s, len) > 80)
-		return 0;
-	while (i < len && cn_numeral(ipm_cp_at(s, len, i, &k)) && n < 3) {
-		i += k;
-		n++;
-	}
-	if (!n || !(ipm_zh_starts(s + i, len - i, "、") || ipm_zh_starts(s + i, len - i, "．")))
-		return 0;
-	/* a contents line whose dot leaders were lost: "一、… 1" */
-	for (k = len; k > 0 && pdf_digit(s[k - 1]); k--)
-		;
-	if (k < len && k > 0 && s[k - 1] == ' ')
-		return 0;
-	return pdf_ends_with_any(s, len, pdf_terminal_punct) || pdf_ends_with_any(s, len, (const char *const[]){ "，", NULL })
-	       ? 0 : 2;
+	return lv <= 2 ? lv : 0;
 }
 
-/* Sub-heading "1. 首届数字中国建设峰会". Level 3, or 0. */
 int pdf_sub_heading(const char *s, size_t len)
 {
-	size_t i = pdf_skip_digits(s, len, 0, 2);
+	int lv = ipm_zh_heading_level(s, len);
 
-	if (i == 0 || i >= len || (s[i] != '.' && s[i] != ')' && (unsigned char)s[i] != 0xEF &&
-	                           (unsigned char)s[i] != 0xE3))
-		return 0;
-	if (pdf_has_leader(s, len) || ipm_disp_width(s, len) > 80 || !pdf_has_cjk(s, len))
-		return 0;
-	if (i < len && (s[i] == '.' || s[i] == ')'))
-		i++;
-	else if (ipm_zh_starts(s + i, len - i, "．") || ipm_zh_starts(s + i, len - i, "、"))
-		i += 3;
-	else
-		return 0;
-	i = pdf_skip_sp(s, len, i);
-	if (i >= len || (s[i] >= '0' && s[i] <= '9' && pdf_date_lead(s + i, len - i)))
-		return 0;
-	return pdf_ends_with_any(s, len, pdf_terminal_punct) || pdf_ends_with_any(s, len, (const char *const[]){ "，", "、", NULL })
-	       ? 0 : 3;
+	return lv > 2 ? lv : 0;
 }
 
 /* Table header: 2-4 short CJK words such as "地区 相关政策 链接". Returns the

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "dates.h"
 
 /* The code point at s[i] into *cp; its length. */
 static size_t cp_at(const char *s, size_t n, size_t i, uint32_t *cp)
@@ -425,19 +426,54 @@ int ipm_zh_ends_clause(const char *s, size_t n)
 	return 0;
 }
 
+/* A title ends in no clause mark, no enumeration comma, no ASCII . ! ? ; */
+static int title_end(const char *s, size_t n)
+{
+	return !ipm_zh_ends_clause(s, n);
+}
+
+/* Dot leaders of a table of contents: "....", "……", "···". */
+static int leaders(const char *s, size_t n)
+{
+	return ipm_mem_find(s, n, "....", 4) || ipm_mem_find(s, n, "……", 6) || ipm_mem_find(s, n, "···", 6);
+}
+
+/* "一、… 12": a contents line whose dot leaders were lost. */
+static int page_ref_at_end(const char *s, size_t n)
+{
+	size_t k = n;
+
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	return k < n && k > 0 && s[k - 1] == ' ';
+}
+
+static int has_cjk(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (ipm_is_cjk_cp(ipm_cp_at(s, n, i, &k)))
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
 int ipm_zh_heading_level(const char *s, size_t n)
 {
 	size_t i, cps = ipm_cp_count(s, n);
+	struct ipm_date d;
 
-	if (cps < 2 || cps > 60 || ipm_zh_ends_clause(s, n))
+	if (cps < 2 || cps > 60 || !title_end(s, n) || leaders(s, n))
 		return 0;
 	if (ipm_zh_starts(s, n, "【") && n >= 6 && memcmp(s + n - 3, "】", 3) == 0)
 		return 2;
 	if (ipm_zh_starts(s, n, "第") && (i = cn_num(s + 3, n - 3)) > 0 &&
 	    (ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") || ipm_zh_starts(s + 3 + i, n - 3 - i, "章")))
 		return ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") ? 1 : 2;
-	if ((i = cn_num(s, n)) > 0 && ipm_zh_starts(s + i, n - i, "、"))
-		return 2;
+	if ((i = cn_num(s, n)) > 0 && (ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．")))
+		return page_ref_at_end(s, n) ? 0 : 2;
 	if ((ipm_zh_starts(s, n, "（") || ipm_zh_starts(s, n, "(")) && (i = cn_num(s + (s[0] == '(' ? 1 : 3), n)) > 0) {
 		i += s[0] == '(' ? 1 : 3;
 		if (ipm_zh_starts(s + i, n - i, "）") || ipm_zh_starts(s + i, n - i, ")"))
@@ -445,8 +481,18 @@ int ipm_zh_heading_level(const char *s, size_t n)
 	}
 	for (i = 0; i < n && i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
 		;
-	if (i > 0 && i < n && (s[i] == '.' || ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．")) &&
-	    cps <= 40 && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
-		return 4;
-	return 0;
+	if (i == 0 || i >= n || cps > 40 || (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return 0;
+	if (s[i] == '.' || s[i] == ')')
+		i++;
+	else if (ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．"))
+		i += 3;
+	else
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	/* "1. 2019 工业互联网峰会" is a title; "1. 3月5日，…" a dated item */
+	if (i == n || !has_cjk(s, n) || ipm_date_at(s + i, n - i, &d))
+		return 0;
+	return 4;
 }

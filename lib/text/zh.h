@@ -64,11 +64,15 @@ void ipm_zh_join(ipm_buf *b, const char *s, size_t n);
  * a space) and the spaces after them: the bytes to skip; *bul set when there
  * was a mark. */
 size_t ipm_zh_skip_bullet(const char *s, size_t n, int *bul);
-/* 1 when s ends in a clause mark: 。；，：！？ (a title never does). */
+/* 1 when s ends in a clause mark: 。；，：！？ (a wrapped line that does not
+ * goes on in the next one). */
 int ipm_zh_ends_clause(const char *s, size_t n);
 /* Heading level of a numbered title line (1-4), or 0 when the line is not
- * one: "第…篇" 1, "第…章" 2, "一、…" 2, "【…】" 2, "（一）…" 3, "1. …" 4. A
- * title has 2-60 characters and does not end in 。；，：！？. */
+ * one: "第…篇" 1, "第…章" 2, "一、…" / "一．…" 2, "【…】" 2, "（一）…" 3,
+ * "1. …" / "1、…" / "1) …" 4. A title has 2-60 characters (a "1." title
+ * 40, with a CJK character, not a date after its number: "1. 3月5日，…" is
+ * an item), does not end in a clause mark, 、 or . ! ? ; and is no contents line (dot
+ * leaders, or "一、… 12"). */
 int ipm_zh_heading_level(const char *s, size_t n);
 
 #endif
