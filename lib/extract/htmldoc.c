@@ -110,7 +110,7 @@ static void flush_text(struct hd *h)
 	ipm_zh_trim(&s, &n);
 	if (n && !h->failed) {
 		ipm_buf j = {0};
-		int rc;
+		int rc, lv;
 		size_t i = 0, st = 0;
 		/* <br> pieces of a paragraph join like wrapped lines */
 		for (i = 0; i <= n; i++)
@@ -121,8 +121,11 @@ static void flush_text(struct hd *h)
 				ipm_zh_join(&j, p, k);
 				st = i + 1;
 			}
-		rc = h->heading ? ipm_blocks_heading(h->out, h->heading, j.s, j.len, h->text_line)
-		                : ipm_blocks_para(h->out, j.s, j.len, h->text_line);
+		/* a paragraph that is a numbered sub-title ("1. …峰会") is a heading,
+		 * as in every text layout */
+		lv = h->heading ? h->heading : ipm_zh_heading_level(j.s ? j.s : "", j.len);
+		rc = lv >= (h->heading ? 1 : 3) ? ipm_blocks_heading(h->out, lv, j.s, j.len, h->text_line)
+		                               : ipm_blocks_para(h->out, j.s, j.len, h->text_line);
 		ipm_buf_free(&j);
 		if (rc != 0)
 			h->failed = 1;

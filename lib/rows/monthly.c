@@ -530,7 +530,7 @@ static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
 {
 	int rc = 0;
 
-	if (t == IPM_B_HEADING || (t == IPM_B_PARA && ipm_zh_heading_level(s, n) >= 3)) {
+	if (t == IPM_B_HEADING) {
 		rc = flush_topic(m);
 		m->topic_open = 1;
 		m->topic_line = ipm_block_line(b);
