@@ -13,6 +13,7 @@ struct ipm_blocks {
 	ipm_rec *r;
 	size_t n;
 	int failed;
+	ipm_buf tmp;
 };
 
 ipm_blocks *ipm_blocks_open(int (*put)(void *ctx, const ipm_rec *block), void *ctx)
@@ -40,6 +41,7 @@ void ipm_blocks_close(ipm_blocks *b)
 	if (!b)
 		return;
 	ipm_rec_free(b->r);
+	ipm_buf_free(&b->tmp);
 	free(b);
 }
 
@@ -96,6 +98,21 @@ int ipm_blocks_row(ipm_blocks *b, const char *const *cells, const size_t *lens,
                    size_t n, long line)
 {
 	ipm_rec_set_arr(begin(b, "row"), "cells", cells, lens, n);
+	return finish(b, line);
+}
+
+int ipm_blocks_row_lines(ipm_blocks *b, const char *const *cells, const size_t *lens,
+                         size_t n, long line, const long *lines, size_t nlines)
+{
+	size_t i;
+
+	ipm_rec_set_arr(begin(b, "row"), "cells", cells, lens, n);
+	ipm_buf_clear(&b->tmp);
+	ipm_buf_addc(&b->tmp, '[');
+	for (i = 0; i < nlines; i++)
+		ipm_buf_printf(&b->tmp, i ? ",%ld" : "%ld", lines[i]);
+	ipm_buf_addc(&b->tmp, ']');
+	ipm_rec_set_raw(b->r, "lines", b->tmp.s, b->tmp.len);
 	return finish(b, line);
 }
 

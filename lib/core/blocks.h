@@ -38,6 +38,11 @@ int ipm_blocks_heading(ipm_blocks *b, int level, const char *text, size_t len, l
 int ipm_blocks_para(ipm_blocks *b, const char *text, size_t len, long line);
 int ipm_blocks_row(ipm_blocks *b, const char *const *cells, const size_t *lens,
                    size_t n, long line);
+/* A row whose pieces come from different source lines (PDF text): lines
+ * holds the line of every "\n"-separated piece of every cell, in cell order
+ * (an empty cell is one piece), written as "lines". */
+int ipm_blocks_row_lines(ipm_blocks *b, const char *const *cells, const size_t *lens,
+                         size_t n, long line, const long *lines, size_t nlines);
 /* A table header row: like a row, with "header":true. */
 int ipm_blocks_header(ipm_blocks *b, const char *const *cells, const size_t *lens,
                       size_t n, long line);

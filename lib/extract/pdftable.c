@@ -9,117 +9,32 @@
 #include "core/utf8.h"
 #include "core/util.h"
 #include "pdftext_impl.h"
+#include "text/links.h"
 #include "text/urls.h"
 #include "text/zh.h"
 
 /* ---- groups (one actor with its items and URLs) ---- */
 
-/* The month and day a URL carries ("2018-04/28", "20180510", "t20180427",
- * "2019/2/27") as month*31+day, or -1. */
-static int url_day(const char *s, size_t len)
-{
-	size_t i, j, k;
-
-	for (i = 0; i + 6 <= len; i++) {
-		int mo = 0, da = 0, sep1, sep2;
-		if (s[i] != '2' || s[i + 1] != '0' || !pdf_digit(s[i + 2]) || !pdf_digit(s[i + 3]) ||
-		    (i > 0 && pdf_digit(s[i - 1])))
-			continue;
-		j = i + 4;
-		sep1 = j < len && (s[j] == '-' || s[j] == '/');
-		j += sep1;
-		k = pdf_skip_digits(s, len, j, 2);
-		if (k == j || (!sep1 && k - j != 2))
-			continue;
-		for (; j < k; j++)
-			mo = mo * 10 + (s[j] - '0');
-		sep2 = j < len && (s[j] == '-' || s[j] == '/');
-		j += sep2;
-		k = pdf_skip_digits(s, len, j, 2);
-		if (k == j || (!sep2 && k - j != 2) || (k < len && pdf_digit(s[k])))
-			continue;
-		for (; j < k; j++)
-			da = da * 10 + (s[j] - '0');
-		if (mo >= 1 && mo <= 12 && da >= 1 && da <= 31)
-			return mo * 31 + da;
-	}
-	return -1;
-}
-
-/* The item's leading date as month*31+day, or -1. */
-static int item_day(const char *s, size_t len)
-{
-	size_t d = pdf_date_lead(s, len), i = 0, j;
-	int num[3], n = 0;
-
-	while (i < d && n < 3) {
-		j = pdf_skip_digits(s, d, i, 4);
-		if (j > i) {
-			num[n] = 0;
-			for (; i < j; i++)
-				num[n] = num[n] * 10 + (s[i] - '0');
-			n++;
-		} else {
-			i++;
-		}
-	}
-	if (n < 2)
-		return -1;
-	if (ipm_mem_find(s, d, "年", 3) && n == 3)
-		return num[1] * 31 + num[2];
-	return num[0] * 31 + num[1];
-}
-
-/* Score of pairing item i with URL j: a pair is worth 20 (pair as many as
- * possible); a URL dated 0-10 days after the item fits it, the closer the
- * better (news is reported late); a dated URL that does not fit is worth 10. */
-static int pair_score(const pl_group *g, size_t i, size_t j)
-{
-	int id = item_day(g->items[i].text.s, g->items[i].text.len);
-	int ud = url_day(g->urls[j].s, g->urls[j].len), diff;
-
-	if (id < 0 || ud < 0)
-		return 20;
-	diff = (ud - id + 372) % 372;
-	return diff <= 10 ? 31 - diff : 10;
-}
-
-/* Pair items with URLs. Equal counts pair in order; otherwise an
- * order-keeping alignment that pairs as many as it can and prefers URLs whose
- * date fits the item's date. pair[i] gets a URL index or -1. */
+/* Default order only (a table read column by column): pair items with URLs
+ * to know which URLs belong to which name's row. */
 static void pair_urls(const pl_group *g, long *pair)
 {
-	size_t n = g->nitems, m = g->nurls, i, j, w = m + 1;
-	int *best;
+	const char **it = ipm_malloc((g->nitems + 1) * sizeof *it), **u = ipm_malloc((g->nurls + 1) * sizeof *u);
+	size_t *il = ipm_malloc((g->nitems + 1) * sizeof *il), *ul = ipm_malloc((g->nurls + 1) * sizeof *ul), i;
 
-	for (i = 0; i < n; i++)
-		pair[i] = i < m ? (long)i : -1;
-	if (n == m || m == 0 || n == 0 || n > 500 || m > 500)   /* table <= 1 MB */
-		return;
-	best = ipm_calloc((n + 1) * w, sizeof *best);
-	for (i = 1; i <= n; i++)
-		for (j = 1; j <= m; j++) {
-			int v = best[(i - 1) * w + j - 1] + pair_score(g, i - 1, j - 1);
-			if (best[(i - 1) * w + j] > v)
-				v = best[(i - 1) * w + j];
-			if (best[i * w + j - 1] > v)
-				v = best[i * w + j - 1];
-			best[i * w + j] = v;
-		}
-	for (i = 0; i < n; i++)
-		pair[i] = -1;
-	for (i = n, j = m; i > 0 && j > 0;) {
-		if (best[i * w + j] == best[(i - 1) * w + j])
-			i--;
-		else if (best[i * w + j] == best[i * w + j - 1])
-			j--;
-		else {
-			pair[i - 1] = (long)(j - 1);
-			i--;
-			j--;
-		}
+	for (i = 0; i < g->nitems; i++) {
+		it[i] = g->items[i].text.s ? g->items[i].text.s : "";
+		il[i] = g->items[i].text.len;
 	}
-	free(best);
+	for (i = 0; i < g->nurls; i++) {
+		u[i] = g->urls[i].s ? g->urls[i].s : "";
+		ul[i] = g->urls[i].len;
+	}
+	ipm_links_pair(g->nitems, it, il, g->nurls, u, ul, pair);
+	free(it);
+	free(u);
+	free(il);
+	free(ul);
 }
 
 /* Does item text t name actor a (its first two characters, "天津" of 天津市)? */
@@ -179,7 +94,9 @@ static void partition_items(const pl_group *g, size_t *owner)
 	free(adv);
 }
 
-void pdf_group_emit(pl_ctx *c)
+/* Default order: the rows of k names read column by column, one row per
+ * item (the name filling every row it spans), with the URL paired to it. */
+static void emit_partitioned(pl_ctx *c)
 {
 	pl_group *g = &c->g;
 	size_t i;
@@ -187,13 +104,7 @@ void pdf_group_emit(pl_ctx *c)
 	size_t *owner = ipm_calloc(g->nitems + 1, sizeof *owner);
 	unsigned char *used = ipm_calloc(g->nurls + 1, 1);
 
-	if (!g->actor.len && c->split_open && c->split_actor.len)
-		ipm_buf_add(&g->actor, c->split_actor.s, c->split_actor.len);
-	c->split_open = 0;
-	if (g->nitems == 0 && g->actor.len)
-		pdf_drop(c, g->actor_line, "pdf: actor without item", g->actor.s, g->actor.len);
-	if (g->nmore)
-		partition_items(g, owner);
+	partition_items(g, owner);
 	for (i = 0; i < g->nmore; i++)
 		if (g->nitems <= i + 1 || owner[g->nitems - 1] < i + 1)
 			pdf_drop(c, g->more_lines[i], "pdf: actor without item", g->more[i].s, g->more[i].len);
@@ -202,14 +113,14 @@ void pdf_group_emit(pl_ctx *c)
 		const char *cells[3];
 		size_t lens[3], n = c->ncols >= 3 ? 3 : 2;
 		long u = pair[i];
-		const ipm_buf *a = g->nmore && owner[i] ? &g->more[owner[i] - 1] : &g->actor;
+		const ipm_buf *a = owner[i] ? &g->more[owner[i] - 1] : &g->actor;
 		cells[0] = a->len ? a->s : "";
 		lens[0] = a->len;
 		cells[1] = g->items[i].text.s ? g->items[i].text.s : "";
 		lens[1] = g->items[i].text.len;
 		cells[2] = u >= 0 ? g->urls[u].s : "";
 		lens[2] = u >= 0 ? g->urls[u].len : 0;
-		if (u >= 0)
+		if (u >= 0 && n == 3)
 			used[u] = 1;
 		pdf_out_fail(c, ipm_blocks_row(c->out, cells, lens, n, g->items[i].line));
 	}
@@ -219,6 +130,64 @@ void pdf_group_emit(pl_ctx *c)
 	free(pair);
 	free(owner);
 	free(used);
+}
+
+/* One table row: [name, items, URLs], items and URLs one per line of their
+ * cell, with the source line of every line (ipm-rows pairs them). */
+static void emit_row(pl_ctx *c)
+{
+	pl_group *g = &c->g;
+	const char *cells[3];
+	size_t lens[3], i, n = c->ncols >= 3 ? 3 : 2, nl = 0;
+	long *lines = ipm_malloc((g->nitems + g->nurls + 3) * sizeof *lines);
+
+	ipm_buf_clear(&c->cell_items);
+	ipm_buf_clear(&c->cell_urls);
+	lines[nl++] = g->actor.len ? g->actor_line : g->items[0].line;
+	for (i = 0; i < g->nitems; i++) {
+		if (i)
+			ipm_buf_addc(&c->cell_items, '\n');
+		ipm_buf_add(&c->cell_items, g->items[i].text.s ? g->items[i].text.s : "", g->items[i].text.len);
+		lines[nl++] = g->items[i].line;
+	}
+	for (i = 0; i < g->nurls && n == 3; i++) {
+		if (i)
+			ipm_buf_addc(&c->cell_urls, '\n');
+		ipm_buf_add(&c->cell_urls, g->urls[i].s, g->urls[i].len);
+		lines[nl++] = g->url_lines[i];
+	}
+	if (n == 3 && !g->nurls)
+		lines[nl++] = g->items[0].line;
+	for (i = 0; i < g->nurls && n < 3; i++)
+		pdf_drop(c, g->url_lines[i], "pdf: url in a table without a link column", g->urls[i].s, g->urls[i].len);
+	cells[0] = g->actor.len ? g->actor.s : "";
+	lens[0] = g->actor.len;
+	cells[1] = c->cell_items.s ? c->cell_items.s : "";
+	lens[1] = c->cell_items.len;
+	cells[2] = c->cell_urls.s ? c->cell_urls.s : "";
+	lens[2] = c->cell_urls.len;
+	pdf_out_fail(c, ipm_blocks_row_lines(c->out, cells, lens, n, g->items[0].line, lines, nl));
+	free(lines);
+}
+
+void pdf_group_emit(pl_ctx *c)
+{
+	pl_group *g = &c->g;
+	size_t i;
+
+	if (!g->actor.len && c->split_open && c->split_actor.len)
+		ipm_buf_add(&g->actor, c->split_actor.s, c->split_actor.len);
+	c->split_open = 0;
+	if (g->nitems == 0) {
+		if (g->actor.len)
+			pdf_drop(c, g->actor_line, "pdf: actor without item", g->actor.s, g->actor.len);
+		for (i = 0; i < g->nurls; i++)
+			pdf_drop(c, g->url_lines[i], "pdf: url without item", g->urls[i].s, g->urls[i].len);
+	} else if (g->nmore) {
+		emit_partitioned(c);
+	} else {
+		emit_row(c);
+	}
 	ipm_buf_clear(&g->actor);
 	for (i = 0; i < g->nmore; i++)
 		ipm_buf_clear(&g->more[i]);
@@ -503,8 +472,12 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 			if (c->tmp.len)
 				ipm_buf_add(&g->actor, c->tmp.s, c->tmp.len);
 		}
-		if (bullet)
-			item_new(g, line);
+		if (bullet) {
+			pl_item *it = item_new(g, line);
+			if (c->mark_len)
+				ipm_buf_add(&it->text, c->mark, c->mark_len);
+		}
+		c->mark_len = 0;
 		item_text(c, s, len, line);
 		break;
 	}
@@ -604,9 +577,14 @@ static void text_after_url(pl_ctx *c, const char *s, size_t len, long line, int 
  * K_NONE (guess from the shape). */
 static void table_line_split(pl_ctx *c, const char *s, size_t len, long line, int kind)
 {
-	const char *h = NULL, *p;
+	const char *h = NULL, *p, *s0 = s;
 	int bullet = pdf_strip_bullet(&s, &len);
 	size_t n;
+
+	if (bullet) {   /* the glyph stays in the item's text: ipm-rows reads it */
+		c->mark = s0;
+		c->mark_len = (size_t)(s - s0);
+	}
 
 	for (p = s; (p = ipm_mem_find(p, len - (size_t)(p - s), " http", 5)) != NULL; p++)
 		if (ipm_url_starts(p + 1, len - (size_t)(p + 1 - s)))

@@ -307,6 +307,7 @@ static void region_flush(pl_ctx *c)
 			}
 			if (c->layout < 0)
 				pdf_layout_detect(c, table_from);
+			c->mark_len = 0;
 			if (c->layout)
 				pdf_table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
 			else
@@ -427,6 +428,8 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 	ipm_buf_free(&c.header);
 	ipm_buf_free(&c.tmp);
 	ipm_buf_free(&c.tmp2);
+	ipm_buf_free(&c.cell_items);
+	ipm_buf_free(&c.cell_urls);
 	ipm_buf_free(&c.split_actor);
 	ipm_buf_free(&c.next_actor);
 	pdf_group_free(&c.g);

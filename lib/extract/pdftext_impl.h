@@ -86,6 +86,9 @@ typedef struct {
 	long last_page;
 	int warned;        /* the reading-order warning was given */
 	ipm_buf tmp, tmp2;
+	ipm_buf cell_items, cell_urls;   /* the row being written */
+	const char *mark;  /* the bullet glyph that began the current line's item */
+	size_t mark_len;
 } pl_ctx;
 
 /* ---- pdfshape.c ---- */

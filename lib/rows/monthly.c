@@ -7,6 +7,7 @@
 #include "core/util.h"
 #include "regions.h"
 #include "text/dates.h"
+#include "text/links.h"
 #include "text/urls.h"
 #include "text/zh.h"
 
@@ -31,6 +32,7 @@ struct group {
 	struct item *it;
 	size_t nit, capit;
 	ipm_buf *url;
+	long *url_line;
 	size_t nurl, capurl;
 };
 
@@ -49,6 +51,10 @@ struct mstate {
 	ipm_buf topic_actor, topic_text;
 	long topic_line;
 	ipm_buf tmp;
+	const char **pi, **pu;    /* pair_links' views of items and links */
+	size_t *pil, *pul;
+	long *lines;              /* a row's "lines" */
+	size_t nlines, caplines;
 };
 
 
@@ -57,9 +63,14 @@ static int has(const char *s, size_t n, const char *p)
 	return ipm_mem_find(s, n, p, strlen(p)) != NULL;
 }
 
+static void rej_at(struct mstate *m, long line, const char *why, const char *t, size_t n)
+{
+	ipm_reject(m->ev->rj, m->file, line, why, t ? t : "", t ? n : 0);
+}
+
 static void rej(struct mstate *m, const ipm_rec *b, const char *why, const char *t, size_t n)
 {
-	ipm_reject(m->ev->rj, m->file, b ? ipm_block_line(b) : 0, why, t ? t : "", t ? n : 0);
+	rej_at(m, b ? ipm_block_line(b) : 0, why, t, n);
 }
 
 /* ---- section headings and the report's year ---- */
@@ -204,12 +215,26 @@ static void add_piece(struct group *g, const char *s, size_t n, long line, int f
 	ipm_zh_join(&last->text, s, n);
 }
 
-/* Split a cell at "\n" and at "。 3月9日" (items separated by spaces). */
-static void add_measures(struct group *g, const char *s, size_t n, long line, int cont)
+/* The source line of piece k of a cell: from the row's "lines" (PDF text,
+ * where a row's lines are apart), else the row's own line. */
+struct plines {
+	const long *v;
+	size_t n;
+	long line;
+};
+
+static long piece_line(const struct plines *pl, size_t k)
 {
-	size_t i = 0, st = 0;
+	return k < pl->n ? pl->v[k] : pl->line;
+}
+
+/* Split a cell at "\n" and at "。 3月9日" (items separated by spaces). */
+static void add_measures(struct group *g, const char *s, size_t n, const struct plines *pl, int cont)
+{
+	size_t i = 0, st = 0, k = 0;
 	struct ipm_date d;
 	int first = cont;
+	long line = piece_line(pl, 0);
 
 	while (i <= n) {
 		int cut = i == n || s[i] == '\n';
@@ -232,19 +257,26 @@ static void add_measures(struct group *g, const char *s, size_t n, long line, in
 				first = 0;
 			}
 			st = i + 1;
+			if (i < n && s[i] == '\n')
+				line = piece_line(pl, ++k);
 		}
 		i++;
 	}
 }
 
-static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t n)
+/* The links of a cell, each with the line of the "\n" piece it is in. */
+static void add_links(struct mstate *m, const char *s, size_t n, const struct plines *pl)
 {
 	struct group *g = &m->g;
-	size_t pos = 0, pn;
-	const char *p;
+	size_t pos = 0, pn, k = 0;
+	const char *p, *seen = s;
 
 	while (ipm_url_next_piece(s, n, &pos, &p, &pn)) {
 		ipm_buf *u;
+		long line;
+		for (; seen < p; seen++)
+			k += *seen == '\n';
+		line = piece_line(pl, k);
 		if (!ipm_url_starts(p, pn)) {
 			size_t sk = ipm_url_scheme(p, pn);
 			p += sk;
@@ -253,19 +285,21 @@ static void add_links(struct mstate *m, const ipm_rec *b, const char *s, size_t 
 			if (u && !ipm_url_complete(u->s, u->len))
 				ipm_url_clean(p, pn, u);   /* the rest of a URL cut by a break */
 			else
-				rej(m, b, "link fragment without its URL", p, pn);
+				rej_at(m, line, "link fragment without its URL", p, pn);
 			continue;
 		}
 		if (g->nurl >= MAX_GROUP * 4) {
-			rej(m, b, "too many links for one actor", p, pn);
+			rej_at(m, line, "too many links for one actor", p, pn);
 			continue;
 		}
 		if (g->nurl == g->capurl) {
 			size_t old = g->capurl;
 			g->capurl = g->capurl ? g->capurl * 2 : 8;
 			g->url = ipm_realloc(g->url, g->capurl * sizeof *g->url);
+			g->url_line = ipm_realloc(g->url_line, g->capurl * sizeof *g->url_line);
 			memset(g->url + old, 0, (g->capurl - old) * sizeof *g->url);
 		}
+		g->url_line[g->nurl] = line;
 		u = &g->url[g->nurl++];
 		ipm_buf_clear(u);
 		if (!ipm_url_scheme(p, pn))
@@ -315,20 +349,54 @@ static int emit_item(struct mstate *m, const char *actor, const char *text, size
 	return ipm_events_put(m->ev);
 }
 
+/* Which link goes with which item (text/links: in order, or by the dates
+ * the URLs carry when the counts differ); pair[i] is a link index or -1. */
+static void pair_links(struct mstate *m, long *pair, unsigned char *used)
+{
+	struct group *g = &m->g;
+	size_t i;
+
+	m->pi = ipm_realloc(m->pi, (g->nit + 1) * sizeof *m->pi);
+	m->pil = ipm_realloc(m->pil, (g->nit + 1) * sizeof *m->pil);
+	m->pu = ipm_realloc(m->pu, (g->nurl + 1) * sizeof *m->pu);
+	m->pul = ipm_realloc(m->pul, (g->nurl + 1) * sizeof *m->pul);
+	for (i = 0; i < g->nit; i++) {
+		m->pi[i] = g->it[i].text.s ? g->it[i].text.s : "";
+		m->pil[i] = g->it[i].text.len;
+	}
+	for (i = 0; i < g->nurl; i++) {
+		m->pu[i] = g->url[i].s ? g->url[i].s : "";
+		m->pul[i] = g->url[i].len;
+	}
+	ipm_links_pair(g->nit, m->pi, m->pil, g->nurl, m->pu, m->pul, pair);
+	for (i = 0; i < g->nit; i++)
+		if (pair[i] >= 0)
+			used[pair[i]] = 1;
+}
+
 static int flush_group(struct mstate *m, const ipm_rec *b)
 {
 	struct group *g = &m->g;
 	size_t i;
 	int rc = 0;
+	long *pair;
+	unsigned char *used;
 
+	(void)b;
 	if (!g->open)
 		return 0;
+	pair = ipm_malloc((g->nit + 1) * sizeof *pair);
+	used = ipm_calloc(g->nurl + 1, 1);
+	pair_links(m, pair, used);
 	for (i = 0; i < g->nit; i++)
 		if (emit_item(m, g->actor.len ? g->actor.s : NULL, g->it[i].text.s, g->it[i].text.len,
-		              i < g->nurl ? g->url[i].s : NULL, g->it[i].line, 0) != 0)
+		              pair[i] >= 0 ? g->url[pair[i]].s : NULL, g->it[i].line, 0) != 0)
 			rc = -1;
-	for (; i < g->nurl; i++)
-		rej(m, b, "link without an item", g->url[i].s, g->url[i].len);
+	for (i = 0; i < g->nurl; i++)
+		if (!used[i])
+			rej_at(m, g->url_line[i], "link without an item", g->url[i].s, g->url[i].len);
+	free(pair);
+	free(used);
 	g->open = 0;
 	g->nit = g->nurl = 0;
 	ipm_buf_clear(&g->actor);
@@ -357,6 +425,7 @@ static int trim_group(struct mstate *m)
 		t = g->url[i - k];
 		g->url[i - k] = g->url[i];
 		g->url[i] = t;
+		g->url_line[i - k] = g->url_line[i];
 	}
 	g->nurl = g->nurl > k ? g->nurl - k : 0;
 	return rc;
@@ -418,9 +487,43 @@ static int rule_row(const char **cell, const size_t *len, size_t nc)
 	return dash;
 }
 
+/* The lines of every cell's pieces, from the row's "lines" when it has them
+ * (a JSON array of numbers: one per "\n" piece of each cell, in cell order). */
+static void row_lines(struct mstate *m, const ipm_rec *b, const char *const *cell,
+                      const size_t *len, size_t nc, struct plines *pl)
+{
+	const ipm_val *v = ipm_rec_get(b, "lines");
+	const char *p, *e;
+	size_t i, k, off = 0;
+
+	m->nlines = 0;
+	if (v && v->t == IPM_V_RAW)
+		for (p = v->s, e = v->s + v->len; p < e; p++) {
+			char *end;
+			long l;
+			if (*p < '0' || *p > '9')
+				continue;
+			l = strtol(p, &end, 10);
+			if (m->nlines == m->caplines) {
+				m->caplines = m->caplines ? m->caplines * 2 : 16;
+				m->lines = ipm_realloc(m->lines, m->caplines * sizeof *m->lines);
+			}
+			m->lines[m->nlines++] = l;
+			p = end - 1;
+		}
+	for (i = 0; i < nc; i++) {
+		pl[i].line = ipm_block_line(b);
+		pl[i].v = off < m->nlines ? m->lines + off : NULL;
+		pl[i].n = off < m->nlines ? m->nlines - off : 0;
+		for (k = 0, off++; k < len[i]; k++)
+			off += cell[i][k] == '\n';
+	}
+}
+
 static int table_row(struct mstate *m, const ipm_rec *b)
 {
 	const char *cell[64];
+	struct plines pl[64];
 	size_t len[64], nc, i;
 	int cont, rc = 0;
 	struct group *g = &m->g;
@@ -473,9 +576,10 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 	}
 	m->after_break = 0;
 	m->last_row = ipm_block_line(b);
-	add_measures(g, cell[1], len[1], ipm_block_line(b), cont);
+	row_lines(m, b, cell, len, nc, pl);
+	add_measures(g, cell[1], len[1], &pl[1], cont);
 	for (i = 2; i < nc; i++)
-		add_links(m, b, cell[i], len[i]);
+		add_links(m, cell[i], len[i], &pl[i]);
 	if (g->nit > MAX_GROUP && trim_group(m) != 0)
 		rc = -1;
 	return rc;
@@ -615,6 +719,7 @@ static void group_free(struct group *g)
 		ipm_buf_free(&g->url[i]);
 	free(g->it);
 	free(g->url);
+	free(g->url_line);
 	ipm_buf_free(&g->actor);
 }
 
@@ -640,6 +745,11 @@ int ipm_monthly_rows(ipm_bsrc *src, ipm_events *ev)
 	ipm_buf_free(&m.topic_actor);
 	ipm_buf_free(&m.topic_text);
 	ipm_buf_free(&m.tmp);
+	free(m.pi);
+	free(m.pil);
+	free(m.pu);
+	free(m.pul);
+	free(m.lines);
 	return err || rc < 0 ? -1 : 0;
 }
 
