@@ -1,5 +1,5 @@
 # ipm — Internet Plus Monitor. `make` builds and runs the default pipeline;
-# `make check` runs every test, then again under ASan+UBSan. See README.md.
+# `make check` runs every test, then again under ASan+UBSan. See README.md and tools/man/ipm.7.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
