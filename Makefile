@@ -1,5 +1,5 @@
 # ipm — Internet Plus Monitor. `make` builds and runs the default pipeline;
-# `make check` runs every test, then again under ASan+UBSan. See README.md.
+# `make check` runs every test, then again under ASan+UBSan. See README.md and tools/man/ipm.7.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -80,10 +80,16 @@ bench: deps tools
 	@sh scripts/bench.sh
 
 # Tools find their dictionaries in ../share/ipm beside their directory (or $IPM_DATA).
+# The manuals (tools/man) go to share/man/man1, man5 and man7.
+MANDIR ?= $(PREFIX)/share/man
 install: tools
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ipm
 	cp $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
 	cp lib/data/*.tsv $(DESTDIR)$(PREFIX)/share/ipm/
+	mkdir -p $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	cp tools/man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	cp tools/man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	cp tools/man/*.7 $(DESTDIR)$(MANDIR)/man7/
 
 clean:
 	rm -rf bin build

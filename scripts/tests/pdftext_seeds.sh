@@ -62,7 +62,7 @@ done
 # pdftotext's default reading order (no -layout, no -raw): the header's words
 # on lines of their own, names split around item lines, URL pieces at the end
 # of item lines. Every record comes out; one item is known to go to the wrong
-# row: page order prints 四川省 before 广西's last item (README, limitations).
+# row: page order prints 四川省 before 广西's last item (ipm-extract(1), CAVEATS).
 facts "$top/testdata/extract/pdf_default.in" > "$tmp/default.got"
 sed 's/^province\t广西壮族自治区\t2019-03-13/province\t四川省\t2019-03-13/' "$tmp/sample.want" > "$tmp/default.want"
 same "sample default-order records" "$tmp/default.got" "$tmp/default.want"
