@@ -16,7 +16,6 @@
 
 enum { OPT_MONTH = 1, OPT_QUARTER, OPT_PIVOT, OPT_PARTIAL, OPT_MERGE, OPT_DATE };
 
-static long jobs = 0;   /* 0: one thread per CPU, at most 8 */
 #define MAX_INPUTS 64     /* input fields passed to the reader (more: it keeps all) */
 
 static void help(FILE *fp)
@@ -39,10 +38,9 @@ static void help(FILE *fp)
 	      "  --date-field F     field holding YYYY-MM-DD dates [date]\n"
 	      "  --pivot F          one column per value of F (count only; empty is '(none)')\n"
 	      "  --partial          write mergeable partial rows (JSON Lines, full state)\n"
-	      "  --merge            read partial rows (from --partial) instead of records\n", fp);
-	fprintf(fp, "  -j, --jobs N       threads for one input file, each reading a part of it\n"
-	        "                     and merged exactly [%ld: one per CPU, at most 8]\n", jobs);
-	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS);
+	      "  --merge            read partial rows (from --partial) instead of records\n"
+	      "With -j N, N threads read parts of one input file, merged exactly.\n", fp);
+	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS | IPM_CLI_JOBS);
 	fputs("\nExamples:\n"
 	      "  ipm-agg --icsv -g province,sectors count tagged.csv\n"
 	      "  ipm-agg -g province count distinct companies top 3 companies first last tagged.jsonl\n"
@@ -65,60 +63,71 @@ static size_t split_fields(char *s, const char ***fields)
 	return i;
 }
 
+struct run {
+	const struct ipm_opts *o;
+	const struct ipm_agg_spec *sp;
+	ipm_agg *a;
+	ipm_rejects *rj;
+	int merge;
+};
+
 /* One regular file read by several threads (the partial/merge law makes
  * the result exact). -1 when the file cannot be split. */
-static int run_parallel(const char *name, const struct ipm_opts *o, ipm_agg *a,
-                        const struct ipm_agg_spec *sp, ipm_rejects *rj)
+static int run_parallel(FILE *fp, const char *name, struct run *u)
 {
-	size_t n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN)), ni, again = 0;
+	size_t n = ipm_opts_threads(u->o), ni, again = 0;
 	const char *in[MAX_INPUTS];
-	struct ipm_par_sink sink = ipm_agg_sink(sp, a);
+	struct ipm_par_sink sink = ipm_agg_sink(u->sp, u->a);
 	long bad;
 
-	n = n < 1 ? 1 : n > 8 && !jobs ? 8 : n;
 	if (n < 2)
 		return -1;
 	/* parts of 8 MB at least, unless -j asks for threads explicitly */
-	ni = ipm_agg_inputs(a, in, MAX_INPUTS);
-	bad = ipm_par_read(name, n, jobs ? 1 : 8LL << 20, o->in_fmt, o->delim, in,
-	                   ni <= MAX_INPUTS ? ni : 0, rj, &sink, &again);
-	if (o->verbose && bad >= 0 && again)
+	ni = ipm_agg_inputs(u->a, in, MAX_INPUTS);
+	bad = ipm_par_read(fp, name, n, u->o->jobs ? 1 : 8LL << 20, u->o->in_fmt, u->o->delim, in,
+	                   ni <= MAX_INPUTS ? ni : 0, u->rj, &sink, &again);
+	if (u->o->verbose && bad >= 0 && again)
 		ipm_err(name, 0, "%zu parts read again (a quoted field crossed a part start)", again);
 	return bad < 0 ? -1 : bad > 0 ? IPM_EXIT_DATA : 0;
 }
 
-static int run_file(const char *name, const struct ipm_opts *o, ipm_agg *a,
-                    ipm_rejects *rj, int merge)
+static int run_serial(FILE *fp, const char *name, struct run *u)
 {
-	FILE *fp = ipm_fopen_in(name);
 	ipm_reader *rd;
 	ipm_rec *r;
 	const char *why, *in[MAX_INPUTS];
 	size_t ni;
 	int rc, status = 0;
 
-	if (!fp)
-		return IPM_EXIT_DATA;
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);   /* fewer read calls: a tenth of the time otherwise */
-	rd = ipm_reader_open(fp, name, merge ? IPM_FMT_AUTO : o->in_fmt, o->delim);
-	ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
-	if (!merge && (ni = ipm_agg_inputs(a, in, MAX_INPUTS)) <= MAX_INPUTS)
+	rd = ipm_reader_open(fp, name, u->merge ? IPM_FMT_AUTO : u->o->in_fmt, u->o->delim);
+	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
+	if (!u->merge && (ni = ipm_agg_inputs(u->a, in, MAX_INPUTS)) <= MAX_INPUTS)
 		ipm_reader_only(rd, in, ni);   /* CSV: the other columns are not copied */
 	while ((rc = ipm_reader_next(rd, &r)) > 0) {
-		if (!merge)
-			ipm_agg_add(a, r);
-		else if (ipm_agg_merge_row(a, r, &why) != 0) {
+		if (!u->merge)
+			ipm_agg_add(u->a, r);
+		else if (ipm_agg_merge_row(u->a, r, &why) != 0) {
 			ipm_err(ipm_reader_name(rd), ipm_rec_line(r), "%s", why);
-			ipm_reject(rj, ipm_reader_name(rd), ipm_rec_line(r), why, "", 0);
+			ipm_reject(u->rj, ipm_reader_name(rd), ipm_rec_line(r), why, "", 0);
 			status = IPM_EXIT_DATA;
 		}
 	}
 	if (rc < 0 || ipm_reader_nbad(rd))
 		status = IPM_EXIT_DATA;
 	ipm_reader_close(rd);
-	if (fp != stdin)
-		fclose(fp);
 	return status;
+}
+
+/* One input: in parts by threads when it is a regular file, else serially. */
+static int agg_input(FILE *fp, const char *name, void *ctx)
+{
+	struct run *u = ctx;
+	int rc;
+
+	if (!u->merge && (rc = run_parallel(fp, name, u)) >= 0)
+		return rc;
+	return run_serial(fp, name, u);
 }
 
 int main(int argc, char **argv)
@@ -131,7 +140,6 @@ int main(int argc, char **argv)
 		{"pivot", required_argument, 0, OPT_PIVOT},
 		{"partial", no_argument, 0, OPT_PARTIAL},
 		{"merge", no_argument, 0, OPT_MERGE},
-		{"jobs", required_argument, 0, 'j'},
 		IPM_CLI_LONGOPTS
 	};
 	static const struct ipm_agg_op count_op = { IPM_AGG_COUNT, NULL, 0 };
@@ -139,16 +147,16 @@ int main(int argc, char **argv)
 	struct ipm_agg_op *ops = NULL;
 	struct ipm_opts o;
 	const char **fields = NULL;
-	ipm_rejects *rj;
+	struct run u = { 0 };
 	ipm_agg *a;
 	char err[256];
-	int c, i, used, partial = 0, merge = 0, status = 0;
+	int c, used, partial = 0, status;
 
 	ipm_init(argv[0]);
-	ipm_opts_init(&o);
+	ipm_opts_init(&o, IPM_CLI_JOBS);
 	o.out_fmt = IPM_FMT_CSV;
 	/* "+": stop at the first operand, so OP words are never taken for options */
-	while ((c = getopt_long(argc, argv, "+g:j:" IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+g:" IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g': free(fields); sp.nfields = split_fields(optarg, &fields); break;
 		case OPT_MONTH: sp.bucket = IPM_BUCKET_MONTH; break;
@@ -156,11 +164,7 @@ int main(int argc, char **argv)
 		case OPT_DATE: sp.date_field = optarg; break;
 		case OPT_PIVOT: sp.pivot = optarg; break;
 		case OPT_PARTIAL: partial = 1; break;
-		case OPT_MERGE: merge = 1; break;
-		case 'j':
-			if (ipm_parse_long(optarg, 1, 256, &jobs) != 0)
-				ipm_usage_error("-j wants a number from 1 to 256, not '%s'", optarg);
-			break;
+		case OPT_MERGE: u.merge = 1; break;
 		default: ipm_cli_common(c, optarg, &o, help);
 		}
 	}
@@ -173,15 +177,11 @@ int main(int argc, char **argv)
 	sp.nops = sp.nops ? sp.nops : 1;
 	if (!(a = ipm_agg_new(&sp, err, sizeof err)))
 		ipm_usage_error("%s", err);
-	rj = ipm_rejects_open(o.rejects);
-	for (i = optind; i < argc || i == optind; i++) {
-		if (!merge && (c = run_parallel(i < argc ? argv[i] : "-", &o, a, &sp, rj)) >= 0)
-			status |= c;
-		else if (run_file(i < argc ? argv[i] : "-", &o, a, rj, merge) != 0)
-			status = IPM_EXIT_DATA;
-		if (i >= argc)
-			break;
-	}
+	u.o = &o;
+	u.sp = &sp;
+	u.a = a;
+	u.rj = ipm_rejects_open(o.rejects);
+	status = ipm_each_input(argc, argv, optind, agg_input, &u);
 	if (o.verbose)
 		ipm_err(NULL, 0, "%zu groups", ipm_agg_ngroups(a));
 	if (ipm_agg_write(a, stdout, o.out_fmt, o.delim, partial) != 0)
@@ -189,9 +189,5 @@ int main(int argc, char **argv)
 	ipm_agg_free(a);
 	free(ops);
 	free(fields);
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
-	return status;
+	return ipm_finish(NULL, u.rj, &o, status);
 }

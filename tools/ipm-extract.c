@@ -21,7 +21,7 @@ static void help(FILE *fp)
 	      "stripped, link targets kept, items split by \"\\n\") and label/value meta.\n"
 	      "The layout is detected from the first lines of each FILE.\n\n"
 	      "  --layout L         markdown, tsv, pdf, html, text or auto [auto]\n", fp);
-	ipm_cli_help_common(fp, IPM_CLI_OUT | IPM_CLI_LOSS);
+	ipm_cli_help_common(fp, IPM_CLI_OUT | IPM_CLI_LOSS | IPM_CLI_DATA);
 	fputs("\nExamples:\n"
 	      "  ipm-extract report.md | ipm-rows --doc 001\n"
 	      "  ipm-norm < report.txt | ipm-extract --layout tsv | jq -c 'select(.type==\"row\")'\n", fp);
@@ -29,6 +29,7 @@ static void help(FILE *fp)
 
 struct run {
 	const struct ipm_opts *o;
+	const char *data;   /* the data folder: columns.tsv for PDF text */
 	enum ipm_layout layout;
 	ipm_writer *w;
 	ipm_rejects *rj;
@@ -40,7 +41,7 @@ static int extract_input(FILE *fp, const char *name, void *ctx)
 	struct run *u = ctx;
 	ipm_lines *ls = ipm_lines_open(fp, name);
 	ipm_blocks *b = ipm_blocks_open_writer(u->w);
-	int rc = ipm_extract(ls, u->layout, b, u->rj) != 0;
+	int rc = ipm_extract(ls, u->layout, b, u->rj, u->data) != 0;
 
 	if (!rc && ipm_blocks_count(b) <= 1 && u->o->verbose >= 0)
 		ipm_err(ipm_lines_name(ls), 0, "warning: no text found");
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
 	int c, status;
 
 	ipm_init(argv[0]);
-	ipm_opts_init(&o);
+	ipm_opts_init(&o, IPM_CLI_DATA);
 	u.layout = IPM_L_AUTO;
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		if (c == OPT_LAYOUT) {
@@ -73,6 +74,7 @@ int main(int argc, char **argv)
 			ipm_cli_common(c, optarg, &o, help);
 		}
 	u.o = &o;
+	u.data = ipm_opts_data_dir(&o, "columns.tsv");
 	u.rj = ipm_rejects_open(o.rejects);
 	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof cols[0]);
 	status = ipm_each_input(argc, argv, optind, extract_input, &u);

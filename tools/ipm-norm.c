@@ -78,18 +78,25 @@ static int on_bad(void *vc, unsigned long long off, const unsigned char *b, size
 	return 0;
 }
 
-/* Normalise one input to stdout; returns an exit status. */
-static int norm_file(const char *name, enum ipm_enc from, int strict, int verbose)
+struct run {
+	const struct ipm_opts *o;
+	enum ipm_enc from;
+	int stopped;          /* --strict stopped at an invalid sequence: no more input */
+};
+
+/* Normalise one input to stdout; non-zero on a data or I/O error. */
+static int norm_input(FILE *fp, const char *name, void *ctx)
 {
+	struct run *u = ctx;
+	int strict = u->o->strict, verbose = u->o->verbose;
 	struct ctx c = { name, NULL, strict, verbose, 0 };
-	FILE *fp = ipm_fopen_in(name);
 	ipm_dec *d;
 	enum ipm_enc enc;
 	int rc = IPM_EXIT_OK;
 
-	if (!fp)
-		return IPM_EXIT_DATA;
-	d = ipm_dec_new(from);
+	if (u->stopped)
+		return 1;
+	d = ipm_dec_new(u->from);
 	c.dec = d;
 	ipm_dec_on_bad(d, on_bad, &c);
 	if (ipm_dec_stream(d, fp, stdout) != 0) {
@@ -97,7 +104,7 @@ static int norm_file(const char *name, enum ipm_enc from, int strict, int verbos
 		rc = IPM_EXIT_DATA;
 	}
 	if (ipm_dec_stopped(d))
-		rc = IPM_EXIT_DATA;
+		rc = u->stopped = IPM_EXIT_DATA;
 	enc = ipm_dec_encoding(d);
 	if (enc != IPM_ENC_AUTO && (verbose || enc != IPM_ENC_UTF8))
 		ipm_err(name, 0, "encoding %s", ipm_enc_name(enc));
@@ -106,8 +113,6 @@ static int norm_file(const char *name, enum ipm_enc from, int strict, int verbos
 	if (ipm_dec_ncontrol(d))
 		ipm_err(name, 0, "%zu control characters removed", ipm_dec_ncontrol(d));
 	ipm_dec_free(d);
-	if (fp != stdin)
-		fclose(fp);
 	return rc;
 }
 
@@ -122,30 +127,18 @@ int main(int argc, char **argv)
 		{0, 0, 0, 0}
 	};
 	struct ipm_opts o;
-	enum ipm_enc from = IPM_ENC_AUTO;
-	int c, i, status = IPM_EXIT_OK;
+	struct run u = { &o, IPM_ENC_AUTO, 0 };
+	int c;
 
 	ipm_init(argv[0]);
-	ipm_opts_init(&o);
+	ipm_opts_init(&o, 0);
 	while ((c = getopt_long(argc, argv, "f:hv", longopts, NULL)) != -1) {
 		if (c == 'f') {
-			if (ipm_enc_parse(optarg, &from) != 0)
+			if (ipm_enc_parse(optarg, &u.from) != 0)
 				ipm_usage_error("unknown encoding '%s' for --from", optarg);
 		} else {
 			ipm_cli_common(c, optarg, &o, help);
 		}
 	}
-	for (i = optind; i < argc || i == optind; i++) {
-		int rc = norm_file(i < argc ? argv[i] : "-", from, o.strict, o.verbose);
-
-		if (rc)
-			status = rc;
-		if (rc && o.strict)
-			break;
-		if (i >= argc)
-			break;
-	}
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
-	return status;
+	return ipm_finish(NULL, NULL, &o, ipm_each_input(argc, argv, optind, norm_input, &u));
 }

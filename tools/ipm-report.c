@@ -37,11 +37,10 @@ static void help(FILE *fp)
 	        "      --list-periods   print PERIOD TAB START TAB END TAB RECORDS TAB DOCS\n"
 	        "  -n, --top N          rows of the top-N tables [%ld]\n"
 	        "      --sectors N      sector columns of the province table [%ld]\n"
-	        "      --templates FILE sentences and labels [$IPM_DATA/sentences.tsv or\n"
-	        "                       lib/data/sentences.tsv beside bin/]\n"
+	        "      --templates FILE sentences and labels [DATA/sentences.tsv: see --data]\n"
 	        "      --provinces FILE province tile layout [same place, tiles.tsv]\n",
 	        fmt_name, top, sectors);
-	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_LOSS);
+	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_LOSS | IPM_CLI_DATA);
 	fputs("\nExamples:\n"
 	      "  ipm-report tagged.jsonl > report.md\n"
 	      "  ipm-report -f html --prev 2018-04.jsonl 2018-05.jsonl > report.html\n"
@@ -49,41 +48,47 @@ static void help(FILE *fp)
 }
 
 /* Tally every record of the files into one digest per document. */
-static int read_docs(char **files, int nf, const struct ipm_opts *o, ipm_rejects *rj,
-                     ipm_tally *ids, ipm_digest ***docs, size_t *nd)
+/* The documents read so far: one digest per doc id, in first-seen order. */
+struct docs {
+	ipm_tally *ids;
+	ipm_digest **d;
+	size_t n;
+};
+
+static int add_record(ipm_rec *r, void *ctx)
 {
-	int i, status = 0;
+	struct docs *ds = ctx;
+	const char *doc = ipm_rec_str(r, "doc");
+	ipm_tally_ent *e = ipm_tally_addc(ds->ids, doc ? doc : "", 1);
 
-	for (i = 0; i < nf || (nf == 0 && i == 0); i++) {
-		const char *name = nf ? files[i] : "-";
-		FILE *fp = ipm_fopen_in(name);
-		ipm_reader *rd;
-		ipm_rec *r;
-		int rc;
-
-		if (!fp) {
-			status = IPM_EXIT_DATA;
-			continue;
-		}
-		rd = ipm_reader_open(fp, name, o->in_fmt, o->delim);
-		ipm_reader_on_reject(rd, ipm_rejects_hook, rj);
-		while ((rc = ipm_reader_next(rd, &r)) > 0) {
-			const char *doc = ipm_rec_str(r, "doc");
-			ipm_tally_ent *e = ipm_tally_addc(ids, doc ? doc : "", 1);
-
-			if (e->seq == *nd) {
-				*docs = ipm_realloc(*docs, (*nd + 1) * sizeof **docs);
-				(*docs)[(*nd)++] = ipm_digest_new();
-			}
-			ipm_digest_add((*docs)[e->seq], r);
-		}
-		if (rc < 0)
-			status = IPM_EXIT_DATA;
-		ipm_reader_close(rd);
-		if (fp != stdin)
-			fclose(fp);
+	if (e->seq == ds->n) {
+		ds->d = ipm_realloc(ds->d, (ds->n + 1) * sizeof *ds->d);
+		ds->d[ds->n++] = ipm_digest_new();
 	}
-	return status;
+	ipm_digest_add(ds->d[e->seq], r);
+	return 0;
+}
+
+struct read_ctx {
+	const struct ipm_opts *o;
+	ipm_rejects *rj;
+	struct docs *ds;
+};
+
+static int read_input(FILE *fp, const char *name, void *ctx)
+{
+	struct read_ctx *rc = ctx;
+
+	return ipm_each_record(fp, name, rc->o, rc->rj, add_record, rc->ds);
+}
+
+/* Every record of the inputs argv[first..argc) (none: stdin) into ds. */
+static int read_docs(int argc, char **argv, int first, const struct ipm_opts *o, ipm_rejects *rj,
+                     struct docs *ds)
+{
+	struct read_ctx rc = { o, rj, ds };
+
+	return ipm_each_input(argc, argv, first, read_input, &rc);
 }
 
 /* Every period's report in both formats, and the index pages. */
@@ -116,18 +121,18 @@ static int write_dir(const struct ipm_render *r0, const struct ipm_period *p, si
 /* Whole --prev file as one period. */
 static ipm_digest *read_prev(const struct ipm_opts *o, ipm_rejects *rj, int *status)
 {
-	ipm_tally *ids = ipm_tally_new();
-	ipm_digest **docs = NULL, *all = ipm_digest_new();
-	size_t i, nd = 0;
-	char *f[1] = { (char *)prev_file };
+	struct docs ds = { ipm_tally_new(), NULL, 0 };
+	ipm_digest *all = ipm_digest_new();
+	char *f[2] = { NULL, (char *)prev_file };
+	size_t i;
 
-	*status |= read_docs(f, 1, o, rj, ids, &docs, &nd);
-	for (i = 0; i < nd; i++) {
-		ipm_digest_merge(all, docs[i]);
-		ipm_digest_free(docs[i]);
+	*status |= read_docs(2, f, 1, o, rj, &ds);
+	for (i = 0; i < ds.n; i++) {
+		ipm_digest_merge(all, ds.d[i]);
+		ipm_digest_free(ds.d[i]);
 	}
-	free(docs);
-	ipm_tally_free(ids);
+	free(ds.d);
+	ipm_tally_free(ds.ids);
 	return all;
 }
 
@@ -172,19 +177,21 @@ int main(int argc, char **argv)
 	ipm_sentences *tpl;
 	struct ipm_svg_tile *tiles;
 	struct ipm_period *p, cur, prev;
-	ipm_tally *ids;
-	ipm_digest **docs = NULL, *sel;
+	struct docs ds = { NULL, NULL, 0 };
+	ipm_digest *sel;
 	ipm_rejects *rj;
 	ipm_buf out = { 0 };
 	char *tf, *pf;
-	size_t i, nd = 0, np;
+	size_t i, np;
 	int status = 0;
 
 	ipm_init(argv[0]);
-	ipm_opts_init(&o);
+	ipm_opts_init(&o, IPM_CLI_DATA);
 	options(argc, argv, &o);
-	tf = tpl_file ? ipm_strndup(tpl_file, strlen(tpl_file)) : ipm_data_file("sentences.tsv");
-	pf = prov_file ? ipm_strndup(prov_file, strlen(prov_file)) : ipm_data_file("tiles.tsv");
+	tf = tpl_file ? ipm_strndup(tpl_file, strlen(tpl_file))
+	              : ipm_data_path(ipm_opts_data_dir(&o, "sentences.tsv"), "sentences.tsv");
+	pf = prov_file ? ipm_strndup(prov_file, strlen(prov_file))
+	               : ipm_data_path(ipm_opts_data_dir(&o, "sentences.tsv"), "tiles.tsv");
 	tpl = ipm_sentences_load(tf);
 	tiles = tpl ? ipm_svg_tiles_load(pf, &r.ntiles) : NULL;
 	free(tf);
@@ -199,9 +206,9 @@ int main(int argc, char **argv)
 	r.top = top;
 	r.prov_sectors = sectors;
 	rj = ipm_rejects_open(o.rejects);
-	ids = ipm_tally_new();
-	status |= read_docs(argv + optind, argc - optind, &o, rj, ids, &docs, &nd);
-	p = ipm_periods_group(docs, nd, &np);
+	ds.ids = ipm_tally_new();
+	status |= read_docs(argc, argv, optind, &o, rj, &ds);
+	p = ipm_periods_group(ds.d, ds.n, &np);
 	sel = ipm_digest_new();
 	for (i = 0; i < np; i++) {
 		if (list_only)
@@ -227,16 +234,13 @@ int main(int argc, char **argv)
 		if (prev_file)
 			ipm_digest_free(prev.d);
 	}
-	if (ipm_rejects_close(rj, o.strict, o.verbose))
-		status = IPM_EXIT_DATA;
-	if (ipm_close_stdout())
-		status = IPM_EXIT_DATA;
-	for (i = 0; i < nd; i++)
-		ipm_digest_free(docs[i]);
-	free(docs);
+	status = ipm_finish(NULL, rj, &o, status);
+	for (i = 0; i < ds.n; i++)
+		ipm_digest_free(ds.d[i]);
+	free(ds.d);
 	ipm_periods_free(p, np);
 	ipm_digest_free(sel);
-	ipm_tally_free(ids);
+	ipm_tally_free(ds.ids);
 	ipm_sentences_free(tpl);
 	ipm_svg_tiles_free(tiles, r.ntiles);
 	ipm_buf_free(&out);

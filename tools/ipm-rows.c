@@ -23,7 +23,7 @@ static void help(FILE *fp)
 	      "chronicle policy), actor, date (YYYY-MM-DD), date_raw, text, url, line, heading.\n"
 	      "Blocks that give no record are counted on stderr (--rejects lists them).\n\n"
 	      "  --kind K           monthly, yearbook, policy, narrative or auto [auto]\n", fp);
-	ipm_cli_help_common(fp, IPM_CLI_OUT | IPM_CLI_DOC | IPM_CLI_LOSS);
+	ipm_cli_help_common(fp, IPM_CLI_OUT | IPM_CLI_DOC | IPM_CLI_LOSS | IPM_CLI_DATA);
 	fputs("\nExamples:\n"
 	      "  ipm-norm < 001_report.txt | ipm-extract | ipm-rows --doc 001\n"
 	      "  ipm-extract report.md | ipm-rows --ocsv > items.csv\n", fp);
@@ -48,6 +48,7 @@ static int put_writer(void *ctx, const ipm_rec *r)
 
 struct run {
 	const struct ipm_opts *o;
+	const char *data;   /* the data folder: gazetteer.tsv */
 	enum ipm_dockind kind;
 	ipm_writer *w;
 	ipm_rejects *rj;
@@ -69,6 +70,7 @@ static int rows_input(FILE *fp, const char *name, void *ctx)
 	               : ipm_doc_id(src_file(src, strcmp(name, "-") ? name : "stdin"));
 	ipm_events_init(&ev, put_writer, u->w, id, ipm_reader_name(rd), u->rj);
 	ev.verbose = u->o->verbose;
+	ev.data_dir = u->data;
 	rc = ipm_rows_run(src, u->kind, &ev) != 0 || ipm_reader_nbad(rd);
 	if (!rc && ev.n == 0)
 		ipm_err(ipm_reader_name(rd), 0, "warning: no records");
@@ -89,7 +91,7 @@ int main(int argc, char **argv)
 	int c, status;
 
 	ipm_init(argv[0]);
-	ipm_opts_init(&o);
+	ipm_opts_init(&o, IPM_CLI_DATA);
 	u.kind = IPM_K_AUTO;
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		if (c == OPT_KIND) {
@@ -99,6 +101,7 @@ int main(int argc, char **argv)
 			ipm_cli_common(c, optarg, &o, help);
 		}
 	u.o = &o;
+	u.data = ipm_opts_data_dir(&o, "gazetteer.tsv");
 	u.rj = ipm_rejects_open(o.rejects);
 	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
 	status = ipm_each_input(argc, argv, optind, rows_input, &u);

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "core/cli.h"
-#include "core/dict.h"
 #include "core/par.h"
 #include "core/rec.h"
 #include "core/reject.h"
@@ -19,20 +18,17 @@ enum { OPT_DICT = 0x2000 };
 #define BATCH_BYTES (1 << 20)   /* JSON Lines handed to a thread at a time */
 #define PREFAULT_BYTES (4 << 20) /* about the heap the dictionaries and automata take */
 
-static long jobs = 0;   /* 0: one thread per CPU, at most 8 */
-
 static void help(FILE *fp)
 {
 	fputs("Usage: ipm-tag [OPTION]... [FILE]...\n"
 	      "Read event records (JSON Lines or CSV, from ipm-rows) and add the fields\n"
 	      "actor_id actor_kind province province_code places sectors subsectors\n"
 	      "plus_terms policy_docs doc_numbers doc_issuers companies event_type\n"
-	      "source source_kind (see README: ipm-tag). Other fields pass through.\n\n"
-	      "      --dict DIR   dictionaries (*.tsv) from DIR [default: $IPM_DATA, else\n"
-	      "                   ../lib/data or ../share/ipm next to the executable]\n", fp);
-	fprintf(fp, "  -j, --jobs N     threads tagging JSON Lines (in and out), output in input\n"
-	        "                   order, the same bytes as -j 1 [%ld: one per CPU, at most 8]\n", jobs);
-	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS);
+	      "source source_kind (see ipm-tag(1)). Other fields pass through.\n"
+	      "With -j N, JSON Lines in and out are tagged by N threads, output in input\n"
+	      "order, the same bytes as -j 1.\n\n"
+	      "      --dict DIR     the same as --data DIR\n", fp);
+	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS | IPM_CLI_DATA | IPM_CLI_JOBS);
 	fputs("\nExamples:\n"
 	      "  ipm-extract 000.txt | ipm-rows | ipm-tag > 000.tagged.jsonl\n"
 	      "  ipm-tag --ocsv events.jsonl > events.csv\n"
@@ -85,9 +81,8 @@ static int tag_input(FILE *fp, const char *name, void *ctx)
 /* Threads: -j, else one per CPU (at most 8); a clone of the tagger each. */
 static void start_threads(struct run *u)
 {
-	size_t i, n = (size_t)(jobs ? jobs : sysconf(_SC_NPROCESSORS_ONLN));
+	size_t i, n = ipm_opts_threads(u->o);
 
-	n = n < 1 ? 1 : n > 8 && !jobs ? 8 : n;
 	u->nthreads = n;
 	u->clones = ipm_malloc(n * sizeof *u->clones);
 	u->clones[0] = u->tg;
@@ -107,12 +102,10 @@ static void stop_threads(struct run *u)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"dict", required_argument, 0, OPT_DICT}, {"jobs", required_argument, 0, 'j'},
-		IPM_CLI_LONGOPTS
+		{"dict", required_argument, 0, OPT_DICT}, IPM_CLI_LONGOPTS
 	};
 	struct ipm_opts o;
-	const char *dictopt = NULL;
-	char *dir;
+	const char *dir;
 	ipm_tagger *tg;
 	struct run u;
 	int c, status;
@@ -124,22 +117,17 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	ipm_heap_prefault(PREFAULT_BYTES);
 	ipm_init(argv[0]);
-	ipm_opts_init(&o);
-	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS "j:", longopts, NULL)) != -1)
+	ipm_opts_init(&o, IPM_CLI_DATA | IPM_CLI_JOBS);
+	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		if (c == OPT_DICT)
-			dictopt = optarg;
-		else if (c == 'j') {
-			if (ipm_parse_long(optarg, 1, 256, &jobs) != 0)
-				ipm_usage_error("-j wants a number from 1 to 256, not '%s'", optarg);
-		} else
+			o.data = optarg;
+		else
 			ipm_cli_common(c, optarg, &o, help);
-	if (!(dir = ipm_dict_dir(dictopt, "gazetteer.tsv")))
-		ipm_die(IPM_EXIT_DATA, "no dictionary directory: use --dict DIR or set IPM_DATA");
+	dir = ipm_opts_data_dir(&o, "gazetteer.tsv");
 	if (!(tg = ipm_tagger_new(dir)))
 		exit(IPM_EXIT_DATA);
 	if (o.verbose)
 		ipm_err(NULL, 0, "%zu patterns from %s", ipm_tagger_npatterns(tg), dir);
-	free(dir);
 	u.o = &o;
 	u.tg = tg;
 	u.rj = ipm_rejects_open(o.rejects);

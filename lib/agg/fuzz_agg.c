@@ -73,16 +73,19 @@ static void check_parts(struct ipm_agg_spec *sp, const unsigned char *data, size
 {
 	char path[64], err[128];
 	int fd = memfd_create("fuzz_agg", 0);
+	FILE *fp;
 	ipm_agg *a = ipm_agg_new(sp, err, sizeof err);
 	struct ipm_par_sink sink = ipm_agg_sink(sp, a);
 
 	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
 		abort();
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	if (ipm_par_read(path, 3, 1, IPM_FMT_AUTO, ',', NULL, 0, NULL, &sink, NULL) >= 0)
+	if (lseek(fd, 0, SEEK_SET) != 0 || !(fp = fdopen(fd, "r")))
+		abort();
+	if (ipm_par_read(fp, path, 3, 1, IPM_FMT_AUTO, ',', NULL, 0, NULL, &sink, NULL) >= 0)
 		expect_output(a, direct, dl);
 	ipm_agg_free(a);
-	close(fd);
+	fclose(fp);
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)

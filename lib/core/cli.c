@@ -3,17 +3,40 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "datafile.h"
 #include "read.h"
 #include "util.h"
 #include "write.h"
 
-void ipm_opts_init(struct ipm_opts *o)
+void ipm_opts_init(struct ipm_opts *o, unsigned uses)
 {
 	memset(o, 0, sizeof *o);
 	o->in_fmt = IPM_FMT_AUTO;
 	o->out_fmt = IPM_FMT_JSON;
 	o->delim = ',';
+	o->uses = uses;
+}
+
+const char *ipm_opts_data_dir(struct ipm_opts *o, const char *probe)
+{
+	static char *found;   /* one per process: every tool has one ipm_opts */
+
+	if (!found && !(found = ipm_data_dir(o->data, probe)))
+		ipm_die(IPM_EXIT_DATA, "no data folder holding %s: use --data DIR or set IPM_DATA", probe);
+	return found;
+}
+
+size_t ipm_opts_threads(const struct ipm_opts *o)
+{
+	long n = o->jobs ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		n = 1;
+	if (!o->jobs && n > 8)
+		n = 8;
+	return (size_t)n;
 }
 
 void ipm_usage_error(const char *fmt, ...)
@@ -50,6 +73,17 @@ int ipm_cli_common(int c, const char *arg, struct ipm_opts *o, void (*help)(FILE
 	case IPM_OPT_STRICT: o->strict = 1; return 1;
 	case IPM_OPT_REJECTS: o->rejects = arg; return 1;
 	case 'v': o->verbose++; return 1;
+	case IPM_OPT_DATA:
+		if (!(o->uses & IPM_CLI_DATA))
+			ipm_usage_error("unrecognized option '--data'");
+		o->data = arg;
+		return 1;
+	case 'j':
+		if (!(o->uses & IPM_CLI_JOBS))
+			ipm_usage_error("invalid option -- 'j'");
+		if (ipm_parse_long(arg, 1, 256, &o->jobs) != 0)
+			ipm_usage_error("-j wants a number of threads from 1 to 256, not '%s'", arg);
+		return 1;
 	case 'h':
 		help(stdout);
 		exit(ipm_close_stdout() ? IPM_EXIT_DATA : IPM_EXIT_OK);
@@ -76,6 +110,11 @@ void ipm_cli_help_common(FILE *fp, unsigned which)
 		fputs("  -d, --delimiter C  CSV delimiter, one character or 'tab' [,]\n", fp);
 	if (which & IPM_CLI_DOC)
 		fputs("  --doc ID           document id for the records [from the file name]\n", fp);
+	if (which & IPM_CLI_DATA)
+		fputs("      --data DIR     dictionaries and templates (*.tsv) from DIR [$IPM_DATA,\n"
+		      "                     else lib/data or share/ipm beside the executable]\n", fp);
+	if (which & IPM_CLI_JOBS)
+		fputs("  -j, --jobs N       threads [one per CPU, at most 8]\n", fp);
 	if (which & IPM_CLI_LOSS)
 		fputs("  --strict           exit 1 if any input is not turned into output\n"
 		      "  --rejects FILE     write every rejected input line to FILE (JSON Lines)\n", fp);

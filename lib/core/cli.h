@@ -13,7 +13,7 @@
 
 enum {
 	IPM_OPT_ICSV = 0x1000, IPM_OPT_IJSON, IPM_OPT_OCSV, IPM_OPT_OJSON,
-	IPM_OPT_DOC, IPM_OPT_STRICT, IPM_OPT_REJECTS, IPM_OPT_VERSION
+	IPM_OPT_DOC, IPM_OPT_STRICT, IPM_OPT_REJECTS, IPM_OPT_VERSION, IPM_OPT_DATA
 };
 
 /* Which common flags a tool's help should list. */
@@ -21,7 +21,9 @@ enum {
 	IPM_CLI_IN = 1,      /* --icsv --ijson -d */
 	IPM_CLI_OUT = 2,     /* --ocsv --ojson (and -d for output) */
 	IPM_CLI_DOC = 4,     /* --doc ID */
-	IPM_CLI_LOSS = 8     /* --strict --rejects FILE */
+	IPM_CLI_LOSS = 8,    /* --strict --rejects FILE */
+	IPM_CLI_DATA = 16,   /* --data DIR: the dictionaries and templates */
+	IPM_CLI_JOBS = 32    /* -j N: threads */
 };
 
 struct ipm_opts {
@@ -32,9 +34,12 @@ struct ipm_opts {
 	int strict;            /* --strict: any loss exits 1 */
 	const char *rejects;   /* --rejects FILE or NULL */
 	int verbose;           /* -v count */
+	unsigned uses;         /* IPM_CLI_DATA | IPM_CLI_JOBS: the tool takes these */
+	const char *data;      /* --data DIR or NULL */
+	long jobs;             /* -j N; 0: one thread per CPU, at most 8 */
 };
 
-#define IPM_CLI_SHORTOPTS "d:hv"
+#define IPM_CLI_SHORTOPTS "d:hj:v"
 #define IPM_CLI_LONGOPTS \
 	{"icsv", no_argument, 0, IPM_OPT_ICSV}, \
 	{"ijson", no_argument, 0, IPM_OPT_IJSON}, \
@@ -45,11 +50,20 @@ struct ipm_opts {
 	{"strict", no_argument, 0, IPM_OPT_STRICT}, \
 	{"rejects", required_argument, 0, IPM_OPT_REJECTS}, \
 	{"verbose", no_argument, 0, 'v'}, \
+	{"data", required_argument, 0, IPM_OPT_DATA}, \
+	{"jobs", required_argument, 0, 'j'}, \
 	{"help", no_argument, 0, 'h'}, \
 	{"version", no_argument, 0, IPM_OPT_VERSION}, \
 	{0, 0, 0, 0}
 
-void ipm_opts_init(struct ipm_opts *o);
+/* uses: IPM_CLI_DATA and/or IPM_CLI_JOBS when the tool takes --data / -j
+ * (other tools refuse them as unknown options). */
+void ipm_opts_init(struct ipm_opts *o, unsigned uses);
+/* The folder of the data files (ipm_data_dir with --data, found once);
+ * exits 1 with a message when there is none. probe names a file it holds. */
+const char *ipm_opts_data_dir(struct ipm_opts *o, const char *probe);
+/* The number of threads -j asks for: jobs, or one per CPU (at most 8). */
+size_t ipm_opts_threads(const struct ipm_opts *o);
 /* Handle a common option. Returns 1 if handled, 0 if c is not common.
  * -h calls help(stdout) then exits 0; --version prints and exits 0;
  * a bad value or '?' prints a one-line hint and exits 2. */

@@ -6,12 +6,18 @@
 
 #include "datafile.h"
 
-/* path of a data file: $IPM_DATA/name, else lib/data/name found upward from
- * the executable (bin/, build/fuzz/, build/asan/bin/), else share/ipm/name. */
-char *ipm_data_file(const char *name)
+char *ipm_data_path(const char *dir, const char *name)
+{
+	ipm_buf b = { 0 };
+
+	ipm_buf_printf(&b, "%s/%s", dir, name);
+	return b.s;
+}
+
+char *ipm_data_dir(const char *dir, const char *probe)
 {
 	static const char *const rel[] = {
-		"/../lib/data/", "/../../lib/data/", "/../../../lib/data/", "/../share/ipm/"
+		"/../lib/data", "/../../lib/data", "/../../../lib/data", "/../share/ipm"
 	};
 	const char *env = getenv("IPM_DATA");
 	ipm_buf b = { 0 };
@@ -19,24 +25,26 @@ char *ipm_data_file(const char *name)
 	ssize_t n;
 	size_t i;
 
-	if (env && *env) {
-		ipm_buf_printf(&b, "%s/%s", env, name);
-		return b.s;
-	}
+	if (dir)
+		return ipm_strndup(dir, strlen(dir));
+	if (env && *env)
+		return ipm_strndup(env, strlen(env));
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		*strrchr(exe, '/') = '\0';
-		for (i = 0; i < sizeof rel / sizeof *rel; i++) {
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	*strrchr(exe, '/') = '\0';
+	for (i = 0; i < sizeof rel / sizeof *rel; i++) {
+		ipm_buf_clear(&b);
+		ipm_buf_printf(&b, "%s%s/%s", exe, rel[i], probe);
+		if (access(b.s, R_OK) == 0) {
 			ipm_buf_clear(&b);
-			ipm_buf_printf(&b, "%s%s%s", exe, rel[i], name);
-			if (access(b.s, R_OK) == 0)
-				return b.s;
+			ipm_buf_printf(&b, "%s%s", exe, rel[i]);
+			return b.s;
 		}
 	}
-	ipm_buf_clear(&b);
-	ipm_buf_printf(&b, "lib/data/%s", name);
-	return b.s;
+	ipm_buf_free(&b);
+	return NULL;
 }
 
 /* Write buf to path via a temporary file and rename (no half-written file). */

@@ -5,10 +5,15 @@
 
 #include "util.h"
 
-/* Path of data file name: $IPM_DATA/name when set; else lib/data/name found
- * from the executable's directory (bin/, build/asan/bin/), else
- * ../share/ipm/name beside it, else "lib/data/name". Caller frees. */
-char *ipm_data_file(const char *name);
+/* The folder of ipm's data files, the one lookup every tool and test uses:
+ * dir when given (--data DIR); else $IPM_DATA when set and non-empty; else
+ * the first of EXE/../lib/data (bin/ in the source tree), EXE/../../lib/data
+ * (build/fuzz), EXE/../../../lib/data (build/asan/bin) and EXE/../share/ipm
+ * (installed) that holds the file probe, EXE being the folder of the running
+ * executable. NULL when none does. Caller frees. */
+char *ipm_data_dir(const char *dir, const char *probe);
+/* dir/name, newly allocated. */
+char *ipm_data_path(const char *dir, const char *name);
 /* Write b to path through path.tmpPID and rename(2); 0, or -1 after a message. */
 int ipm_write_atomic(const char *path, const ipm_buf *b);
 

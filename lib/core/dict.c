@@ -22,22 +22,6 @@ struct ipm_table {
 	ipm_buf text;      /* every cell, NUL-terminated */
 };
 
-char *ipm_dict_dir(const char *override, const char *probe)
-{
-	char *path, *slash;
-
-	if (override)
-		return ipm_strndup(override, strlen(override));
-	/* one lookup rule for every data file: see datafile.h */
-	path = ipm_data_file(probe);
-	if (access(path, R_OK) != 0 || !(slash = strrchr(path, '/'))) {
-		free(path);
-		return NULL;
-	}
-	*slash = '\0';
-	return path;
-}
-
 /* Skip the leading '#' lines; remember the source line. Returns lines read. */
 static long read_comments(FILE *fp, ipm_table *t)
 {

@@ -12,13 +12,6 @@
 
 typedef struct ipm_table ipm_table;
 
-/* The directory holding the dictionaries, newly allocated (caller frees):
- * override (--dict DIR) when non-NULL, else $IPM_DATA when set and non-empty,
- * else the first of EXE/../lib/data (source tree), EXE/../share/ipm
- * (installed), EXE/../../../lib/data (build/asan/bin), EXE/../../lib/data
- * (build/fuzz) that holds probe, where
- * EXE is the directory of /proc/self/exe. NULL when none is found. */
-char *ipm_dict_dir(const char *override, const char *probe);
 
 /* Load DIR/NAME. On any error (missing file, no "# source:" line, a row with
  * a missing or empty column) prints "ipm-x: DIR/NAME:LINE: why" and returns NULL. */

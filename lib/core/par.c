@@ -245,7 +245,7 @@ static long replay_rejects(struct job *j, long base, ipm_rejects *rj)
 	return bad;
 }
 
-long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
+long ipm_par_read(FILE *fp, const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
                   const char *const *only, size_t nonly, ipm_rejects *rj,
                   const struct ipm_par_sink *sink, size_t *reread)
 {
@@ -258,8 +258,9 @@ long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt 
 	long bad = 0;
 	int fd;
 
-	/* "-" works too when stdin is a regular file (`ipm-agg < big.csv`) */
-	fd = strcmp(path, "-") == 0 ? (lseek(0, 0, SEEK_CUR) == 0 ? dup(0) : -1) : open(path, O_RDONLY);
+	/* the caller's open file (stdin too, when a regular file: `ipm-agg < big.csv`),
+	 * never opened again by name: a FIFO would hang; unread so far */
+	fd = lseek(fileno(fp), 0, SEEK_CUR) == 0 ? dup(fileno(fp)) : -1;
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, delim ? delim : ',', &hdr_len, &hdr_lines) != 0) {

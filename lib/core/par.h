@@ -25,7 +25,8 @@ struct ipm_par_sink {
 	void *arg, *result;
 };
 
-/* Read the records of path with up to n threads. The file is cut into parts
+/* Read the records of fp (named path in messages; nothing read from it yet)
+ * with up to n threads. The file is cut into parts
  * of at least min_bytes (several a thread, so a faster core takes more);
  * the threads take them in order, each part into a state of its own, and the
  * calling thread merges the states in file order as the parts complete.
@@ -39,7 +40,7 @@ struct ipm_par_sink {
  * Returns the number of malformed records, or -1 when path cannot be split
  * (not a regular file, no complete CSV header line): then nothing was read,
  * read it serially. */
-long ipm_par_read(const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
+long ipm_par_read(FILE *fp, const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
                   const char *const *only, size_t nonly, ipm_rejects *rj,
                   const struct ipm_par_sink *sink, size_t *reread);
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "datafile.h"
 #include "dict.h"
 #include "util.h"
 
@@ -90,14 +91,20 @@ static void test_loader(void)
 	CHECK(ipm_table_load(dir, "short.tsv") == NULL, "dict: short row is an error");
 	CHECK(ipm_table_load(dir, "empty.tsv") == NULL, "dict: empty cell is an error");
 	CHECK(ipm_table_load(dir, "missing.tsv") == NULL, "dict: missing file is an error");
-	d = ipm_dict_dir("/some/dir", "x");
-	CHECK_STR(d, "/some/dir", "dict: --dict wins");
+	d = ipm_data_dir("/some/dir", "x");
+	CHECK_STR(d, "/some/dir", "dict: --data wins");
 	free(d);
 	setenv("IPM_DATA", dir, 1);
-	d = ipm_dict_dir(NULL, "ok.tsv");
+	d = ipm_data_dir(NULL, "ok.tsv");
 	CHECK_STR(d, dir, "dict: IPM_DATA next");
 	free(d);
 	unsetenv("IPM_DATA");
+	d = ipm_data_dir(NULL, "gazetteer.tsv");
+	CHECK(d && strstr(d, "lib/data"), "dict: lib/data found from the executable");
+	free(d);
+	d = ipm_data_path("/a/b", "c.tsv");
+	CHECK_STR(d, "/a/b/c.tsv", "dict: data path");
+	free(d);
 	write_file(dir, NULL, NULL);
 	rmdir(dir);
 }

@@ -318,7 +318,8 @@ static int parse_lines(ipm_lines *in, enum ipm_layout l, ipm_blocks *out)
 	return x.err || rc < 0 ? -1 : 0;
 }
 
-int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj)
+int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj,
+                const char *data_dir)
 {
 	const char *name;
 
@@ -329,7 +330,7 @@ int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *
 		return -1;
 	switch (l) {
 	case IPM_L_PDF:
-		return ipm_pdftext_blocks(in, out, rj);
+		return ipm_pdftext_blocks(in, out, rj, data_dir);
 	case IPM_L_HTML:
 		return ipm_htmldoc_blocks(in, out, rj);
 	default:

@@ -21,8 +21,9 @@ const char *ipm_layout_name(enum ipm_layout l);
 int ipm_layout_parse(const char *name, enum ipm_layout *l);
 
 /* Write the doc block and every block of in to out, in layout l (AUTO:
- * detect). Returns 0, or -1 on a read/write error. */
-int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj);
+ * detect); data_dir holds columns.tsv (PDF text table headers; may be NULL). Returns 0, or -1 on a read/write error. */
+int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj,
+                const char *data_dir);
 
 
 #endif

@@ -4,9 +4,20 @@
 #include <stdlib.h>
 
 #include "core/blocks.h"
+#include "core/datafile.h"
 #include "core/reject.h"
 #include "extract.h"
 #include "lines.h"
+
+/* The data folder (lib/data beside build/), found once. */
+static const char *data_dir(void)
+{
+	static char *d;
+
+	if (!d)
+		d = ipm_data_dir(NULL, "columns.tsv");
+	return d;
+}
 
 static int sink(void *ctx, const ipm_rec *b)
 {
@@ -25,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ipm_blocks *out = ipm_blocks_open(sink, &n);
 	ipm_rejects *rj = ipm_rejects_open(NULL);
 
-	if (ipm_extract(ls, IPM_L_AUTO, out, rj) != 0 || n < 1)
+	if (ipm_extract(ls, IPM_L_AUTO, out, rj, data_dir()) != 0 || n < 1)
 		abort();   /* memory input: no I/O error; the doc block always comes */
 	ipm_rejects_close(rj, 0, 0);
 	ipm_blocks_close(out);

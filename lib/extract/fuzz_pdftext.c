@@ -5,9 +5,20 @@
 #include <stdlib.h>
 
 #include "core/blocks.h"
+#include "core/datafile.h"
 #include "core/reject.h"
 #include "lines.h"
 #include "pdftext.h"
+
+/* The data folder (lib/data beside build/), found once. */
+static const char *data_dir(void)
+{
+	static char *d;
+
+	if (!d)
+		d = ipm_data_dir(NULL, "columns.tsv");
+	return d;
+}
 
 static int sink(void *ctx, const ipm_rec *b)
 {
@@ -26,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ipm_blocks *out = ipm_blocks_open(sink, &n);
 	ipm_rejects *rj = ipm_rejects_open(NULL);
 
-	if (ipm_pdftext_blocks(ls, out, rj) != 0)
+	if (ipm_pdftext_blocks(ls, out, rj, data_dir()) != 0)
 		abort();   /* memory input: no read or write error is possible */
 	ipm_rejects_close(rj, 0, 0);
 	ipm_blocks_close(out);

@@ -216,24 +216,18 @@ int pdf_table_header(const char *s, size_t len)
 
 /* ---- column header words (lib/data/columns.tsv) ---- */
 
-static ipm_table *colwords;
-static int colwords_tried;
-
-static void colwords_load(void)
+static void colwords_load(pl_ctx *c)
 {
-	char *dir = ipm_dict_dir(NULL, "columns.tsv");
-
-	colwords_tried = 1;
-	if (dir)
-		colwords = ipm_table_load(dir, "columns.tsv");
+	c->colwords_tried = 1;
+	if (c->data_dir)
+		c->colwords = ipm_table_load(c->data_dir, "columns.tsv");
 	else
 		ipm_err(NULL, 0, "warning: columns.tsv not found (set IPM_DATA): a table header "
 		        "split into words stays paragraphs");
-	free(dir);
 }
 
 /* The role of a line that is exactly one column header word ("链接"), else R_NONE. */
-int pdf_column_word(const char *s, size_t len)
+int pdf_column_word(pl_ctx *c, const char *s, size_t len)
 {
 	static const char *const roles[] = { "actor", "item", "link" };
 	size_t r, n;
@@ -241,18 +235,18 @@ int pdf_column_word(const char *s, size_t len)
 
 	if (len > 24 || !pdf_has_cjk(s, len))
 		return R_NONE;
-	if (!colwords_tried)
-		colwords_load();
-	if (!colwords)
+	if (!c->colwords_tried)
+		colwords_load(c);
+	if (!c->colwords)
 		return R_NONE;
-	wc = ipm_table_col(colwords, "word");
-	rc = ipm_table_col(colwords, "role");
-	n = ipm_table_nrows(colwords);
+	wc = ipm_table_col(c->colwords, "word");
+	rc = ipm_table_col(c->colwords, "role");
+	n = ipm_table_nrows(c->colwords);
 	for (r = 0; r < n; r++) {
-		if (ipm_table_len(colwords, r, wc) != len || memcmp(ipm_table_cell(colwords, r, wc), s, len))
+		if (ipm_table_len(c->colwords, r, wc) != len || memcmp(ipm_table_cell(c->colwords, r, wc), s, len))
 			continue;
 		for (k = 0; k < 3; k++)
-			if (strcmp(ipm_table_cell(colwords, r, rc), roles[k]) == 0)
+			if (strcmp(ipm_table_cell(c->colwords, r, rc), roles[k]) == 0)
 				return R_ACTOR + k;
 	}
 	return R_NONE;

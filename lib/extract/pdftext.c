@@ -204,7 +204,7 @@ static int scrambled_table(pl_ctx *c)
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
 			continue;
 		s = line_text(c, i, &len);
-		if (pdf_table_header(s, len) || pdf_column_word(s, len) == R_ACTOR)
+		if (pdf_table_header(s, len) || pdf_column_word(c, s, len) == R_ACTOR)
 			return 0;
 		urls += ipm_url_starts(s, len);
 		dates += pdf_date_starts_item(s, len) != 0;
@@ -252,7 +252,7 @@ static int split_header_start(pl_ctx *c, size_t at)
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
 			continue;
 		s = line_text(c, i, &len);
-		if (n < 3 && pdf_column_word(s, len) == R_ACTOR + n) {
+		if (n < 3 && pdf_column_word(c, s, len) == R_ACTOR + n) {
 			cells[n] = s;
 			lens[n] = len;
 			idx[n++] = i;
@@ -301,7 +301,7 @@ static void region_flush(pl_ctx *c)
 		}
 		if (c->ncols) {
 			if ((c->header.len == len && memcmp(c->header.s, s, len) == 0) ||
-			    (c->split_hdr && pdf_column_word(s, len))) {
+			    (c->split_hdr && pdf_column_word(c, s, len))) {
 				pdf_drop(c, line, "pdf: repeated table header", s, len);
 				continue;
 			}
@@ -316,7 +316,7 @@ static void region_flush(pl_ctx *c)
 			c->prev_line = line;
 			continue;
 		}
-		if (pdf_column_word(s, len) == R_ACTOR && split_header_start(c, i)) {
+		if (pdf_column_word(c, s, len) == R_ACTOR && split_header_start(c, i)) {
 			table_from = i + 1;
 			continue;
 		}
@@ -390,7 +390,7 @@ static int toc_follows(ipm_lines *in)
 	return 0;
 }
 
-int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
+int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj, const char *data_dir)
 {
 	pl_ctx c;
 	const char *s;
@@ -403,6 +403,7 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 	c.rj = rj;
 	c.name = ipm_lines_name(in);
 	c.layout = -1;
+	c.data_dir = data_dir;
 	while (!c.failed && (rc = ipm_lines_next(in, &s, &len)) > 0) {
 		long line = ipm_lines_lineno(in);
 		const char *t = s;
@@ -429,6 +430,7 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 	ipm_buf_free(&c.tmp);
 	ipm_buf_free(&c.tmp2);
 	ipm_buf_free(&c.cell_items);
+	ipm_table_free(c.colwords);
 	ipm_buf_free(&c.cell_urls);
 	ipm_buf_free(&c.split_actor);
 	ipm_buf_free(&c.next_actor);

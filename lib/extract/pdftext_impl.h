@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/blocks.h"
+#include "core/dict.h"
 #include "core/reject.h"
 #include "core/util.h"
 #include "lines.h"
@@ -87,6 +88,9 @@ typedef struct {
 	int warned;        /* the reading-order warning was given */
 	ipm_buf tmp, tmp2;
 	ipm_buf cell_items, cell_urls;   /* the row being written */
+	const char *data_dir;   /* where columns.tsv is */
+	ipm_table *colwords;    /* columns.tsv, read at the first need */
+	int colwords_tried;
 	const char *mark;  /* the bullet glyph that began the current line's item */
 	size_t mark_len;
 } pl_ctx;
@@ -124,7 +128,7 @@ int pdf_sub_heading(const char *s, size_t len);
  * number of columns, 0 if not a header. */
 int pdf_table_header(const char *s, size_t len);
 /* The role of a line that is exactly one column header word ("链接"), else R_NONE. */
-int pdf_column_word(const char *s, size_t len);
+int pdf_column_word(pl_ctx *c, const char *s, size_t len);
 /* ---- output ---- */
 void pdf_out_fail(pl_ctx *c, int rc);
 void pdf_drop(pl_ctx *c, long line, const char *why, const char *s, size_t len);

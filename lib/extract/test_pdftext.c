@@ -4,11 +4,22 @@
 #include <string.h>
 
 #include "core/blocks.h"
+#include "core/datafile.h"
 #include "core/check.h"
 #include "core/reject.h"
 #include "core/util.h"
 #include "lines.h"
 #include "pdftext.h"
+
+/* The data folder (lib/data beside build/), found once. */
+static const char *data_dir(void)
+{
+	static char *d;
+
+	if (!d)
+		d = ipm_data_dir(NULL, "columns.tsv");
+	return d;
+}
 
 static int put(void *ctx, const ipm_rec *b)
 {
@@ -46,7 +57,7 @@ static char *run(const char *text, size_t len, size_t *nrej)
 	ipm_lines *ls = ipm_lines_mem(text, len, "t");
 	ipm_blocks *b = ipm_blocks_open(put, &o);
 	ipm_rejects *rj = ipm_rejects_open(NULL);
-	int rc = ipm_pdftext_blocks(ls, b, rj);
+	int rc = ipm_pdftext_blocks(ls, b, rj, data_dir());
 
 	if (rc != 0)
 		ipm_buf_adds(&o, "ERROR\n");
@@ -109,8 +120,8 @@ int main(void)
 	       "三、企业参与情况\n企业 相关举措\n中国移动\n\xef\x83\x98 中国移动与天津市合作建设物联网。\n"
 	       "\xef\x83\x98 辽宁移动助力高端制造。\n四、相关峰会\n1. 首届数字中国建设峰会\n"
 	       "4 月 22 日至 24 日,首届数字中国建设峰会在福州举办。\n",
-	       "H2 三、企业参与情况\nR 企业|相关举措\nR 中国移动|中国移动与天津市合作建设物联网。\n"
-	       "R 中国移动|辽宁移动助力高端制造。\nH2 四、相关峰会\nH3 1. 首届数字中国建设峰会\n"
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 中国移动|\xef\x83\x98 中国移动与天津市合作建设物联网。\n"
+	       "\xef\x83\x98 辽宁移动助力高端制造。\nH2 四、相关峰会\nH4 1. 首届数字中国建设峰会\n"
 	       "P 4 月 22 日至 24 日,首届数字中国建设峰会在福州举办。\n", 0);
 	/* "目 录" is no table header, a contents line is no heading */
 	expect("pdftext contents page",
@@ -126,8 +137,9 @@ int main(void)
 	       "        理 200 余项政务服务事项。             /system/2019/03/06/0126\n"
 	       "                                    59480.shtml\n",
 	       "R 地区|相关政策|链接\nR 内蒙古自治区|2 月 27 日，内蒙古自治区政府办公厅印发《关于推进“互联网+农牧业”"
-	       "发展的实施意见》，提出建设农畜产品质量追溯平台。|http://www.nmg.gov.cn/art/2019/2/27/art_1686_250011.html\n"
-	       "R 内蒙古自治区|3 月 6 日，呼和浩特市“蒙速办”APP 上线，可办理 200 余项政务服务事项。|"
+	       "发展的实施意见》，提出建设农畜产品质量追溯平台。\n"
+	       "3 月 6 日，呼和浩特市“蒙速办”APP 上线，可办理 200 余项政务服务事项。|"
+	       "http://www.nmg.gov.cn/art/2019/2/27/art_1686_250011.html\n"
 	       "http://inews.nmgnews.com.cn/system/2019/03/06/012659480.shtml\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);

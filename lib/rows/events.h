@@ -17,6 +17,7 @@ typedef struct {
 	const char *file;     /* input name, for messages and rejects */
 	ipm_rejects *rj;      /* loss accounting (never NULL) */
 	int verbose;
+	const char *data_dir;  /* the dictionaries (gazetteer.tsv), or NULL */
 	ipm_rec *rec;         /* the record being built (owned) */
 	size_t n;             /* records written */
 	int failed;           /* a write failed */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/blocks.h"
+#include "core/datafile.h"
 #include "core/read.h"
 #include "core/reject.h"
 #include "core/write.h"
@@ -15,6 +16,16 @@
 #include "extract/extract.h"
 #include "extract/lines.h"
 #include "rows.h"
+
+/* The data folder (lib/data beside build/), found once. */
+static const char *data_dir(void)
+{
+	static char *d;
+
+	if (!d)
+		d = ipm_data_dir(NULL, "columns.tsv");
+	return d;
+}
 
 static int keep(void *ctx, const ipm_rec *b)
 {
@@ -43,13 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ipm_events ev;
 	FILE *in;
 
-	if (ipm_extract(ls, IPM_L_AUTO, out, rj) != 0 || ipm_writer_close(w) != 0)
+	if (ipm_extract(ls, IPM_L_AUTO, out, rj, data_dir()) != 0 || ipm_writer_close(w) != 0)
 		abort();
 	fclose(mem);
 	in = fmemopen(buf, len ? len : 1, "r");
 	rd = ipm_reader_open(in, "blocks", IPM_FMT_JSON, ',');
 	src = ipm_bsrc_open(rd);
 	ipm_events_init(&ev, check, NULL, "fuzz", "fuzz", rj);
+	ev.data_dir = data_dir();
 	if (ipm_rows_run(src, IPM_K_AUTO, &ev) != 0)
 		abort();
 	ipm_events_free(&ev);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/blocks.h"
+#include "core/datafile.h"
 #include "core/read.h"
 #include "core/rec.h"
 #include "core/reject.h"
@@ -15,6 +16,16 @@
 #include "events.h"
 #include "policy.h"
 #include "yearbook.h"
+
+/* The data folder (lib/data beside build/), found once. */
+static const char *data_dir(void)
+{
+	static char *d;
+
+	if (!d)
+		d = ipm_data_dir(NULL, "columns.tsv");
+	return d;
+}
 
 static int put_block(void *ctx, const ipm_rec *b) { return ipm_writer_put(ctx, b); }
 static int put_event(void *ctx, const ipm_rec *r)
@@ -86,6 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rd = ipm_reader_open(in, "fuzz", IPM_FMT_JSON, ',');
 		src = ipm_bsrc_open(rd);
 		ipm_events_init(&ev, put_event, NULL, "fuzz", "fuzz", rj);
+		ev.data_dir = data_dir();
 		ipm_yearbook_score(src, 64);
 		ipm_policy_score(src, 64);
 		if ((data[0] & 1 ? ipm_policy_rows(src, &ev) : ipm_yearbook_rows(src, &ev)) != 0)

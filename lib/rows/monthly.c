@@ -53,6 +53,7 @@ struct mstate {
 	ipm_buf tmp;
 	const char **pi, **pu;    /* pair_links' views of items and links */
 	size_t *pil, *pul;
+	ipm_regions *reg;         /* the gazetteer's regions, read at the first need */
 	long *lines;              /* a row's "lines" */
 	size_t nlines, caplines;
 };
@@ -520,6 +521,13 @@ static void row_lines(struct mstate *m, const ipm_rec *b, const char *const *cel
 	}
 }
 
+static const ipm_regions *regions(struct mstate *m)
+{
+	if (!m->reg)
+		m->reg = ipm_regions_load(m->ev->data_dir);
+	return m->reg;
+}
+
 static int table_row(struct mstate *m, const ipm_rec *b)
 {
 	const char *cell[64];
@@ -568,7 +576,7 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 		g->open = 1;
 		actor_add(&g->actor, cell[0], len[0]);
 	} else if (m->sec == S_PROVINCE && first_dated(cell[1], len[1]) &&
-	           ipm_region_moved(g->actor.s, g->actor.len, cell[1], len[1], &m->tmp)) {
+	           ipm_region_moved(regions(m), g->actor.s, g->actor.len, cell[1], len[1], &m->tmp)) {
 		/* a lost actor cell: the item names another region */
 		rc = flush_group(m, b);
 		g->open = 1;
@@ -750,6 +758,7 @@ int ipm_monthly_rows(ipm_bsrc *src, ipm_events *ev)
 	free(m.pu);
 	free(m.pul);
 	free(m.lines);
+	ipm_regions_free(m.reg);
 	return err || rc < 0 ? -1 : 0;
 }
 

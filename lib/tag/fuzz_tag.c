@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/datafile.h"
 #include "core/dict.h"
 #include "core/rec.h"
 #include "core/write.h"
@@ -18,7 +19,7 @@ static FILE *devnull;
 
 static void setup(void)
 {
-	char *dir = ipm_dict_dir(NULL, "gazetteer.tsv");
+	char *dir = ipm_data_dir(NULL, "gazetteer.tsv");
 
 	tg = ipm_tagger_new(dir ? dir : "lib/data");
 	free(dir);
