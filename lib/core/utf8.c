@@ -224,6 +224,18 @@ int ipm_is_cjk_cp(uint32_t c)
 	       (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+int ipm_has_cjk(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (ipm_is_cjk_cp(ipm_cp_at(s, n, i, &k)))
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
 int ipm_is_bullet_cp(uint32_t c)
 {
 	return (c >= 0xF000 && c <= 0xF0FF) || (c >= 0x2794 && c <= 0x27BF) ||

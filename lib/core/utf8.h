@@ -46,6 +46,8 @@ size_t ipm_cp_last(const char *s, size_t n);
 int ipm_is_space_cp(uint32_t c);
 /* CJK ideographs (U+3400-9FFF, F900-FAFF, 20000-2FFFF). */
 int ipm_is_cjk_cp(uint32_t c);
+/* 1 when s holds a CJK ideograph. */
+int ipm_has_cjk(const char *s, size_t n);
 /* Glyphs that mark list items: geometric shapes, arrows, stars, card suits,
  * symbol-font bullets in the private use area (U+F000-F0FF) that PDF
  * converters leave, and • ‣ ⁃ ∙ · √ ✓ ❖ Ø. ASCII '-' and '*' are item marks

@@ -11,14 +11,7 @@
 #include "pdftext.h"
 
 /* The data folder (lib/data beside build/), found once. */
-static const char *data_dir(void)
-{
-	static char *d;
-
-	if (!d)
-		d = ipm_data_dir(NULL, "columns.tsv");
-	return d;
-}
+static const char *data_dir(void) { static char *d; return d ? d : (d = ipm_data_dir(NULL, "columns.tsv")); }
 
 static int sink(void *ctx, const ipm_rec *b)
 {

@@ -14,18 +14,6 @@
 
 /* ---- characters ---- */
 
-int pdf_has_cjk(const char *s, size_t len)
-{
-	size_t i = 0, k;
-
-	while (i < len) {
-		if (ipm_is_cjk_cp(ipm_cp_at(s, len, i, &k)))
-			return 1;
-		i += k;
-	}
-	return 0;
-}
-
 int pdf_ends_with_any(const char *s, size_t len, const char *const *set)
 {
 	for (; *set; set++)
@@ -147,7 +135,7 @@ int pdf_actor_like(const char *s, size_t len)
 {
 	size_t i = 0, k;
 
-	if (!pdf_has_cjk(s, len) || ipm_disp_width(s, len) > 24)
+	if (!ipm_has_cjk(s, len) || ipm_disp_width(s, len) > 24)
 		return 0;
 	while (i < len) {
 		uint32_t c = ipm_cp_at(s, len, i, &k);
@@ -233,7 +221,7 @@ int pdf_column_word(pl_ctx *c, const char *s, size_t len)
 	size_t r, n;
 	int wc, rc, k;
 
-	if (len > 24 || !pdf_has_cjk(s, len))
+	if (len > 24 || !ipm_has_cjk(s, len))
 		return R_NONE;
 	if (!c->colwords_tried)
 		colwords_load(c);

@@ -535,7 +535,7 @@ static const char *url_tail_at_end(const pl_group *g, const char *s, size_t len)
 	while (p > s && p[-1] != ' ')
 		p--;
 	n = len - (size_t)(p - s);
-	if (p == s || !pdf_has_cjk(s, (size_t)(p - s)) || !ipm_url_chars(p, n))
+	if (p == s || !ipm_has_cjk(s, (size_t)(p - s)) || !ipm_url_chars(p, n))
 		return NULL;
 	/* "html", "ml" alone only after an unfinished URL ("….", "….ht") */
 	if (!has_any(p, n, "/._?=") && !(n <= 5 && lower_word(p, n) && g->nurls &&
@@ -729,6 +729,20 @@ void pdf_layout_detect(pl_ctx *c, size_t from)
 	c->col_item = best;
 }
 
+/* Space-separated URL pieces, each a piece of the link column. */
+static void url_words(pl_ctx *c, const char *s, size_t len, long line)
+{
+	const char *w = s, *e;
+
+	while (w < s + len) {
+		if (!(e = memchr(w, ' ', (size_t)(s + len - w))))
+			e = s + len;
+		if (e > w)
+			piece(c, w, (size_t)(e - w), line, K_URL, 0);
+		w = e + 1;
+	}
+}
+
 /* Item text of a -layout line; URL pieces glued on by one space go to the
  * link column ("…实施细 gg/201902/t2019", "…医疗 122486782.htm http://…"). */
 static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
@@ -754,14 +768,7 @@ static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 	                                                   html_tail(&c->g.urls[c->g.nurls - 1], cut + 1,
 	                                                             (size_t)(t + tl - cut - 1)))))) {
 		table_line_split(c, t, (size_t)(cut - t), line, K_ITEM);
-		for (w = cut + 1; w < t + tl;) {
-			const char *e = memchr(w, ' ', (size_t)(t + tl - w));
-			if (!e)
-				e = t + tl;
-			if (e > w)
-				piece(c, w, (size_t)(e - w), line, K_URL, 0);
-			w = e + 1;
-		}
+		url_words(c, cut + 1, (size_t)(t + tl - cut - 1), line);
 		return;
 	}
 	table_line_split(c, t, tl, line, K_ITEM);
@@ -807,17 +814,9 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	tl = seg[n - 1].len;
 	if (c->ncols >= 3 && pdf_urlish_words(t, tl) && !pdf_date_lead(t, tl) &&
 	    (n - first >= 2 || seg[n - 1].col > c->col_item + 4)) {
-		const char *w = t, *e;
 		for (j = first; j + 1 < n; j++)
 			layout_item(c, s + seg[j].off, seg[j].len, line);
-		while (w < t + tl) {
-			e = memchr(w, ' ', (size_t)(t + tl - w));
-			if (!e)
-				e = t + tl;
-			if (e > w)
-				piece(c, w, (size_t)(e - w), line, K_URL, 0);
-			w = e + 1;
-		}
+		url_words(c, t, tl, line);
 		return;
 	}
 	ipm_buf_clear(&c->tmp2);

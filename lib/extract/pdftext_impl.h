@@ -98,7 +98,6 @@ typedef struct {
 /* ---- pdfshape.c ---- */
 
 /* ---- characters ---- */
-int pdf_has_cjk(const char *s, size_t len);
 int pdf_ends_with_any(const char *s, size_t len, const char *const *set);
 /* Strip leading bullets (and spaces after them); returns 1 if there was one. */
 int pdf_strip_bullet(const char **s, size_t *len);

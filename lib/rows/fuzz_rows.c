@@ -18,14 +18,7 @@
 #include "rows.h"
 
 /* The data folder (lib/data beside build/), found once. */
-static const char *data_dir(void)
-{
-	static char *d;
-
-	if (!d)
-		d = ipm_data_dir(NULL, "columns.tsv");
-	return d;
-}
+static const char *data_dir(void) { static char *d; return d ? d : (d = ipm_data_dir(NULL, "columns.tsv")); }
 
 static int keep(void *ctx, const ipm_rec *b)
 {

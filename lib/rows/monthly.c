@@ -51,8 +51,6 @@ struct mstate {
 	ipm_buf topic_actor, topic_text;
 	long topic_line;
 	ipm_buf tmp;
-	const char **pi, **pu;    /* pair_links' views of items and links */
-	size_t *pil, *pul;
 	ipm_regions *reg;         /* the gazetteer's regions, read at the first need */
 	long *lines;              /* a row's "lines" */
 	size_t nlines, caplines;
@@ -352,27 +350,23 @@ static int emit_item(struct mstate *m, const char *actor, const char *text, size
 
 /* Which link goes with which item (text/links: in order, or by the dates
  * the URLs carry when the counts differ); pair[i] is a link index or -1. */
-static void pair_links(struct mstate *m, long *pair, unsigned char *used)
+static void pair_links(struct group *g, long *pair, unsigned char *used)
 {
-	struct group *g = &m->g;
-	size_t i;
+	size_t n = g->nit + g->nurl, i;
+	const char **s = ipm_malloc((n + 1) * sizeof *s);
+	size_t *len = ipm_malloc((n + 1) * sizeof *len);
 
-	m->pi = ipm_realloc(m->pi, (g->nit + 1) * sizeof *m->pi);
-	m->pil = ipm_realloc(m->pil, (g->nit + 1) * sizeof *m->pil);
-	m->pu = ipm_realloc(m->pu, (g->nurl + 1) * sizeof *m->pu);
-	m->pul = ipm_realloc(m->pul, (g->nurl + 1) * sizeof *m->pul);
-	for (i = 0; i < g->nit; i++) {
-		m->pi[i] = g->it[i].text.s ? g->it[i].text.s : "";
-		m->pil[i] = g->it[i].text.len;
+	for (i = 0; i < n; i++) {   /* the items, then the links */
+		const ipm_buf *b = i < g->nit ? &g->it[i].text : &g->url[i - g->nit];
+		s[i] = b->s ? b->s : "";
+		len[i] = b->len;
 	}
-	for (i = 0; i < g->nurl; i++) {
-		m->pu[i] = g->url[i].s ? g->url[i].s : "";
-		m->pul[i] = g->url[i].len;
-	}
-	ipm_links_pair(g->nit, m->pi, m->pil, g->nurl, m->pu, m->pul, pair);
+	ipm_links_pair(g->nit, s, len, g->nurl, s + g->nit, len + g->nit, pair);
 	for (i = 0; i < g->nit; i++)
 		if (pair[i] >= 0)
 			used[pair[i]] = 1;
+	free(s);
+	free(len);
 }
 
 static int flush_group(struct mstate *m, const ipm_rec *b)
@@ -388,7 +382,7 @@ static int flush_group(struct mstate *m, const ipm_rec *b)
 		return 0;
 	pair = ipm_malloc((g->nit + 1) * sizeof *pair);
 	used = ipm_calloc(g->nurl + 1, 1);
-	pair_links(m, pair, used);
+	pair_links(g, pair, used);
 	for (i = 0; i < g->nit; i++)
 		if (emit_item(m, g->actor.len ? g->actor.s : NULL, g->it[i].text.s, g->it[i].text.len,
 		              pair[i] >= 0 ? g->url[pair[i]].s : NULL, g->it[i].line, 0) != 0)
@@ -753,10 +747,6 @@ int ipm_monthly_rows(ipm_bsrc *src, ipm_events *ev)
 	ipm_buf_free(&m.topic_actor);
 	ipm_buf_free(&m.topic_text);
 	ipm_buf_free(&m.tmp);
-	free(m.pi);
-	free(m.pil);
-	free(m.pu);
-	free(m.pul);
 	free(m.lines);
 	ipm_regions_free(m.reg);
 	return err || rc < 0 ? -1 : 0;

@@ -448,18 +448,6 @@ static int page_ref_at_end(const char *s, size_t n)
 	return k < n && k > 0 && s[k - 1] == ' ';
 }
 
-static int has_cjk(const char *s, size_t n)
-{
-	size_t i = 0, k;
-
-	while (i < n) {
-		if (ipm_is_cjk_cp(ipm_cp_at(s, n, i, &k)))
-			return 1;
-		i += k;
-	}
-	return 0;
-}
-
 int ipm_zh_heading_level(const char *s, size_t n)
 {
 	size_t i, cps = ipm_cp_count(s, n);
@@ -492,7 +480,7 @@ int ipm_zh_heading_level(const char *s, size_t n)
 	while (i < n && s[i] == ' ')
 		i++;
 	/* "1. 2019 工业互联网峰会" is a title; "1. 3月5日，…" a dated item */
-	if (i == n || !has_cjk(s, n) || ipm_date_at(s + i, n - i, &d))
+	if (i == n || !ipm_has_cjk(s, n) || ipm_date_at(s + i, n - i, &d))
 		return 0;
 	return 4;
 }
