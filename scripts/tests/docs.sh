@@ -13,3 +13,14 @@ for f in tools/man/*.[157]; do
 		echo "PASS man $f renders without warnings"
 	fi
 done
+# ipm(7)'s walk-through names functions and files: they must exist
+sed -n '/^\.Sh WHERE THINGS ARE/,/^\.Sh /p' tools/man/ipm.7 > build/walk.txt
+bad=""
+for f in $(sed -n 's/^\.Fn \([a-z_]*\).*/\1/p' build/walk.txt | sort -u); do
+	grep -qE "^[a-z].*[ *]$f\(" lib/*/*.c || bad="$bad $f()"
+done
+for p in $(sed -n 's/^\.P[aq] \(Pa \)\{0,1\}\(lib\/[a-z_/]*\.[ch]\).*/\2/p' build/walk.txt | sort -u); do
+	[ -f "$p" ] || bad="$bad $p"
+done
+[ -z "$bad" ] && echo "PASS man ipm.7 walk-through names functions and files that exist" ||
+	echo "FAIL man ipm.7 walk-through: not in the tree:$bad"
