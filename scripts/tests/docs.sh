@@ -16,7 +16,8 @@ done
 # ipm(7)'s walk-through names functions and files: they must exist
 sed -n '/^\.Sh WHERE THINGS ARE/,/^\.Sh /p' tools/man/ipm.7 > build/walk.txt
 bad=""
-for f in $(sed -n 's/^\.Fn \([a-z_]*\).*/\1/p' build/walk.txt | sort -u); do
+# (libcsv's csv_parse and main() are not ours to find in lib/)
+for f in $(grep -o 'Fn [a-z_]*' build/walk.txt | sed 's/Fn //' | grep -vx 'csv_parse\|main' | sort -u); do
 	grep -qE "^[a-z].*[ *]$f\(" lib/*/*.c || bad="$bad $f()"
 done
 for p in $(sed -n 's/^\.P[aq] \(Pa \)\{0,1\}\(lib\/[a-z_/]*\.[ch]\).*/\2/p' build/walk.txt | sort -u); do
