@@ -3,7 +3,7 @@
  * chunks); output is appended to a caller-owned ipm_buf. Memory is constant:
  * at most 3 carried bytes and a few flags, whatever the line length.
  *
- * Rules (the same list is in `ipm-norm --help` and the README):
+ * Rules (the same list is in `ipm-norm --help` and ipm-norm(1)):
  *  1. CR LF and a lone CR become LF.
  *  2. U+FEFF (byte order mark / zero width no-break space) is removed.
  *  3. C0 controls other than TAB and LF (NUL included) are removed and counted.
