@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "rec_impl.h"
 #include "util.h"
 
@@ -74,6 +75,8 @@ void rec_append_borrowed(ipm_rec *r, const char *key, uint32_t h, const char *s,
 	memset(&f->v, 0, sizeof f->v);
 	f->key = key;
 	f->h = h;
+	if (r->n > REC_IX_MIN || r->ix)
+		rec_indexed(r);
 	if (!isnull) {
 		f->v.t = IPM_V_STR;
 		f->v.s = s;
@@ -116,7 +119,9 @@ void ipm_reader_only(ipm_reader *rd, const char *const *names, size_t n)
 static int csv_take_row(ipm_reader *rd, int header)
 {
 	struct cctx *c = &rd->c;
-	size_t i, j, k;
+	size_t i, k;
+	int isnew;
+	ipm_hash *seen;
 	char reason[128];
 
 	if (header) {
@@ -124,13 +129,15 @@ static int csv_take_row(ipm_reader *rd, int header)
 		rd->hdr_h = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr_h);
 		rd->nhdr = c->n;
 		rd->hdr_unique = 1;
+		seen = ipm_hash_new();   /* a repeated name: wide headers stay linear */
 		for (i = 0; i < c->n; i++) {
 			rd->hdr[i] = ipm_strndup(c->fields.s + c->off[i], c->len[i]);
 			rd->hdr_h[i] = rec_key_hash(rd->hdr[i], NULL);
-			for (j = 0; j < i; j++)
-				if (strcmp(rd->hdr[i], rd->hdr[j]) == 0)
-					rd->hdr_unique = 0;
+			ipm_hash_put(seen, rd->hdr[i], strlen(rd->hdr[i]), &isnew);
+			if (!isnew)
+				rd->hdr_unique = 0;
 		}
+		ipm_hash_free(seen);
 		keep_columns(rd);
 		return 0;
 	}

@@ -83,6 +83,8 @@ void ipm_rec_clear(ipm_rec *r)
 	r->file = NULL;
 	r->line = 0;
 	arena_reset(&r->a);
+	if (r->ix)
+		memset(r->ix, 0, r->ixcap * sizeof *r->ix);
 }
 
 void ipm_rec_free(ipm_rec *r)
@@ -91,6 +93,7 @@ void ipm_rec_free(ipm_rec *r)
 		return;
 	arena_free(&r->a);
 	free(r->f);
+	free(r->ix);
 	free(r);
 }
 
@@ -118,8 +121,47 @@ uint32_t rec_key_hash(const char *key, size_t *lenp)
 	return h;
 }
 
+static void ix_put(ipm_rec *r, size_t i)
+{
+	size_t mask = r->ixcap - 1, j = r->f[i].h & mask;
+
+	while (r->ix[j])
+		j = (j + 1) & mask;
+	r->ix[j] = (uint32_t)(i + 1);
+}
+
+static void ix_build(ipm_rec *r)
+{
+	size_t i;
+
+	r->ixcap = 64;
+	while (r->ixcap < 2 * r->n + 2)
+		r->ixcap *= 2;
+	free(r->ix);
+	r->ix = ipm_calloc(r->ixcap, sizeof *r->ix);
+	for (i = 0; i < r->n; i++)
+		ix_put(r, i);
+}
+
+void rec_indexed(ipm_rec *r)
+{
+	if (r->ix && 2 * r->n + 2 <= r->ixcap)
+		ix_put(r, r->n - 1);
+	else if (r->ix || r->n > REC_IX_MIN)
+		ix_build(r);
+}
+
 static struct field *find_h(const ipm_rec *r, const char *key, uint32_t h)
 {
+	if (r->ix && r->n > REC_IX_MIN) {
+		size_t mask = r->ixcap - 1, j = h & mask;
+		uint32_t v;
+
+		for (; (v = r->ix[j]) != 0; j = (j + 1) & mask)
+			if (r->f[v - 1].h == h && strcmp(r->f[v - 1].key, key) == 0)
+				return &r->f[v - 1];
+		return NULL;
+	}
 	size_t i;
 
 	for (i = 0; i < r->n; i++)
@@ -233,6 +275,7 @@ static struct field *slot(ipm_rec *r, const char *key)
 		f = &r->f[r->n++];
 		f->key = arena_strndup(&r->a, key, klen);
 		f->h = h;
+		rec_indexed(r);
 	}
 	memset(&f->v, 0, sizeof f->v);
 	return f;
@@ -352,6 +395,8 @@ void ipm_rec_del(ipm_rec *r, const char *key)
 		return;
 	memmove(f, f + 1, (size_t)(r->f + r->n - (f + 1)) * sizeof *f);
 	r->n--;
+	if (r->ix)
+		ix_build(r);
 }
 
 void ipm_rec_copy(ipm_rec *dst, const ipm_rec *src)

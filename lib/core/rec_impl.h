@@ -40,10 +40,18 @@ struct ipm_rec {
 	struct arena a;
 	const char *file;
 	long line;
+	uint32_t *ix;          /* a record of many fields: open-addressing index of */
+	size_t ixcap;          /* field positions + 1 by key hash, so lookups stay O(1) */
 };
 
 /* FNV-1a of a key and its length folded in; *lenp receives strlen(key). */
 uint32_t rec_key_hash(const char *key, size_t *lenp);
+/* Records of up to REC_IX_MIN fields are searched in order (cheaper than
+ * hashing); above it an index keeps every lookup O(1), so a record is read and
+ * written in time linear in its number of fields. */
+#define REC_IX_MIN 32
+/* A field was appended at r->n - 1: keep the key index up to date. */
+void rec_indexed(ipm_rec *r);
 /* A reader's record names the reader's file without a copy (see read_json.c). */
 void rec_set_pos_borrowed(ipm_rec *r, const char *file, long line);
 /* Append a field without the duplicate-key search and without copying (read_csv.c). */
