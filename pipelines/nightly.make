@@ -29,7 +29,8 @@ include docs.mk
 -include corpus.mk
 
 # $(call step,STAGE,LABEL,COMMAND): run COMMAND, time it, say how it went
-step = @t0=$$(date +%s%N); if $(3); then r=ok; else r=FAILED; fi; \
+# (a failed step removes its old output: what exists was made by the last run)
+step = @t0=$$(date +%s%N); if $(3); then r=ok; else r=FAILED; rm -f $@; fi; \
 	t1=$$(date +%s%N); echo "step $(1) $(2) $$r $$(( (t1 - t0) / 1000000 ))ms"; [ $$r = ok ]
 RULES := $(S)/rules
 # what each stage reads besides its input: its tool, its data files, these rules
