@@ -181,6 +181,19 @@ for point in "step norm|during the per-document stages" "stage corpus|during the
 		pass "kill -9 ${point#*|} ($hit): current stayed complete, the next run equals a clean run byte for byte" ||
 		fail "kill -9 ${point#*|}: exit $rc, current complete: $complete, differs: $d"
 done
+# make install: the driver runs outside the source tree, tools beside it
+rm -rf "$w/prefix"
+if env -u IPM_BIN -u IPM_DATA make -s -C "$top" install PREFIX="$w/prefix" > "$w/install.log" 2>&1; then
+	(cd / && env -u IPM_BIN -u IPM_DATA "$w/prefix/bin/ipm-nightly" --in "$w/in" --out "$w/outi" > "$w/li.out" 2>&1)
+	rc=$?
+	d=$(for f in events.jsonl collapsed.jsonl agg/sections.csv agg/months.csv report/index.md; do
+		cmp "$w/ref/current/$f" "$w/outi/current/$f" 2>&1; done)
+	[ $rc -eq 0 ] && [ -z "$d" ] && grep -q "tools $w/prefix/bin, data $w/prefix/share/ipm," "$w"/outi/logs/*.log &&
+		pass "after make install, PREFIX/bin/ipm-nightly runs outside the tree with PREFIX's tools and share/ipm" ||
+		fail "installed ipm-nightly: exit $rc, $(cat "$w/li.out"), differs: $d"
+else
+	fail "make install: $(tail -3 "$w/install.log")"
+fi
 left=$(find "$o" "$w"/kill* -name '*.tmp*' | head -3)
 [ -z "$left" ] && pass "no temporary file left" || fail "temporary files left: $left"
 
