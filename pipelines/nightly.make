@@ -53,25 +53,25 @@ docs: $(foreach k,$(KEYS),txt/$k.txt blocks/$k.jsonl) \
 # --- per distinct content: text and blocks ---
 txt/%-txt.txt: src/%-txt $(NORM_DEPS)
 	@mkdir -p txt
-	$(call step,norm,$(LABEL_$*-txt),$(BIN)/ipm-norm $< > $@.tmp && mv $@.tmp $@)
+	$(call step,norm,$(LABEL_$*-txt),'$(BIN)'/ipm-norm $< > $@.tmp && mv $@.tmp $@)
 txt/%-pdf.txt: src/%-pdf $(NORM_DEPS) $(PDF_DEPS)
 	@mkdir -p txt
 	$(call step,norm,$(LABEL_$*-pdf),pdftotext -layout -enc UTF-8 $< $@.pdf.tmp && \
-		$(BIN)/ipm-norm $@.pdf.tmp > $@.tmp && rm -f $@.pdf.tmp && mv $@.tmp $@)
+		'$(BIN)'/ipm-norm $@.pdf.tmp > $@.tmp && rm -f $@.pdf.tmp && mv $@.tmp $@)
 blocks/%.jsonl: txt/%.txt $(EXTRACT_DEPS)
 	@mkdir -p blocks rej/extract
-	$(call step,extract,$(LABEL_$*),$(BIN)/ipm-extract --rejects rej/extract/$*.jsonl.tmp $< > $@.tmp && \
+	$(call step,extract,$(LABEL_$*),'$(BIN)'/ipm-extract --rejects rej/extract/$*.jsonl.tmp $< > $@.tmp && \
 		mv rej/extract/$*.jsonl.tmp rej/extract/$*.jsonl && mv $@.tmp $@)
 
 # --- per document (content and id): records and tags ---
 define doc_rules
 rows/$(K_$1)_$1.jsonl: blocks/$(K_$1).jsonl $(ROWS_DEPS)
 	@mkdir -p rows rej/rows
-	$$(call step,rows,$1,$(BIN)/ipm-rows --doc $1 --rejects rej/rows/$(K_$1)_$1.jsonl.tmp $$< > $$@.tmp && \
+	$$(call step,rows,$1,'$(BIN)'/ipm-rows --doc $1 --rejects rej/rows/$(K_$1)_$1.jsonl.tmp $$< > $$@.tmp && \
 		mv rej/rows/$(K_$1)_$1.jsonl.tmp rej/rows/$(K_$1)_$1.jsonl && mv $$@.tmp $$@)
 tagged/$(K_$1)_$1.jsonl: rows/$(K_$1)_$1.jsonl $(TAG_DEPS)
 	@mkdir -p tagged rej/tag
-	$$(call step,tag,$1,$(BIN)/ipm-tag --rejects rej/tag/$(K_$1)_$1.jsonl.tmp $$< > $$@.tmp && \
+	$$(call step,tag,$1,'$(BIN)'/ipm-tag --rejects rej/tag/$(K_$1)_$1.jsonl.tmp $$< > $$@.tmp && \
 		mv rej/tag/$(K_$1)_$1.jsonl.tmp rej/tag/$(K_$1)_$1.jsonl && mv $$@.tmp $$@)
 endef
 $(foreach d,$(DOCS),$(eval $(call doc_rules,$d)))
@@ -85,20 +85,20 @@ corpus: $(C)/events.jsonl $(C)/collapsed.jsonl $(AGG) $(C)/report/index.html $(C
 # $(S)/docset lists the documents: a removed one changes it
 $(C)/events.jsonl: $(TAGGED) $(S)/docset $(DEDUP_DEPS)
 	@mkdir -p $(C)
-	$(call step,dedup,events,$(BIN)/ipm-dedup $(TAGGED) > $@.tmp && mv $@.tmp $@)
+	$(call step,dedup,events,'$(BIN)'/ipm-dedup $(TAGGED) > $@.tmp && mv $@.tmp $@)
 $(C)/collapsed.jsonl: $(C)/events.jsonl $(DEDUP_DEPS)
-	$(call step,collapse,collapsed,$(BIN)/ipm-dedup --collapse $< > $@.tmp && mv $@.tmp $@)
+	$(call step,collapse,collapsed,'$(BIN)'/ipm-dedup --collapse $< > $@.tmp && mv $@.tmp $@)
 AGG_sections := -g doc,section count
 AGG_province_sector := -g province,sectors count
 AGG_months := --by-month -g section count
 $(C)/agg/%.csv: $(C)/events.jsonl $(AGG_DEPS)
 	@mkdir -p $(C)/agg
-	$(call step,agg,$*,$(BIN)/ipm-agg $(AGG_$*) $< > $@.tmp && mv $@.tmp $@)
+	$(call step,agg,$*,'$(BIN)'/ipm-agg $(AGG_$*) $< > $@.tmp && mv $@.tmp $@)
 # the report directory is swapped whole
 $(C)/report/index.html: $(C)/collapsed.jsonl $(REPORT_DEPS)
 	@rm -rf $(C)/report.tmp && mkdir -p $(C)/report.tmp
-	$(call step,report,report,$(BIN)/ipm-report -o $(C)/report.tmp $<)
+	$(call step,report,report,'$(BIN)'/ipm-report -o $(C)/report.tmp $<)
 	@rm -rf $(C)/report.old; if [ -d $(C)/report ]; then mv $(C)/report $(C)/report.old; fi; \
 		mv $(C)/report.tmp $(C)/report && rm -rf $(C)/report.old
 $(C)/ipm.sqlite: $(C)/events.jsonl $(AGG) $(DB_DEPS)
-	$(call step,db,ipm.sqlite,sh $(DBDIR)/load.sh $@.tmp $(C) >/dev/null && mv $@.tmp $@)
+	$(call step,db,ipm.sqlite,sh '$(DBDIR)'/load.sh $@.tmp $(C) >/dev/null && mv $@.tmp $@)
