@@ -38,6 +38,15 @@ nt() {
 steps() { cat "$1"/*.log | grep -c " step $2 "; }
 counts() { echo "norm $(steps "$1" norm) extract $(steps "$1" extract) rows $(steps "$1" rows) tag $(steps "$1" tag) dedup $(steps "$1" dedup) agg $(steps "$1" agg) report $(steps "$1" report) db $(steps "$1" db)"; }
 o=$w/out
+h=$("$nightly" --help 2>&1 | head -1)
+v=$("$nightly" --version 2>&1)
+"$nightly" --bogus > /dev/null 2> "$w/bogus.err"
+rb=$?
+"$nightly" --in "$w/in" > /dev/null 2>&1
+rn=$?
+[ "${h%% *}" = Usage: ] && [ "$v" = "ipm-nightly 0.1.0" ] && [ $rb -eq 2 ] && [ $rn -eq 2 ] && grep -q "Try 'ipm-nightly --help'" "$w/bogus.err" &&
+	pass "--help, --version, a bad flag or a missing --out exits 2 with a hint" ||
+	fail "cli: help '$h', version '$v', bad flag exit $rb, no --out exit $rn"
 
 # 1. first run
 nt "$o" "$w/l1"
