@@ -80,12 +80,18 @@ bench: deps tools
 	@sh scripts/bench.sh
 
 # Tools find their dictionaries in ../share/ipm beside their directory (or $IPM_DATA).
+# The nightly driver (pipelines/nightly) becomes bin/ipm-nightly, with its rules,
+# the database scripts, the cron line and the systemd units in share/ipm.
 # The manuals (tools/man) go to share/man/man1, man5 and man7.
 MANDIR ?= $(PREFIX)/share/man
 install: tools
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ipm
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ipm/db
 	cp $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
 	cp lib/data/*.tsv $(DESTDIR)$(PREFIX)/share/ipm/
+	cp pipelines/nightly $(DESTDIR)$(PREFIX)/bin/ipm-nightly
+	cp pipelines/nightly.make pipelines/ipm-nightly.cron pipelines/ipm-nightly.service \
+		pipelines/ipm-nightly.timer $(DESTDIR)$(PREFIX)/share/ipm/
+	cp scripts/db/load.sh scripts/db/schema.sql scripts/db/load.sql $(DESTDIR)$(PREFIX)/share/ipm/db/
 	mkdir -p $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	cp tools/man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp tools/man/*.5 $(DESTDIR)$(MANDIR)/man5/

@@ -6,7 +6,10 @@
 #   events --ipm-agg--> agg/*.csv       collapsed --ipm-report--> report/
 # ID is the file name up to the first '_' or '.', e.g. 000 for 000_09c5....txt.
 # Every file is written to FILE.tmp and renamed; a stage or a tool that
-# changed rebuilds what depends on it; safe under make -j. A stage whose tool
+# changed rebuilds what depends on it, and so does a data file the stage
+# reads (columns.tsv: extract; gazetteer.tsv: rows; the dictionaries: tag;
+# sentences.tsv, tiles.tsv: report); safe under make -j. pipelines/nightly
+# (ipm-nightly(1)) is the driver for unattended runs over a changing folder. A stage whose tool
 # is not in tools/ yet is named, and what can be built without it is built.
 
 IN ?= testdata/corpus
@@ -17,7 +20,13 @@ PIPE_STEMS := $(basename $(notdir $(PIPE_DOCS)))
 PIPE_STAGES := norm extract rows tag dedup agg report
 pipe_have = $(or $(wildcard tools/ipm-$(1).c),$(wildcard $(BIN)/ipm-$(1)))
 PIPE_MISSING := $(strip $(foreach s,$(PIPE_STAGES),$(if $(call pipe_have,$s),,$s)))
-PIPE_DATA := $(wildcard lib/data/*.tsv)
+# the data files each stage reads (the tools' lookup: $IPM_DATA, else lib/data)
+PIPE_DATADIR := $(or $(IPM_DATA),lib/data)
+pipe_data = $(wildcard $(patsubst %,$(PIPE_DATADIR)/%.tsv,$(1)))
+PIPE_DATA_EXTRACT := $(call pipe_data,columns)
+PIPE_DATA_ROWS := $(call pipe_data,gazetteer)
+PIPE_DATA_TAG := $(call pipe_data,gazetteer orgs companies sectors events plus docnum hosts)
+PIPE_DATA_REPORT := $(call pipe_data,sentences tiles)
 pipe_id = $(firstword $(subst _, ,$(1)))
 pipe_mv = mv $@.tmp $@
 # quiet recipes: one line per step (make V=1 shows the commands)
@@ -61,15 +70,15 @@ $(P)/txt/%.txt: $(IN)/%.pdf $(PIPE_NORM_DEP)
 	$(PQ)pdftotext -layout -enc UTF-8 $< $@.pdf.tmp && $(call pipe_norm,$@.pdf.tmp) && rm -f $@.pdf.tmp && $(pipe_mv)
 
 # --- per document: extract, rows, tag ---
-$(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract
+$(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract $(PIPE_DATA_EXTRACT)
 	@mkdir -p $(@D)
 	$(call pipe_say,extract)
 	$(PQ)$(BIN)/ipm-extract $< > $@.tmp && $(pipe_mv)
-$(P)/rows/%.jsonl: $(P)/blocks/%.jsonl $(BIN)/ipm-rows
+$(P)/rows/%.jsonl: $(P)/blocks/%.jsonl $(BIN)/ipm-rows $(PIPE_DATA_ROWS)
 	@mkdir -p $(@D)
 	$(call pipe_say,rows)
 	$(PQ)$(BIN)/ipm-rows --doc $(call pipe_id,$*) $< > $@.tmp && $(pipe_mv)
-$(P)/tagged/%.jsonl: $(P)/rows/%.jsonl $(BIN)/ipm-tag $(PIPE_DATA)
+$(P)/tagged/%.jsonl: $(P)/rows/%.jsonl $(BIN)/ipm-tag $(PIPE_DATA_TAG)
 	@mkdir -p $(@D)
 	$(call pipe_say,tag)
 	$(PQ)$(BIN)/ipm-tag $< > $@.tmp && $(pipe_mv)
@@ -106,7 +115,7 @@ $(P)/agg/months.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	$(PQ)$(BIN)/ipm-agg --by-month -g section count $< > $@.tmp && $(pipe_mv)
 
 # --- reports: one per period, and the index (the directory is swapped whole) ---
-$(PIPE_REPORT): $(P)/collapsed.jsonl $(BIN)/ipm-report $(PIPE_DATA)
+$(PIPE_REPORT): $(P)/collapsed.jsonl $(BIN)/ipm-report $(PIPE_DATA_REPORT)
 	$(call pipe_say,report)
 	$(PQ)rm -rf $(P)/report.tmp && mkdir -p $(P)/report.tmp
 	$(PQ)$(BIN)/ipm-report -o $(P)/report.tmp $<
