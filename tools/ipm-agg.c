@@ -153,6 +153,7 @@ int main(int argc, char **argv)
 	int c, used, partial = 0, status;
 
 	ipm_init(argv[0]);
+	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, IPM_CLI_JOBS);
 	o.out_fmt = IPM_FMT_CSV;
 	/* "+": stop at the first operand, so OP words are never taken for options */

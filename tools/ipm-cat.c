@@ -48,6 +48,7 @@ int main(int argc, char **argv)
 	int opt, status;
 
 	ipm_init(argv[0]);
+	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, 0);
 	while ((opt = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		ipm_cli_common(opt, optarg, &o, help);

@@ -186,6 +186,7 @@ int main(int argc, char **argv)
 	int status = 0;
 
 	ipm_init(argv[0]);
+	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, IPM_CLI_DATA);
 	options(argc, argv, &o);
 	tf = tpl_file ? ipm_strndup(tpl_file, strlen(tpl_file))

@@ -91,6 +91,7 @@ int main(int argc, char **argv)
 	int c, status;
 
 	ipm_init(argv[0]);
+	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, IPM_CLI_DATA);
 	u.kind = IPM_K_AUTO;
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)

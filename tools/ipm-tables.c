@@ -75,6 +75,7 @@ int main(int argc, char **argv)
 	int c, check = 0, status;
 
 	ipm_init(argv[0]);
+	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, 0);
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		if (c == OPT_CHECK)

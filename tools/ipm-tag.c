@@ -117,6 +117,7 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	ipm_heap_prefault(PREFAULT_BYTES);
 	ipm_init(argv[0]);
+	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, IPM_CLI_DATA | IPM_CLI_JOBS);
 	while ((c = getopt_long(argc, argv, IPM_CLI_SHORTOPTS, longopts, NULL)) != -1)
 		if (c == OPT_DICT)

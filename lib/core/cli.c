@@ -72,7 +72,7 @@ int ipm_cli_common(int c, const char *arg, struct ipm_opts *o, void (*help)(FILE
 	case IPM_OPT_DOC: o->doc = arg; return 1;
 	case IPM_OPT_STRICT: o->strict = 1; return 1;
 	case IPM_OPT_REJECTS: o->rejects = arg; return 1;
-	case 'v': o->verbose++; return 1;
+	case 'v': o->verbose++; ipm_err_show_all(1); return 1;
 	case IPM_OPT_DATA:
 		if (!(o->uses & IPM_CLI_DATA))
 			ipm_usage_error("unrecognized option '--data'");

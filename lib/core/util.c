@@ -13,6 +13,69 @@
 
 static const char *progname = "ipm";
 
+/* Repeated messages: the first MSG_SHOWN of a kind are printed, the rest
+ * counted and summed up at exit. A kind is a message with its numbers and
+ * quoted text blanked ("wrong number of fields (#, header has #)"). */
+#define MSG_SHOWN 10
+#define MSG_KINDS 256
+static struct kind {
+	char key[64];
+	char first[160];      /* the first message of the kind, for the summary */
+	unsigned long n;
+} kinds[MSG_KINDS];
+static size_t nkinds;
+static int show_all;
+
+void ipm_err_show_all(int all)
+{
+	show_all = all;
+}
+
+/* Count msg under its kind; 1 when it is to be printed. */
+static int count_kind(const char *msg)
+{
+	char key[64];
+	size_t i = 0, k = 0;
+	int quoted = 0;
+
+	for (; msg[i] && k + 1 < sizeof key; i++) {
+		char c = msg[i];
+		if (c == '\'')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (c >= '0' && c <= '9') {
+			if (k == 0 || key[k - 1] != '#')
+				key[k++] = '#';
+			continue;
+		}
+		key[k++] = c;
+	}
+	key[k] = '\0';
+	for (i = 0; i < nkinds && strcmp(kinds[i].key, key) != 0; i++)
+		;
+	if (i == nkinds) {
+		if (nkinds == MSG_KINDS)
+			return 1;   /* too many kinds to follow: print */
+		memcpy(kinds[i].key, key, k + 1);
+		k = strlen(msg) < sizeof kinds[i].first ? strlen(msg) : sizeof kinds[i].first - 1;
+		memcpy(kinds[i].first, msg, k);   /* cut is fine: it only names the kind */
+		kinds[i].first[k] = '\0';
+		nkinds++;
+	}
+	return ++kinds[i].n <= MSG_SHOWN || show_all;
+}
+
+static void sum_up_kinds(void)
+{
+	size_t i;
+
+	for (i = 0; i < nkinds; i++)
+		if (kinds[i].n > MSG_SHOWN && !show_all)
+			fprintf(stderr, "%s: %lu more messages like \"%s\" not shown (-v shows all)\n",
+			        progname, kinds[i].n - MSG_SHOWN, kinds[i].first);
+}
+
 void ipm_init(const char *argv0)
 {
 	const char *slash;
@@ -22,6 +85,7 @@ void ipm_init(const char *argv0)
 		progname = slash ? slash + 1 : argv0;
 	}
 	signal(SIGPIPE, SIG_DFL);
+	atexit(sum_up_kinds);
 }
 
 void ipm_heap_prefault(size_t bytes)
@@ -47,18 +111,22 @@ const char *ipm_progname(void)
 	return progname;
 }
 
-static void vreport(const char *file, long line, const char *fmt, va_list ap)
+static void vreport(const char *file, long line, int capped, const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t n = strlen(fmt);
+	char msg[1024];
 
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (capped && !count_kind(msg))
+		return;
 	fflush(stdout);
 	fprintf(stderr, "%s: ", progname);
 	if (file && line > 0)
 		fprintf(stderr, "%s:%ld: ", file, line);
 	else if (file)
 		fprintf(stderr, "%s: ", file);
-	vfprintf(stderr, fmt, ap);
+	fputs(msg, stderr);
 	if (n > 0 && fmt[n - 1] == ':')
 		fprintf(stderr, " %s", strerror(saved));
 	fputc('\n', stderr);
@@ -69,7 +137,7 @@ void ipm_err(const char *file, long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(file, line, fmt, ap);
+	vreport(file, line, 1, fmt, ap);
 	va_end(ap);
 }
 
@@ -78,7 +146,7 @@ void ipm_die(int status, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(NULL, 0, fmt, ap);
+	vreport(NULL, 0, 0, fmt, ap);
 	va_end(ap);
 	exit(status);
 }

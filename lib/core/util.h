@@ -24,6 +24,10 @@ const char *ipm_progname(void);
  * A format ending in ':' gets ": strerror(errno)" appended. stdout is flushed first. */
 void ipm_err(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* ipm_err: of messages of one kind (the same text but for its numbers and
+ * quoted words) the first 10 are printed and the rest counted, summed up in
+ * one line at exit; ipm_err_show_all(1) (-v) prints every one. */
+void ipm_err_show_all(int all);
 /* ipm_err(NULL, 0, ...) then exit(status). */
 void ipm_die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
