@@ -71,8 +71,8 @@ static int rows_input(FILE *fp, const char *name, void *ctx)
 	ipm_events_init(&ev, put_writer, u->w, id, ipm_reader_name(rd), u->rj);
 	ev.verbose = u->o->verbose;
 	ev.data_dir = u->data;
-	rc = ipm_rows_run(src, u->kind, &ev) != 0 || ipm_reader_nbad(rd);
-	if (!rc && ev.n == 0)
+	rc = ipm_rows_run(src, u->kind, &ev) != 0 || ipm_reader_nbad(rd) || ipm_bsrc_failed(src);
+	if (!rc && ev.n == 0 && !ipm_bsrc_failed(src))
 		ipm_err(ipm_reader_name(rd), 0, "warning: no records");
 	ipm_events_free(&ev);
 	ipm_bsrc_close(src);

@@ -146,6 +146,7 @@ struct ipm_bsrc {
 	size_t nq, head, count;
 	ipm_rec *cur;
 	int eof;
+	int failed;             /* a read error ended the input */
 };
 
 ipm_bsrc *ipm_bsrc_open(ipm_reader *rd)
@@ -183,6 +184,7 @@ int ipm_bsrc_peek(ipm_bsrc *s, size_t k, const ipm_rec **b)
 		rc = ipm_reader_next(s->rd, &r);
 		if (rc <= 0) {
 			s->eof = 1;
+			s->failed |= rc < 0;
 			return rc;
 		}
 		if (s->count == s->nq)
@@ -213,10 +215,16 @@ int ipm_bsrc_next(ipm_bsrc *s, const ipm_rec **b)
 	rc = ipm_reader_next(s->rd, &r);
 	if (rc <= 0) {
 		s->eof = 1;
+		s->failed |= rc < 0;
 		return rc;
 	}
 	*b = r;
 	return 1;
+}
+
+int ipm_bsrc_failed(const ipm_bsrc *s)
+{
+	return s->failed;
 }
 
 const char *ipm_bsrc_name(const ipm_bsrc *s)
@@ -257,4 +265,30 @@ long ipm_block_line(const ipm_rec *b)
 	long l = ipm_rec_long(b, "line", 0);
 
 	return l ? l : ipm_rec_line(b);
+}
+
+const char *ipm_block_text(const ipm_rec *b, ipm_buf *tmp, size_t *n)
+{
+	const ipm_val *v = ipm_rec_get(b, "text");
+	const char *items[256];
+	size_t lens[256], k, i;
+
+	if (v && v->t == IPM_V_STR) {
+		*n = v->len;
+		return v->s;
+	}
+	ipm_buf_clear(tmp);
+	if ((v = ipm_rec_get(b, "cells")) != NULL) {
+		k = ipm_val_list(v, items, lens, 256);
+		for (i = 0; i < k && i < 256; i++) {
+			if (i)
+				ipm_buf_adds(tmp, " | ");
+			ipm_buf_add(tmp, items[i], lens[i]);
+		}
+	} else if (ipm_rec_str(b, "key")) {
+		ipm_buf_printf(tmp, "%s: %s", ipm_rec_str(b, "key"),
+		               ipm_rec_str(b, "value") ? ipm_rec_str(b, "value") : "");
+	}
+	*n = tmp->len;
+	return tmp->s ? tmp->s : "";
 }

@@ -62,6 +62,12 @@ int ipm_bsrc_next(ipm_bsrc *s, const ipm_rec **b);
  * the next next() call. Same returns as next(). */
 int ipm_bsrc_peek(ipm_bsrc *s, size_t k, const ipm_rec **b);
 const char *ipm_bsrc_name(const ipm_bsrc *s);
+/* The text of any block as a reject shows it: a heading's or paragraph's
+ * text, a row's cells joined by " | ", a meta block's "key: value". Points
+ * into b or into tmp (the caller's); *n set. */
+const char *ipm_block_text(const ipm_rec *b, ipm_buf *tmp, size_t *n);
+/* 1 when a read error (not the end of the input) ended the blocks. */
+int ipm_bsrc_failed(const ipm_bsrc *s);
 void ipm_bsrc_close(ipm_bsrc *s);
 
 /* The block's type from its "type" field. */

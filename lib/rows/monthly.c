@@ -530,18 +530,23 @@ static int table_row(struct mstate *m, const ipm_rec *b)
 	int cont, rc = 0;
 	struct group *g = &m->g;
 	const ipm_val *hv = ipm_rec_get(b, "header");
+	const char *s;
+	size_t n;
 
 	nc = ipm_rec_list(b, "cells", cell, len, 64);
 	if (nc > 64)
 		nc = 64;
 	for (i = 0; i < nc && len[i] == 0; i++)
 		;
-	if (hv && hv->t == IPM_V_BOOL && hv->s[0] == 't') {
+	if (hv && hv->t == IPM_V_BOOL && hv->s[0] == 't' && !(nc >= 2 && first_dated(cell[1], len[1]))) {
 		m->after_break = i == nc;   /* an empty header: the table goes on */
-		if (i < nc)
+		if (i < nc) {
 			rc = flush_group(m, b);
+			s = ipm_block_text(b, &m->tmp, &n);
+			rej(m, b, "table header", s, n);
+		}
 		return rc;
-	}
+	}   /* a "header" holding dated items (rows above a |---| rule) is data */
 	if (i == nc)
 		return 0;   /* an empty row */
 	if (rule_row(cell, len, nc)) {
@@ -656,6 +661,8 @@ static int topic_block(struct mstate *m, const ipm_rec *b, enum ipm_btype t,
 		ipm_zh_join(&m->topic_text, s, n);
 		return 0;
 	}
+	if (t == IPM_B_ROW)
+		s = ipm_block_text(b, &m->tmp, &n);
 	rej(m, b, t == IPM_B_ROW ? "table row in a summit/special section" :
 	          "paragraph before the first topic", s, n);
 	return 0;
@@ -707,7 +714,10 @@ static int block(struct mstate *m, const ipm_rec *b)
 		return topic_block(m, b, t, s, n);
 	if (t == IPM_B_ROW)
 		return table_row(m, b);
-	rej(m, b, t == IPM_B_PARA ? "paragraph in a table section" : "heading in a table section", s, n);
+	if (t == IPM_B_META)
+		s = ipm_block_text(b, &m->tmp, &n);
+	rej(m, b, t == IPM_B_PARA ? "paragraph in a table section" :
+	          t == IPM_B_HEADING ? "heading in a table section" : "meta block in a table section", s, n);
 	return 0;
 }
 

@@ -44,6 +44,7 @@ void ipm_headpath_free(ipm_headpath *h)
 int ipm_narrative_rows(ipm_bsrc *src, ipm_events *ev)
 {
 	ipm_headpath hp;
+	ipm_buf tmp = { 0 };
 	const ipm_rec *b;
 	int rc, err = 0;
 
@@ -62,6 +63,7 @@ int ipm_narrative_rows(ipm_bsrc *src, ipm_events *ev)
 			continue;
 		}
 		if (t != IPM_B_PARA || !n) {
+			s = ipm_block_text(b, &tmp, &n);
 			ipm_reject(ev->rj, ev->file, ipm_block_line(b),
 			           t == IPM_B_ROW ? "table row in a narrative" : "not a paragraph", s, n);
 			continue;
@@ -75,5 +77,6 @@ int ipm_narrative_rows(ipm_bsrc *src, ipm_events *ev)
 			err = 1;
 	}
 	ipm_headpath_free(&hp);
+	ipm_buf_free(&tmp);
 	return err || rc < 0 ? -1 : 0;
 }
