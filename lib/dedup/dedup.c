@@ -30,7 +30,34 @@ struct ipm_dedup {
 	size_t *date_tail;
 	ipm_hash *ids;         /* every id handed out, to keep ids unique */
 	ipm_buf tmp, key;
+	/* dates with many events: candidates from MinHash bands (see lsh_*) */
+	size_t *date_n;        /* date index -> events of that date */
+	unsigned char *date_lsh; /* date index -> its events are in the band index */
+	ipm_hash *bands;       /* (date, band, band hash) -> bucket */
+	size_t *bucket_head;   /* bucket -> first event + 1 */
+	uint32_t *band_next;   /* event * LSH_BANDS + band -> next event in its bucket + 1 */
+	size_t band_cap;
+	unsigned *seen;        /* event -> the query that last saw it as a candidate */
+	unsigned char *hits;   /* event -> buckets it shares with the query's text */
+	size_t *cand, ncand, capcand;
+	unsigned query;
 };
+
+/* A date whose events number LSH_MIN or more stops comparing a record with
+ * each of them: its events go into LSH_BANDS buckets keyed by bands of
+ * LSH_ROWS MinHash values of their bigram sets, and a record is compared
+ * (exact Jaccard, as before) only with the events that share a bucket with
+ * it. Two sets of Jaccard 0.8 share a bucket with probability
+ * 1 - (1 - 0.8^4)^32 > 1 - 5e-8, so the result is that of comparing all.
+ * Work per record is bounded whatever the input: the newest LSH_WALK events
+ * of a bucket are looked at, and of those the LSH_CHECK that share the most
+ * buckets with the text are compared (texts that many near-alike but
+ * distinct events resemble are the only ones that can lose a match). */
+#define LSH_MIN 64
+#define LSH_BANDS 32
+#define LSH_ROWS 4
+#define LSH_WALK 64
+#define LSH_CHECK 64
 
 ipm_dedup *ipm_dedup_new(double threshold, int collapse)
 {
@@ -62,6 +89,14 @@ void ipm_dedup_free(ipm_dedup *d)
 	free(d->url_ev);
 	free(d->date_head);
 	free(d->date_tail);
+	free(d->date_n);
+	free(d->date_lsh);
+	ipm_hash_free(d->bands);
+	free(d->bucket_head);
+	free(d->band_next);
+	free(d->seen);
+	free(d->hits);
+	free(d->cand);
 	ipm_hash_free(d->urls);
 	ipm_hash_free(d->dates);
 	ipm_hash_free(d->ids);
@@ -181,30 +216,161 @@ double ipm_jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 
 /* --------------------------------------------------------------- events */
 
-/* The event of the best text match among the events of date index di;
+/* The band hashes of a bigram set's MinHash signature: LSH_BANDS x
+ * LSH_ROWS values min(a_k * mix(x) + c_k) over the set's bigrams x. */
+static void band_hashes(const uint64_t *bg, size_t n, uint64_t out[LSH_BANDS])
+{
+	uint64_t mins[LSH_BANDS * LSH_ROWS], h, v;
+	size_t i, k;
+
+	for (k = 0; k < LSH_BANDS * LSH_ROWS; k++)
+		mins[k] = UINT64_MAX;
+	for (i = 0; i < n; i++) {
+		h = ipm_hash_bytes(&bg[i], sizeof bg[i]);
+		for (k = 0; k < LSH_BANDS * LSH_ROWS; k++) {
+			v = h * (0x9E3779B97F4A7C15ULL + 2 * k) + 0xD1B54A32D192ED03ULL * k;
+			v ^= v >> 31;
+			if (v < mins[k])
+				mins[k] = v;
+		}
+	}
+	for (k = 0; k < LSH_BANDS; k++)
+		out[k] = ipm_hash_bytes(&mins[k * LSH_ROWS], LSH_ROWS * sizeof *mins);
+}
+
+/* The bucket of (date di, band b, band hash h); created when absent. */
+static size_t bucket(ipm_dedup *d, size_t di, size_t b, uint64_t h)
+{
+	uint64_t key[3] = { di, b, h };
+	int isnew;
+	size_t i = ipm_hash_put(d->bands, key, sizeof key, &isnew);
+
+	if (isnew) {
+		d->bucket_head = ipm_realloc(d->bucket_head, ipm_hash_count(d->bands) * sizeof *d->bucket_head);
+		d->bucket_head[i] = 0;
+	}
+	return i;
+}
+
+static void lsh_insert(ipm_dedup *d, size_t di, size_t e)
+{
+	uint64_t h[LSH_BANDS];
+	size_t b, k;
+
+	if (d->band_cap <= e) {
+		size_t old = d->band_cap;
+		d->band_cap = d->cap;
+		d->band_next = ipm_realloc(d->band_next, d->band_cap * LSH_BANDS * sizeof *d->band_next);
+		memset(d->band_next + old * LSH_BANDS, 0, (d->band_cap - old) * LSH_BANDS * sizeof *d->band_next);
+		d->seen = ipm_realloc(d->seen, d->band_cap * sizeof *d->seen);
+		memset(d->seen + old, 0, (d->band_cap - old) * sizeof *d->seen);
+		d->hits = ipm_realloc(d->hits, d->band_cap);
+	}
+	band_hashes(d->ev[e].bg, d->ev[e].nbg, h);
+	for (b = 0; b < LSH_BANDS; b++) {
+		k = bucket(d, di, b, h[b]);
+		d->band_next[e * LSH_BANDS + b] = (uint32_t)d->bucket_head[k];
+		d->bucket_head[k] = e + 1;
+	}
+}
+
+/* The date has become large: from now on its events are found by band. */
+static void lsh_start(ipm_dedup *d, size_t di)
+{
+	size_t e;
+
+	if (!d->bands)
+		d->bands = ipm_hash_new();
+	d->date_lsh[di] = 1;
+	for (e = d->date_head[di]; e; e = d->ev[e - 1].next)
+		lsh_insert(d, di, e - 1);
+}
+
+/* Is event e (of the record's date) the same event as the record's text? */
+static int better(ipm_dedup *d, size_t e, const uint64_t *bg, size_t n, const char *prov,
+                  long *best, double *bj)
+{
+	struct event *v = &d->ev[e];
+	double j, lo = (double)(v->nbg < n ? v->nbg : n), hi = (double)(v->nbg < n ? n : v->nbg);
+
+	if (lo < d->threshold * hi)   /* Jaccard <= min/max: cannot reach it */
+		return 0;
+	if (prov && *prov && v->province && strcmp(prov, v->province) != 0)
+		return 0;
+	j = ipm_jaccard(v->bg, v->nbg, bg, n);
+	if (j < d->threshold || j < *bj || (j == *bj && *best >= 0 && (size_t)*best < e))
+		return 0;   /* the best match wins, the earliest on a tie */
+	*bj = j;
+	*best = (long)e;
+	return 1;
+}
+
+/* Compare the text with the candidates, at most LSH_CHECK of them: those
+ * that share the most buckets with it. */
+static void check_best(ipm_dedup *d, const uint64_t *bg, size_t n, const char *prov,
+                       long *best, double *bj)
+{
+	size_t i, kept = 0, cnt[LSH_BANDS + 1] = { 0 };
+	int min = 1, m;
+
+	if (d->ncand > LSH_CHECK) {   /* the least hit count that keeps <= LSH_CHECK */
+		for (i = 0; i < d->ncand; i++)
+			cnt[d->hits[d->cand[i]]]++;
+		for (m = LSH_BANDS; m >= 1 && kept + cnt[m] <= LSH_CHECK; m--)
+			kept += cnt[m];
+		min = m + 1;
+		if (!kept) {   /* the top level alone holds more: LSH_CHECK of it */
+			for (m = LSH_BANDS; m > 1 && !cnt[m]; m--)
+				;
+			min = m;
+		}
+	}
+	for (i = 0, kept = 0; i < d->ncand && kept < LSH_CHECK; i++)
+		if (d->hits[d->cand[i]] >= min) {
+			better(d, d->cand[i], bg, n, prov, best, bj);
+			kept++;
+		}
+}
+
+/* The event of the best text match among the events of date index di (all
+ * of them, or those sharing a band bucket with the text: see LSH_MIN);
  * events of another province never match (the same notice issued by two
  * provinces on one day reads almost alike but is two events). */
 static long text_match(ipm_dedup *d, size_t di, const uint64_t *bg, size_t n, const char *prov)
 {
-	size_t e;
-	long best = -1;
-	double bj = 0, j, lo, hi;
+	uint64_t h[LSH_BANDS];
+	size_t e, b;
+	long best = -1, k;
+	double bj = 0;
 
-	for (e = d->date_head[di]; e; e = d->ev[e - 1].next) {
-		struct event *v = &d->ev[e - 1];
-
-		lo = (double)(v->nbg < n ? v->nbg : n);
-		hi = (double)(v->nbg < n ? n : v->nbg);
-		if (lo < d->threshold * hi)   /* Jaccard <= min/max: cannot reach it */
+	if (!d->date_lsh[di]) {
+		for (e = d->date_head[di]; e; e = d->ev[e - 1].next)
+			better(d, e - 1, bg, n, prov, &best, &bj);
+		return best;
+	}
+	d->query++;
+	d->ncand = 0;
+	band_hashes(bg, n, h);
+	for (b = 0; b < LSH_BANDS; b++) {
+		uint64_t key[3] = { di, b, h[b] };
+		size_t walked = 0;
+		if ((k = ipm_hash_find(d->bands, key, sizeof key)) < 0)
 			continue;
-		if (prov && *prov && v->province && strcmp(prov, v->province) != 0)
-			continue;
-		j = ipm_jaccard(v->bg, v->nbg, bg, n);
-		if (j >= d->threshold && j > bj) {
-			bj = j;
-			best = (long)(e - 1);
+		for (e = d->bucket_head[k]; e && walked < LSH_WALK; e = d->band_next[(e - 1) * LSH_BANDS + b], walked++) {
+			if (d->seen[e - 1] == d->query) {
+				d->hits[e - 1]++;
+				continue;
+			}
+			d->seen[e - 1] = d->query;
+			d->hits[e - 1] = 1;
+			if (d->ncand == d->capcand) {
+				d->capcand = d->capcand ? 2 * d->capcand : 256;
+				d->cand = ipm_realloc(d->cand, d->capcand * sizeof *d->cand);
+			}
+			d->cand[d->ncand++] = e - 1;
 		}
 	}
+	check_best(d, bg, n, prov, &best, &bj);
 	return best;
 }
 
@@ -258,7 +424,11 @@ static size_t date_index(ipm_dedup *d, const char *date)
 		n = ipm_hash_count(d->dates);
 		d->date_head = ipm_realloc(d->date_head, n * sizeof *d->date_head);
 		d->date_tail = ipm_realloc(d->date_tail, n * sizeof *d->date_tail);
+		d->date_n = ipm_realloc(d->date_n, n * sizeof *d->date_n);
+		d->date_lsh = ipm_realloc(d->date_lsh, n);
 		d->date_head[i] = d->date_tail[i] = 0;
+		d->date_n[i] = 0;
+		d->date_lsh[i] = 0;
 	}
 	return i;
 }
@@ -275,6 +445,10 @@ static void add_to_date(ipm_dedup *d, size_t di, size_t ev, uint64_t *bg, size_t
 	else
 		d->date_head[di] = ev + 1;
 	d->date_tail[di] = ev + 1;
+	if (d->date_lsh[di])
+		lsh_insert(d, di, ev);
+	else if (++d->date_n[di] >= LSH_MIN)
+		lsh_start(d, di);
 }
 
 static void count_mention(ipm_dedup *d, size_t ev, const ipm_rec *r)

@@ -14,8 +14,10 @@
  *
  * Memory: one entry per distinct event (its id, one bigram set, the links
  * that led to it), indexed by link and by date; a record is compared only
- * with the events of its own date. --collapse also keeps the first record of
- * each event until the end. */
+ * with the events of its own date, and on a date of many events only with
+ * those that share a MinHash band bucket with it (bounded work per record:
+ * see dedup.c, LSH_*). --collapse also keeps the first record of each event
+ * until the end. */
 #ifndef IPM_DEDUP_H
 #define IPM_DEDUP_H
 
