@@ -26,5 +26,14 @@ done
 	echo "| stage | input | command | MB/s | records/s | peak RSS MB | ratio |"
 	echo "|---|---|---|---:|---:|---:|---|"
 	cat "$out"
+	echo
+	echo "## Scaling (scripts/scaling.py)"
+	echo
+	echo "Adversarial inputs at 1x, 2x, 4x, 8x their base size; a case fails when 8x takes more"
+	echo "than 10x the 1x time (1x times under 0.05 s count as 0.05 s)."
+	echo
+	IPM_BIN="$top/bin" python3 scripts/scaling.py --table build/bench/scaling.md > build/bench/scaling.log 2>&1 ||
+		echo "bench: scripts/scaling.py failed" >&2
+	cat build/bench/scaling.md
 } > BENCH.md
 cat BENCH.md
