@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/cli.h"
 #include "core/datafile.h"
@@ -91,7 +92,8 @@ static int read_docs(int argc, char **argv, int first, const struct ipm_opts *o,
 	return ipm_each_input(argc, argv, first, read_input, &rc);
 }
 
-/* Every period's report in both formats, and the index pages. */
+/* Every period's report in both formats, the pages of the other documents,
+ * and the index pages. */
 static int write_dir(const struct ipm_render *r0, const struct ipm_period *p, size_t n)
 {
 	static const char *const ext[] = { "md", "html" };
@@ -102,20 +104,45 @@ static int write_dir(const struct ipm_render *r0, const struct ipm_period *p, si
 
 	for (f = 0; f < 2; f++) {
 		r.fmt = f ? IPM_RENDER_HTML : IPM_RENDER_MD;
-		for (i = 0; i <= n; i++) {
+		r.ext = ext[f];
+		for (i = 0; i <= n + r.nother; i++) {
+			const char *name = "index";
+
 			ipm_buf_clear(&b);
 			ipm_buf_clear(&path);
-			if (i < n)
+			if (i < n) {
 				ipm_render_report(&b, &r, &p[i], ipm_period_prev(p, i));
-			else
+				name = p[i].label;
+			} else if (i < n + r.nother) {
+				const struct ipm_other *o = &r.other[i - n];
+
+				if (o->kind == IPM_KIND_BOOK)
+					ipm_render_book(&b, &r, o);
+				else
+					ipm_render_policies(&b, &r, o);
+				name = o->page;
+			} else {
 				ipm_render_index(&b, &r, p, n, ext[f]);
-			ipm_buf_printf(&path, "%s/%s.%s", outdir, i < n ? p[i].label : "index", ext[f]);
+			}
+			ipm_buf_printf(&path, "%s/%s.%s", outdir, name, ext[f]);
 			bad |= ipm_write_atomic(path.s, &b) != 0;
 		}
 	}
 	ipm_buf_free(&b);
 	ipm_buf_free(&path);
 	return bad;
+}
+
+/* The footer's time: SOURCE_DATE_EPOCH when set (reproducible), else now. */
+static void generated_at(char *out, size_t size)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	long v;
+	time_t t = e && ipm_parse_long(e, 0, 253402300799L, &v) == 0 ? (time_t)v : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%d %H:%M UTC", &tm);
 }
 
 /* Whole --prev file as one period. */
@@ -173,7 +200,12 @@ static void options(int argc, char **argv, struct ipm_opts *o)
 int main(int argc, char **argv)
 {
 	struct ipm_opts o;
-	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0, NULL, 0 };
+	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0 };
+	struct ipm_other *other = NULL;
+	ipm_digest **reports, *policy = NULL;
+	const ipm_tally_ent **ids;
+	size_t nrep = 0;
+	char when[32];
 	ipm_sentences *tpl;
 	struct ipm_svg_tile *tiles;
 	struct ipm_period *p, cur, prev;
@@ -208,15 +240,47 @@ int main(int argc, char **argv)
 	rj = ipm_rejects_open(o.rejects);
 	ds.ids = ipm_tally_new();
 	status |= read_docs(argc, argv, optind, &o, rj, &ds);
-	p = ipm_periods_group(ds.d, ds.n, &np);
+	/* monitoring reports make the periods; books and policy pages their own pages */
+	reports = ipm_malloc((ds.n ? ds.n : 1) * sizeof *reports);
+	other = ipm_calloc(ds.n + 1, sizeof *other);
+	ids = ipm_tally_sorted(ds.ids, IPM_TALLY_BY_SEQ);
+	for (i = 0; i < ds.n; i++) {
+		enum ipm_doc_kind k = ipm_digest_kind(ds.d[i]);
+
+		if (k == IPM_KIND_REPORT) {
+			reports[nrep++] = ds.d[i];
+		} else if (k == IPM_KIND_BOOK) {
+			struct ipm_other *o = &other[r.nother++];
+
+			snprintf(o->page, sizeof o->page, "book-%.50s", ids[i]->key);
+			o->doc = ids[i]->key;
+			o->kind = k;
+			o->d = ds.d[i];
+		} else {
+			if (!policy)
+				policy = ipm_digest_new();
+			ipm_digest_merge(policy, ds.d[i]);
+		}
+	}
+	if (policy) {
+		snprintf(other[r.nother].page, sizeof other[r.nother].page, "policies");
+		other[r.nother].kind = IPM_KIND_POLICY;
+		other[r.nother++].d = policy;
+	}
+	r.other = other;
+	generated_at(when, sizeof when);
+	r.generated = when;
+	p = ipm_periods_group(reports, nrep, &np);
 	sel = ipm_digest_new();
 	for (i = 0; i < np; i++) {
 		if (list_only)
 			printf("%s\t%s\t%s\t%ld\t%zu\n", p[i].label, p[i].start, p[i].end,
 			       p[i].d->total, ipm_tally_len(p[i].d->docs));
-		else if (!period || strcmp(period, p[i].label) == 0)
+		else if (period && strcmp(period, p[i].label) == 0)
 			ipm_digest_merge(sel, p[i].d);
 	}
+	for (i = 0; !period && i < ds.n; i++)   /* no -p: every record */
+		ipm_digest_merge(sel, ds.d[i]);
 	r.all = p;   /* several periods in the input: the report shows the trend */
 	r.nall = np;
 	if (outdir && !list_only) {
@@ -240,6 +304,10 @@ int main(int argc, char **argv)
 	free(ds.d);
 	ipm_periods_free(p, np);
 	ipm_digest_free(sel);
+	ipm_digest_free(policy);
+	free(other);
+	free(reports);
+	free(ids);
 	ipm_tally_free(ds.ids);
 	ipm_sentences_free(tpl);
 	ipm_svg_tiles_free(tiles, r.ntiles);
