@@ -1,3 +1,4 @@
+#define _GNU_SOURCE   /* memmem */
 /* digest: per-record tallying for the report. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +111,55 @@ static void bare_title(const char *s, size_t len, ipm_buf *out)
 	ipm_buf_add(out, s, len);
 }
 
+/* Whether t (no brackets) is only a document type, maybe with a modifier:
+ * 意见, 行动计划, 实施方案 ... name no document by themselves. */
+int ipm_policy_abbrev(const char *t, size_t len)
+{
+	static const char *const mod[] = { "实施", "指导", "行动", "工作", "管理", "建设",
+		"若干", "发展", "专项", "总体", "三年", "有关", "相关", "这一", "该", "上述", "两个" };
+	static const char *const type[] = { "意见", "通知", "方案", "计划", "规划", "办法",
+		"决定", "条例", "规定", "纲要", "细则", "指南", "要点", "规范", "草案", "倡议",
+		"报告", "战略", "通告", "公告", "批复", "函", "措施", "意见稿", "征求意见稿" };
+	size_t i;
+	int again = 1;
+
+	while (again && len) {
+		again = 0;
+		for (i = 0; i < sizeof mod / sizeof *mod; i++) {
+			size_t m = strlen(mod[i]);
+
+			if (len > m && memcmp(t, mod[i], m) == 0) {
+				t += m;
+				len -= m;
+				again = 1;
+			}
+		}
+	}
+	for (i = 0; i < sizeof type / sizeof *type; i++)
+		if (len == strlen(type[i]) && memcmp(t, type[i], len) == 0)
+			return 1;
+	return len == 0;
+}
+
+/* The full title an abbreviation stands for: the last title of d (this
+ * document, seen before) that ends with the abbreviation and is longer;
+ * NULL when there is none. */
+static const ipm_tally_ent *resolve_abbrev(const ipm_digest *d, const char *t, size_t len)
+{
+	const ipm_tally_ent **v = ipm_tally_sorted(d->policies, IPM_TALLY_BY_SEQ);
+	const ipm_tally_ent *hit = NULL;
+	size_t i = ipm_tally_len(d->policies);
+
+	while (i-- > 0)
+		if (v[i]->klen > len && memcmp(v[i]->key + v[i]->klen - len, t, len) == 0 &&
+		    !ipm_policy_abbrev(v[i]->key, v[i]->klen)) {
+			hit = v[i];
+			break;
+		}
+	free(v);
+	return hit;
+}
+
 static void add_policies(ipm_digest *d, const ipm_rec *r, const char *section,
                          struct list *l, ipm_buf *k)
 {
@@ -139,6 +189,20 @@ static void add_policies(ipm_digest *d, const ipm_rec *r, const char *section,
 		get_list(r, "policy_docs", l);
 		for (i = 0; i < l->n; i++) {
 			bare_title(l->it[i], l->len[i], k);
+			if (k->len && ipm_policy_abbrev(k->s, k->len)) {
+				/* a bare 《意见》: the full title named earlier, else left out */
+				const ipm_tally_ent *full = resolve_abbrev(d, k->s, k->len);
+				size_t j;
+
+				if (!full)
+					continue;
+				for (j = 0; j < l->n; j++)   /* this record names it already */
+					if (l->len[j] >= full->klen && memmem(l->it[j], l->len[j], full->key, full->klen))
+						break;
+				if (j == l->n)
+					ipm_tally_add(d->policies, full->key, full->klen, 1);
+				continue;
+			}
 			if (k->len)
 				ipm_tally_setval(ipm_tally_add(d->policies, k->s, k->len, 1), val.s);
 		}

@@ -53,6 +53,10 @@ ipm_digest *ipm_digest_new(void);
 void ipm_digest_free(ipm_digest *d);
 /* Count one tagged record. */
 void ipm_digest_add(ipm_digest *d, const ipm_rec *r);
+/* Whether a policy title (without 《》) is only an abbreviation such as
+ * 意见 or 行动计划: the report resolves it to the full title named earlier
+ * in the same document, or leaves it out. */
+int ipm_policy_abbrev(const char *t, size_t len);
 /* Add all of src into dst. */
 void ipm_digest_merge(ipm_digest *dst, const ipm_digest *src);
 
