@@ -27,8 +27,9 @@ const char ipm_render_js[] =
 	"t.querySelectorAll('tr').forEach(function(r){if(r.className==='g'){end();g=r;k=0;return;}"
 	"if(!r.cells.length||r.cells[0].tagName==='TH')return;"
 	"var s=!w||r.textContent.toLowerCase().indexOf(w)>=0;r.hidden=!s;if(s){k++;n++;}});end();});"
-	"o.textContent=String(n);}q.addEventListener('input',f);f();})();";
-const char ipm_render_js_hash[] = "sha256-OcWFY2dg7Omzy7ecJnADVONs8mxD4Ctdu/wcKUyOm34=";
+	"o.textContent=String(n);}q.addEventListener('input',f);f();"
+	"document.documentElement.setAttribute('data-filter','on');})();";
+const char ipm_render_js_hash[] = "sha256-HrRzbdzYM5tFbjXv2IpxGvjgtNRlncCDUEL3/E/Q+Kc=";
 
 /* Text for a Markdown table cell: | escaped, line breaks as spaces. */
 static void md_cell(ipm_buf *b, const char *s)
