@@ -399,7 +399,8 @@ static void summary(struct doc *d, const struct ipm_period *cur, const struct ip
 	ipm_buf lines = { 0 };
 	char *p, *nl;
 
-	ipm_sentences_build(d->s, cur->d, prev ? prev->d : NULL, cur->start, cur->end, &lines);
+	ipm_sentences_build(d->s, cur->d, prev ? prev->d : NULL, prev ? prev->label : NULL,
+	                    cur->start, cur->end, &lines);
 	for (p = lines.s; p && *p; p = nl + 1) {
 		nl = strchr(p, '\n');
 		*nl = '\0';

@@ -26,6 +26,7 @@ struct ctx {
 	const char *key, *start, *end;
 	const char *sub;     /* the subsector of a "subsector KEY@EVENT" row */
 	int empty;           /* a list placeholder expanded to nothing */
+	const char *prev_label;   /* {prev}: the name of the previous period, or NULL */
 };
 
 static long num_field(const char *s)
@@ -209,6 +210,8 @@ static int expand(ipm_buf *out, const char *name, const struct ctx *c)
 		ipm_buf_printf(out, "%ld", ipm_tally_count(c->cur->sections, name + 2));
 	else if (strcmp(name, "total") == 0)
 		ipm_buf_printf(out, "%ld", c->cur->total);
+	else if (strcmp(name, "prev") == 0)
+		ipm_buf_adds(out, c->prev_label ? c->prev_label : "");
 	else if (strcmp(name, "prev_total") == 0)
 		ipm_buf_printf(out, "%ld", prev);
 	else if (strcmp(name, "delta") == 0)
@@ -407,10 +410,10 @@ static size_t row(ipm_buf *out, struct ctx *c, const ipm_tally *sub_n, const ipm
 }
 
 size_t ipm_sentences_build(const ipm_sentences *s, const ipm_digest *cur,
-                           const ipm_digest *prev, const char *start,
+                           const ipm_digest *prev, const char *prev_label, const char *start,
                            const char *end, ipm_buf *out)
 {
-	struct ctx c = { s, cur, prev, NULL, NULL, start, end, NULL, 0 };
+	struct ctx c = { s, cur, prev, NULL, NULL, start, end, NULL, 0, prev_label };
 	ipm_tally *sub_n = heads(cur->sub_prov), *evt_n = heads(cur->evt_prov);
 	size_t i, made = 0;
 

@@ -124,6 +124,8 @@ void ipm_svg_trend(ipm_buf *out, const char *title, const char *const *labels,
 		if (values[i] > max)
 			max = values[i];
 	open_svg(out, title, LEFT * 2 + (int)(n ? n - 1 : 0) * step, H + TOP + 40);
+	ipm_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>\n",
+	               LEFT / 2, TOP + H, LEFT + (int)(n ? n - 1 : 0) * step + LEFT / 2, TOP + H);
 	/* one polyline per run of months with a report: a gap stays a gap */
 	for (i = 0; i <= n; i++) {
 		if (i < n && values[i] >= 0) {

@@ -118,7 +118,7 @@ static void test_sentences(void)
 		ipm_digest_add(d, r);
 		ipm_rec_free(r);
 	}
-	n = ipm_sentences_build(s, d, NULL, "", "", &out);
+	n = ipm_sentences_build(s, d, NULL, NULL, "", "", &out);
 	CHECK(n == 1, "an empty company list drops its sentence");
 	CHECK_STR(out.s, "天津、福建、安徽出台了促进工业互联网发展的政策。\n",
 	          "names in first-seen order, each once");

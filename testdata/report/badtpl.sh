@@ -4,4 +4,6 @@ export SOURCE_DATE_EPOCH=1525132800
 printf '# c\nlabel\ttitle\n' > bad.tmp.tsv
 ipm-report --templates bad.tmp.tsv may.in 2>&1 >/dev/null; echo "rc=$?"
 rm -f bad.tmp.tsv
-ipm-report -f pdf may.in 2>&1; echo "rc=$?"
+ipm-report -f odt may.in 2>&1; echo "rc=$?"
+# -f pdf prints one report: not a directory of them.
+ipm-report -f pdf -o /nonexistent may.in 2>&1; echo "rc=$?"
