@@ -87,9 +87,22 @@ static void row(struct doc *d, const char *const *c, size_t n, int th, long link
 		}
 		ipm_buf_adds(d->b, th ? "<th>" : "<td>");
 		if ((long)i == link && *c[i]) {
+			const char *h = strstr(c[i], "//"), *e;
+			ipm_buf host = { 0 };
+
 			ipm_buf_adds(d->b, "<a href=\"");
 			ipm_xml_escape(d->b, c[i]);
+			ipm_buf_adds(d->b, "\" title=\"");
+			ipm_xml_escape(d->b, c[i]);
 			ipm_buf_adds(d->b, "\">");
+			h = h ? h + 2 : c[i];   /* the link reads as its host */
+			e = strchr(h, '/');
+			ipm_buf_add(&host, h, e ? (size_t)(e - h) : strlen(h));
+			ipm_xml_escape(d->b, host.s ? host.s : "");
+			ipm_buf_free(&host);
+			ipm_buf_adds(d->b, "</a>");
+			ipm_buf_adds(d->b, th ? "</th>" : "</td>");
+			continue;
 		}
 		if ((long)i == raw)
 			ipm_buf_adds(d->b, c[i]);
@@ -271,10 +284,11 @@ static void sector_chart(struct doc *d, const ipm_digest *cur, const ipm_digest 
 		bar[i].prev = prev ? ipm_tally_count(prev->sectors, v[i]->key) : -1;
 	}
 	static const char *const leg[] = { "#3b6fb6", "l.cur", "#c0392b", "l.prev" };
+	static const char *const leg1[] = { "#3b6fb6", "c.count" };
 
 	if (n)
 		ipm_svg_bars(&svg, ipm_label(d->s, "h.sectors"), bar, n);
-	figure(d, &svg, leg, prev ? 2 : 1);
+	figure(d, &svg, prev ? leg : leg1, prev ? 2 : 1);
 	ipm_buf_free(&svg);
 	free(bar);
 	free(v);
