@@ -2,11 +2,16 @@
  * tagged records: counts, charts, 舆情总结 sentences, change vs --prev.
  * Records are tallied per document; a document's dates decide its period. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/cli.h"
 #include "core/datafile.h"
@@ -29,7 +34,9 @@ static void help(FILE *fp)
 	        "monitoring report: counts per section, sectors, provinces x sectors,\n"
 	        "companies, policy documents, SVG charts (HTML), and summary sentences\n"
 	        "made from the numbers with the templates of --templates.\n\n"
-	        "  -f, --format FMT     md or html [%s]\n"
+	        "  -f, --format FMT     md, html, or pdf (the HTML page printed to A4 by\n"
+	        "                       headless chromium, else wkhtmltopdf; $IPM_PDF picks\n"
+	        "                       the program) [%s]\n"
 	        "  -o, --outdir DIR     one report per period found (DIR/PERIOD.md and\n"
 	        "                       .html) plus DIR/index.md and index.html\n"
 	        "  -p, --period P       only the documents of period P (YYYY-MM, YYYY, undated)\n"
@@ -91,7 +98,8 @@ static int read_docs(int argc, char **argv, int first, const struct ipm_opts *o,
 	return ipm_each_input(argc, argv, first, read_input, &rc);
 }
 
-/* Every period's report in both formats, and the index pages. */
+/* Every period's report in both formats, the pages of the other documents,
+ * and the index pages. */
 static int write_dir(const struct ipm_render *r0, const struct ipm_period *p, size_t n)
 {
 	static const char *const ext[] = { "md", "html" };
@@ -102,20 +110,171 @@ static int write_dir(const struct ipm_render *r0, const struct ipm_period *p, si
 
 	for (f = 0; f < 2; f++) {
 		r.fmt = f ? IPM_RENDER_HTML : IPM_RENDER_MD;
-		for (i = 0; i <= n; i++) {
+		r.ext = ext[f];
+		for (i = 0; i <= n + r.nother; i++) {
+			const char *name = "index";
+
 			ipm_buf_clear(&b);
 			ipm_buf_clear(&path);
-			if (i < n)
+			if (i < n) {
 				ipm_render_report(&b, &r, &p[i], ipm_period_prev(p, i));
-			else
+				name = p[i].label;
+			} else if (i < n + r.nother) {
+				const struct ipm_other *o = &r.other[i - n];
+
+				if (o->kind == IPM_KIND_BOOK)
+					ipm_render_book(&b, &r, o);
+				else
+					ipm_render_policies(&b, &r, o);
+				name = o->page;
+			} else {
 				ipm_render_index(&b, &r, p, n, ext[f]);
-			ipm_buf_printf(&path, "%s/%s.%s", outdir, i < n ? p[i].label : "index", ext[f]);
+			}
+			ipm_buf_printf(&path, "%s/%s.%s", outdir, name, ext[f]);
 			bad |= ipm_write_atomic(path.s, &b) != 0;
 		}
 	}
 	ipm_buf_free(&b);
 	ipm_buf_free(&path);
 	return bad;
+}
+
+extern char **environ;
+
+/* Whether prog is an executable on PATH (or a path). */
+static int on_path(const char *prog)
+{
+	const char *path = getenv("PATH"), *p, *e;
+	ipm_buf b = { 0 };
+	int ok = 0;
+
+	if (strchr(prog, '/'))
+		return access(prog, X_OK) == 0;
+	for (p = path ? path : "/usr/bin:/bin"; !ok && *p; p = *e ? e + 1 : e) {
+		e = strchr(p, ':');
+		e = e ? e : p + strlen(p);
+		ipm_buf_clear(&b);
+		ipm_buf_printf(&b, "%.*s/%s", (int)(e - p), p, prog);
+		ok = access(b.s, X_OK) == 0;
+	}
+	ipm_buf_free(&b);
+	return ok;
+}
+
+/* Print the HTML page html to an A4 PDF on stdout: headless chromium, or
+ * wkhtmltopdf ($IPM_PDF names one of them or another path). 0 on success. */
+static int write_pdf(const ipm_buf *html)
+{
+	static const char *const progs[] = { "chromium", "chromium-browser", "google-chrome", "wkhtmltopdf" };
+	const char *tmp = getenv("TMPDIR"), *prog = getenv("IPM_PDF");
+	ipm_buf dir = { 0 }, in = { 0 }, out = { 0 }, a1 = { 0 }, a2 = { 0 }, a3 = { 0 }, pdf = { 0 };
+	char *argv[16];
+	size_t i, n = 0;
+	int rc = -1, st;
+	pid_t pid;
+	posix_spawn_file_actions_t fa;
+	FILE *fp;
+
+	for (i = 0; !prog && i < sizeof progs / sizeof *progs; i++)
+		if (on_path(progs[i]))
+			prog = progs[i];
+	if (!prog) {
+		ipm_err(NULL, 0, "-f pdf: neither chromium nor wkhtmltopdf found (apt-get install chromium)");
+		return -1;
+	}
+	ipm_buf_printf(&dir, "%s/ipm-report-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir.s)) {
+		ipm_err(dir.s, 0, "cannot create:");
+		ipm_buf_free(&dir);
+		return -1;
+	}
+	ipm_buf_printf(&in, "%s/report.html", dir.s);
+	ipm_buf_printf(&out, "%s/report.pdf", dir.s);
+	if (ipm_write_atomic(in.s, html) != 0)
+		goto done;
+	argv[n++] = (char *)prog;
+	if (strstr(prog, "wkhtmltopdf")) {
+		static char *const wk[] = { "--quiet", "--page-size", "A4", "--encoding", "utf-8",
+			"--print-media-type", "--disable-javascript" };
+
+		for (i = 0; i < sizeof wk / sizeof *wk; i++)
+			argv[n++] = wk[i];
+		argv[n++] = in.s;
+		argv[n++] = out.s;
+	} else {
+		ipm_buf_printf(&a1, "--print-to-pdf=%s", out.s);
+		ipm_buf_printf(&a2, "--user-data-dir=%s/profile", dir.s);
+		ipm_buf_printf(&a3, "file://%s", in.s);
+		argv[n++] = "--headless";
+		argv[n++] = "--no-sandbox";
+		argv[n++] = "--disable-gpu";
+		argv[n++] = "--no-first-run";
+		argv[n++] = "--no-pdf-header-footer";
+		argv[n++] = a2.s;
+		argv[n++] = a1.s;
+		argv[n++] = a3.s;
+	}
+	argv[n] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	st = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (st != 0) {
+		errno = st;
+		ipm_err(prog, 0, "cannot run:");
+		goto done;
+	}
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	fp = fopen(out.s, "rb");
+	if (fp) {
+		char chunk[65536];
+		size_t k;
+
+		while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+			ipm_buf_add(&pdf, chunk, k);
+		fclose(fp);
+	}
+	if (pdf.len < 5 || memcmp(pdf.s, "%PDF-", 5) != 0) {
+		ipm_err(prog, 0, "made no PDF (exit status %d)", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		goto done;
+	}
+	rc = fwrite(pdf.s, 1, pdf.len, stdout) == pdf.len ? 0 : -1;
+done:
+	remove(out.s);
+	remove(in.s);
+	if (a2.len) {   /* chromium's profile */
+		ipm_buf cmd = { 0 };
+		char *rm[] = { "rm", "-rf", NULL, NULL };
+
+		ipm_buf_printf(&cmd, "%s/profile", dir.s);
+		rm[2] = cmd.s;
+		if (posix_spawnp(&pid, "rm", NULL, NULL, rm, environ) == 0)
+			waitpid(pid, &st, 0);
+		ipm_buf_free(&cmd);
+	}
+	rmdir(dir.s);
+	ipm_buf_free(&dir);
+	ipm_buf_free(&in);
+	ipm_buf_free(&out);
+	ipm_buf_free(&a1);
+	ipm_buf_free(&a2);
+	ipm_buf_free(&a3);
+	ipm_buf_free(&pdf);
+	return rc;
+}
+
+/* The footer's time: SOURCE_DATE_EPOCH when set (reproducible), else now. */
+static void generated_at(char *out, size_t size)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	long v;
+	time_t t = e && ipm_parse_long(e, 0, 253402300799L, &v) == 0 ? (time_t)v : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%d %H:%M UTC", &tm);
 }
 
 /* Whole --prev file as one period. */
@@ -166,14 +325,21 @@ static void options(int argc, char **argv, struct ipm_opts *o)
 		default: ipm_cli_common(c, optarg, o, help);
 		}
 	}
-	if (strcmp(fmt_name, "md") != 0 && strcmp(fmt_name, "html") != 0)
-		ipm_usage_error("bad --format '%s' (md or html)", fmt_name);
+	if (strcmp(fmt_name, "md") != 0 && strcmp(fmt_name, "html") != 0 && strcmp(fmt_name, "pdf") != 0)
+		ipm_usage_error("bad --format '%s' (md, html or pdf)", fmt_name);
+	if (outdir && strcmp(fmt_name, "pdf") == 0)
+		ipm_usage_error("-f pdf writes one report to stdout: not with --outdir");
 }
 
 int main(int argc, char **argv)
 {
 	struct ipm_opts o;
-	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0, NULL, 0 };
+	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0 };
+	struct ipm_other *other = NULL;
+	ipm_digest **reports, *policy = NULL;
+	const ipm_tally_ent **ids;
+	size_t nrep = 0;
+	char when[32];
 	ipm_sentences *tpl;
 	struct ipm_svg_tile *tiles;
 	struct ipm_period *p, cur, prev;
@@ -203,21 +369,53 @@ int main(int argc, char **argv)
 	}
 	r.s = tpl;
 	r.tiles = tiles;
-	r.fmt = strcmp(fmt_name, "html") == 0 ? IPM_RENDER_HTML : IPM_RENDER_MD;
+	r.fmt = strcmp(fmt_name, "md") != 0 ? IPM_RENDER_HTML : IPM_RENDER_MD;
 	r.top = top;
 	r.prov_sectors = sectors;
 	rj = ipm_rejects_open(o.rejects);
 	ds.ids = ipm_tally_new();
 	status |= read_docs(argc, argv, optind, &o, rj, &ds);
-	p = ipm_periods_group(ds.d, ds.n, &np);
+	/* monitoring reports make the periods; books and policy pages their own pages */
+	reports = ipm_malloc((ds.n ? ds.n : 1) * sizeof *reports);
+	other = ipm_calloc(ds.n + 1, sizeof *other);
+	ids = ipm_tally_sorted(ds.ids, IPM_TALLY_BY_SEQ);
+	for (i = 0; i < ds.n; i++) {
+		enum ipm_doc_kind k = ipm_digest_kind(ds.d[i]);
+
+		if (k == IPM_KIND_REPORT) {
+			reports[nrep++] = ds.d[i];
+		} else if (k == IPM_KIND_BOOK) {
+			struct ipm_other *o = &other[r.nother++];
+
+			snprintf(o->page, sizeof o->page, "book-%.50s", ids[i]->key);
+			o->doc = ids[i]->key;
+			o->kind = k;
+			o->d = ds.d[i];
+		} else {
+			if (!policy)
+				policy = ipm_digest_new();
+			ipm_digest_merge(policy, ds.d[i]);
+		}
+	}
+	if (policy) {
+		snprintf(other[r.nother].page, sizeof other[r.nother].page, "policies");
+		other[r.nother].kind = IPM_KIND_POLICY;
+		other[r.nother++].d = policy;
+	}
+	r.other = other;
+	generated_at(when, sizeof when);
+	r.generated = when;
+	p = ipm_periods_group(reports, nrep, &np);
 	sel = ipm_digest_new();
 	for (i = 0; i < np; i++) {
 		if (list_only)
 			printf("%s\t%s\t%s\t%ld\t%zu\n", p[i].label, p[i].start, p[i].end,
 			       p[i].d->total, ipm_tally_len(p[i].d->docs));
-		else if (!period || strcmp(period, p[i].label) == 0)
+		else if (period && strcmp(period, p[i].label) == 0)
 			ipm_digest_merge(sel, p[i].d);
 	}
+	for (i = 0; !period && i < ds.n; i++)   /* no -p: every record */
+		ipm_digest_merge(sel, ds.d[i]);
 	r.all = p;   /* several periods in the input: the report shows the trend */
 	r.nall = np;
 	if (outdir && !list_only) {
@@ -231,7 +429,10 @@ int main(int argc, char **argv)
 		if (prev_file)
 			ipm_period_init(&prev, read_prev(&o, rj, &status));
 		ipm_render_report(&out, &r, &cur, prev_file ? &prev : NULL);
-		fwrite(out.s, 1, out.len, stdout);
+		if (strcmp(fmt_name, "pdf") == 0)
+			status |= write_pdf(&out) ? IPM_EXIT_DATA : 0;
+		else
+			fwrite(out.s, 1, out.len, stdout);
 		if (prev_file)
 			ipm_digest_free(prev.d);
 	}
@@ -241,6 +442,10 @@ int main(int argc, char **argv)
 	free(ds.d);
 	ipm_periods_free(p, np);
 	ipm_digest_free(sel);
+	ipm_digest_free(policy);
+	free(other);
+	free(reports);
+	free(ids);
 	ipm_tally_free(ds.ids);
 	ipm_sentences_free(tpl);
 	ipm_svg_tiles_free(tiles, r.ntiles);

@@ -26,6 +26,7 @@ struct ctx {
 	const char *key, *start, *end;
 	const char *sub;     /* the subsector of a "subsector KEY@EVENT" row */
 	int empty;           /* a list placeholder expanded to nothing */
+	const char *prev_label;   /* {prev}: the name of the previous period, or NULL */
 };
 
 static long num_field(const char *s)
@@ -171,9 +172,24 @@ static void sectors_up(ipm_buf *out, const struct ctx *c)
 	ipm_tally_free(up);
 }
 
+/* "国家部委3条、地方7条…": the report's sections that have records. */
+static void sections(ipm_buf *out, const struct ctx *c)
+{
+	static const char *const order[] = { "ministry", "province", "enterprise", "summit", "special" };
+	size_t i, k = 0;
+
+	for (i = 0; i < sizeof order / sizeof *order; i++) {
+		long n = ipm_tally_count(c->cur->sections, order[i]);
+
+		if (n > 0)
+			ipm_buf_printf(out, "%s%s%ld%s", k++ ? ENUM_SEP : "", ipm_label(c->s, order[i]), n,
+			               ipm_label(c->s, "records"));
+	}
+}
+
 static int is_list(const char *name)
 {
-	static const char *const lists[] = { "actors", "subsectors", "provinces",
+	static const char *const lists[] = { "actors", "subsectors", "provinces", "sections",
 		"companies", "sectors_up" };
 	size_t i;
 
@@ -194,6 +210,8 @@ static int expand(ipm_buf *out, const char *name, const struct ctx *c)
 		ipm_buf_printf(out, "%ld", ipm_tally_count(c->cur->sections, name + 2));
 	else if (strcmp(name, "total") == 0)
 		ipm_buf_printf(out, "%ld", c->cur->total);
+	else if (strcmp(name, "prev") == 0)
+		ipm_buf_adds(out, c->prev_label ? c->prev_label : "");
 	else if (strcmp(name, "prev_total") == 0)
 		ipm_buf_printf(out, "%ld", prev);
 	else if (strcmp(name, "delta") == 0)
@@ -202,6 +220,8 @@ static int expand(ipm_buf *out, const char *name, const struct ctx *c)
 		ipm_buf_printf(out, "%+.0f%%", prev ? 100.0 * (double)delta / (double)prev : 0.0);
 	else if (strcmp(name, "start") == 0 || strcmp(name, "end") == 0)
 		ipm_buf_adds(out, name[0] == 's' ? c->start : c->end);
+	else if (strcmp(name, "sections") == 0)
+		sections(out, c);
 	else if (strcmp(name, "docs") == 0)
 		list(out, c->cur->docs, NULL, IPM_TALLY_BY_SEQ, 100, NULL);
 	else if (strcmp(name, "subsector") == 0)
@@ -223,17 +243,35 @@ static int expand(ipm_buf *out, const char *name, const struct ctx *c)
 	return 1;
 }
 
-/* Append the template of c expanded, plus '\n'; nothing if a list is empty. */
+/* Append the template of c expanded, plus '\n'; nothing if a list is empty.
+ * A part in [ ] goes when a placeholder in it comes out empty or "0". */
 static size_t emit(ipm_buf *out, struct ctx *c)
 {
-	size_t mark = out->len;
+	size_t mark = out->len, group = 0;
 	const char *p = c->t->text;
 	char name[64];
+	int in_group = 0, group_bad = 0;
 
 	while (*p) {
 		const char *q = p[0] == '{' ? strchr(p, '}') : NULL;
 		size_t before;
 
+		if (*p == '[' && !in_group) {
+			in_group = 1;
+			group_bad = 0;
+			group = out->len;
+			p++;
+			continue;
+		}
+		if (*p == ']' && in_group) {
+			if (group_bad) {
+				out->len = group;
+				out->s[group] = '\0';
+			}
+			in_group = 0;
+			p++;
+			continue;
+		}
 		if (!q || (size_t)(q - p - 1) >= sizeof name) {
 			ipm_buf_addc(out, *p++);
 			continue;
@@ -243,6 +281,9 @@ static size_t emit(ipm_buf *out, struct ctx *c)
 		before = out->len;
 		if (!expand(out, name, c))
 			ipm_buf_add(out, p, (size_t)(q - p + 1));   /* unknown: kept visible */
+		else if (in_group && (out->len == before ||
+		                      (out->len == before + 1 && out->s[before] == '0')))
+			group_bad = 1;
 		else if (out->len == before && is_list(name))
 			c->empty = 1;
 		p = q + 1;
@@ -369,10 +410,10 @@ static size_t row(ipm_buf *out, struct ctx *c, const ipm_tally *sub_n, const ipm
 }
 
 size_t ipm_sentences_build(const ipm_sentences *s, const ipm_digest *cur,
-                           const ipm_digest *prev, const char *start,
+                           const ipm_digest *prev, const char *prev_label, const char *start,
                            const char *end, ipm_buf *out)
 {
-	struct ctx c = { s, cur, prev, NULL, NULL, start, end, NULL, 0 };
+	struct ctx c = { s, cur, prev, NULL, NULL, start, end, NULL, 0, prev_label };
 	ipm_tally *sub_n = heads(cur->sub_prov), *evt_n = heads(cur->evt_prov);
 	size_t i, made = 0;
 

@@ -113,27 +113,43 @@ void ipm_svg_tiles(ipm_buf *out, const char *title, const struct ipm_svg_tile *t
 void ipm_svg_trend(ipm_buf *out, const char *title, const char *const *labels,
                    const long *values, size_t n)
 {
-	enum { STEP = 90, H = 160, TOP = 20, LEFT = 40 };
+	enum { H = 160, TOP = 20, LEFT = 40 };
+	int step = n > 8 ? 70 : 90;
 	long max = 1;
 	size_t i;
+	int open = 0;
 	char num[32];
 
 	for (i = 0; i < n; i++)
 		if (values[i] > max)
 			max = values[i];
-	open_svg(out, title, LEFT * 2 + (int)(n ? n - 1 : 0) * STEP, H + TOP + 40);
-	ipm_buf_adds(out, "<polyline fill=\"none\" stroke=\"#3b6fb6\" stroke-width=\"2\" points=\"");
-	for (i = 0; i < n; i++)
-		ipm_buf_printf(out, "%s%d,%ld", i ? " " : "", LEFT + (int)i * STEP,
-		               TOP + H - values[i] * H / max);
-	ipm_buf_adds(out, "\"/>\n");
+	open_svg(out, title, LEFT * 2 + (int)(n ? n - 1 : 0) * step, H + TOP + 40);
+	ipm_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>\n",
+	               LEFT / 2, TOP + H, LEFT + (int)(n ? n - 1 : 0) * step + LEFT / 2, TOP + H);
+	/* one polyline per run of months with a report: a gap stays a gap */
+	for (i = 0; i <= n; i++) {
+		if (i < n && values[i] >= 0) {
+			ipm_buf_printf(out, "%s%d,%ld", open ? " " :
+			               "<polyline fill=\"none\" stroke=\"#3b6fb6\" stroke-width=\"2\" points=\"",
+			               LEFT + (int)i * step, TOP + H - values[i] * H / max);
+			open = 1;
+		} else if (open) {
+			ipm_buf_adds(out, "\"/>\n");
+			open = 0;
+		}
+	}
 	for (i = 0; i < n; i++) {
-		int x = LEFT + (int)i * STEP;
-		long y = TOP + H - values[i] * H / max;
+		int x = LEFT + (int)i * step;
+		long y = TOP + H - (values[i] > 0 ? values[i] : 0) * H / max;
 
-		ipm_buf_printf(out, "<circle cx=\"%d\" cy=\"%ld\" r=\"4\" fill=\"#3b6fb6\"/>\n", x, y);
-		snprintf(num, sizeof num, "%ld", values[i]);
-		text(out, x, (int)y - 8, "middle", num);
+		if (values[i] >= 0) {
+			ipm_buf_printf(out, "<circle cx=\"%d\" cy=\"%ld\" r=\"4\" fill=\"#3b6fb6\"/>\n", x, y);
+			snprintf(num, sizeof num, "%ld", values[i]);
+			text(out, x, (int)y - 8, "middle", num);
+		} else {   /* no report that month */
+			ipm_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#bbb\" "
+			               "stroke-dasharray=\"3,3\"/>\n", x, TOP, x, TOP + H);
+		}
 		text(out, x, TOP + H + 24, "middle", labels[i]);
 	}
 	ipm_buf_adds(out, "</svg>\n");

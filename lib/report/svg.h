@@ -29,7 +29,8 @@ struct ipm_svg_tile {
 /* A tile map: one square per item at (row, col), shaded by value. */
 void ipm_svg_tiles(ipm_buf *out, const char *title, const struct ipm_svg_tile *t, size_t n);
 
-/* A line of values over labelled points (periods), with the value at each. */
+/* A line of values over labelled points (periods), with the value at each;
+ * a value < 0 is a gap (no report): no point, the line broken there. */
 void ipm_svg_trend(ipm_buf *out, const char *title, const char *const *labels,
                    const long *values, size_t n);
 

@@ -118,7 +118,7 @@ static void test_sentences(void)
 		ipm_digest_add(d, r);
 		ipm_rec_free(r);
 	}
-	n = ipm_sentences_build(s, d, NULL, "", "", &out);
+	n = ipm_sentences_build(s, d, NULL, NULL, "", "", &out);
 	CHECK(n == 1, "an empty company list drops its sentence");
 	CHECK_STR(out.s, "天津、福建、安徽出台了促进工业互联网发展的政策。\n",
 	          "names in first-seen order, each once");
@@ -126,6 +126,43 @@ static void test_sentences(void)
 	ipm_digest_free(d);
 	ipm_sentences_free(s);
 	remove(path);
+}
+
+static void test_kinds(void)
+{
+	ipm_digest *d = ipm_digest_new();
+	ipm_rec *r = rec("paragraph", NULL, "2016-03-01", "x");
+	const char *t1[2] = { "《关于深化“互联网+先进制造业”发展工业互联网的指导意见》", "《意见》" };
+	const char *t2[1] = { "《行动计划》" };
+	size_t l1[2] = { strlen(t1[0]), strlen(t1[1]) }, l2[1] = { strlen(t2[0]) };
+	char m[8];
+
+	ipm_digest_add(d, r);
+	ipm_rec_free(r);
+	CHECK(ipm_digest_kind(d) == IPM_KIND_BOOK, "kind: paragraphs make a book");
+	ipm_digest_free(d);
+	d = ipm_digest_new();
+	r = rec("ministry", NULL, "2018-05-01", "x");
+	ipm_rec_set_arr(r, "policy_docs", t1, l1, 2);
+	ipm_digest_add(d, r);
+	ipm_rec_set_arr(r, "policy_docs", t2, l2, 1);
+	ipm_digest_add(d, r);
+	ipm_rec_set_arr(r, "policy_docs", t1 + 1, l1 + 1, 1);
+	ipm_digest_add(d, r);
+	ipm_rec_free(r);
+	CHECK(ipm_digest_kind(d) == IPM_KIND_REPORT, "kind: ministry items make a monitoring report");
+	CHECK(ipm_tally_len(d->policies) == 1 &&
+	      ipm_tally_count(d->policies, "关于深化“互联网+先进制造业”发展工业互联网的指导意见") == 2,
+	      "policy: 《意见》 resolves to the full title named before; 《行动计划》 with none is left out");
+	CHECK(ipm_policy_abbrev("实施方案", strlen("实施方案")) &&
+	      !ipm_policy_abbrev("网络安全法", strlen("网络安全法")), "policy: abbreviations are type words");
+	ipm_digest_free(d);
+	ipm_month_step("2019-03", -1, m);
+	CHECK_STR(m, "2019-02", "month before");
+	ipm_month_step("2019-01", -1, m);
+	CHECK_STR(m, "2018-12", "month before January");
+	ipm_month_step("2016", -1, m);
+	CHECK_STR(m, "", "no month before a year");
 }
 
 static void test_escape(void)
@@ -142,6 +179,7 @@ int main(void)
 	test_tally();
 	test_window();
 	test_sentences();
+	test_kinds();
 	test_escape();
 	return t_failed;
 }

@@ -21,3 +21,17 @@ for mb in 10 100; do
 	measure report "$mb MB JSONL" "$f" "$(wc -l < "$f")" "$bin/ipm-report"
 	measure report "$mb MB JSONL, HTML" "$f" "$(wc -l < "$f")" "$bin/ipm-report" -f html
 done
+# One month with 2,000 distinct items (may.in's 13 records with new lines,
+# texts and URLs): the HTML page with the full item list must render in
+# under a second.
+f=$top/build/bench/report-2000items.jsonl
+if [ ! -s "$f" ]; then
+	i=0
+	while [ $i -lt 154 ]; do
+		jq -c --argjson i $i '. + {line: (.line + 1000 * $i), text: ("\(.text)（\($i)）"),
+			url: (if .url then "\(.url)?n=\($i)" else null end),
+			period_start: "2018-04-16", period_end: "2018-05-15"}' "$top/testdata/report/may.in"
+		i=$((i + 1))
+	done | head -2000 > "$f"
+fi
+measure report "2,000 items, one month, HTML" "$f" "$(wc -l < "$f")" "$bin/ipm-report" -f html
