@@ -7,6 +7,8 @@
 # $w/slow), to kill a run at a chosen point.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# reports name their generation time: fixed, so runs compare byte for byte
+export SOURCE_DATE_EPOCH=1700000000
 bin=${IPM_BIN:-$top/bin}
 name=nightly
 for t in bash flock setsid sqlite3 pdftotext; do
@@ -92,7 +94,7 @@ rm "$w/in/2019-06.md"
 nt "$o" "$w/l5"
 r=$o/current
 left=$(grep -l '"2019-06"' "$r/events.jsonl" "$r/collapsed.jsonl" "$r"/tagged/* "$r"/rows/* 2> /dev/null;
-	grep -lE '2019-06([^-0-9]|$)' "$r"/report/* "$r/MANIFEST"; grep -l '^2019-06,' "$r/agg/sections.csv"; ls "$r"/*/2019-06.* 2> /dev/null)
+	grep -lE '2019-06（[0-9]+ 条）|文档：[^·]*2019-06' "$r"/report/*.md; grep -l '2019-06' "$r/MANIFEST"; grep -l '^2019-06,' "$r/agg/sections.csv"; ls "$r"/*/2019-06.* 2> /dev/null)
 ndb=$(sqlite3 "$r/ipm.sqlite" "select count(*) from events where doc = '2019-06'")
 [ $rc -eq 0 ] && [ -z "$left" ] && [ "$ndb" = 0 ] && [ -f "$r/report/2019-05.md" ] &&
 	pass "a removed document is gone from events, report, agg and the database" ||
