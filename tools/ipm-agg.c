@@ -8,10 +8,12 @@
 
 #include "agg/agg.h"
 #include "core/cli.h"
+#include "core/hash.h"
 #include "core/par.h"
 #include "core/read.h"
 #include "core/rec.h"
 #include "core/reject.h"
+#include "core/rec_impl.h"   /* ipm_reader's quiet flag: this tool prints capped messages */
 #include "core/util.h"
 
 enum { OPT_MONTH = 1, OPT_QUARTER, OPT_PIVOT, OPT_PARTIAL, OPT_MERGE, OPT_DATE };
@@ -69,7 +71,48 @@ struct run {
 	ipm_agg *a;
 	ipm_rejects *rj;
 	int merge;
+	ipm_hash *msgs;   /* message kind -> times seen (the first MAX_SAME are printed) */
+	uint64_t *seen;
+	size_t seencap;
 };
+
+#define MAX_SAME 10   /* identical messages printed before they are only counted */
+
+/* ipm_err, but a message of the same kind (same reason) is printed at most
+ * MAX_SAME times; the rest are counted (capped_summary). */
+static void capped_err(struct run *u, const char *file, long line, const char *why)
+{
+	size_t id = ipm_hash_put(u->msgs, why, strlen(why), NULL), n;
+
+	if (id >= u->seencap) {
+		n = u->seencap ? u->seencap * 2 : 16;
+		u->seen = ipm_realloc(u->seen, n * sizeof *u->seen);
+		memset(u->seen + u->seencap, 0, (n - u->seencap) * sizeof *u->seen);
+		u->seencap = n;
+	}
+	if (++u->seen[id] <= MAX_SAME)
+		ipm_err(file, line, "%s", why);
+}
+
+static void capped_summary(struct run *u)
+{
+	size_t i, n = ipm_hash_count(u->msgs);
+
+	for (i = 0; i < n; i++)
+		if (u->seen[i] > MAX_SAME)
+			ipm_err(NULL, 0, "%llu more times: %s", (unsigned long long)(u->seen[i] - MAX_SAME),
+			        ipm_hash_key(u->msgs, i, NULL));
+}
+
+/* The reader's reject hook: a capped message, then the rejects file. */
+static void reject_hook(void *ctx, const char *file, long line, const char *reason,
+                        const char *text, size_t len)
+{
+	struct run *u = ctx;
+
+	capped_err(u, file, line, reason);
+	ipm_reject(u->rj, file, line, reason, text, len);
+}
 
 /* One regular file read by several threads (the partial/merge law makes
  * the result exact). -1 when the file cannot be split. */
@@ -101,14 +144,19 @@ static int run_serial(FILE *fp, const char *name, struct run *u)
 
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);   /* fewer read calls: a tenth of the time otherwise */
 	rd = ipm_reader_open(fp, name, u->merge ? IPM_FMT_AUTO : u->o->in_fmt, u->o->delim);
-	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
+	rd->quiet = 1;   /* reject_hook prints, capped */
+	ipm_reader_on_reject(rd, reject_hook, u);
 	if (!u->merge && (ni = ipm_agg_inputs(u->a, in, MAX_INPUTS)) <= MAX_INPUTS)
 		ipm_reader_only(rd, in, ni);   /* CSV: the other columns are not copied */
 	while ((rc = ipm_reader_next(rd, &r)) > 0) {
 		if (!u->merge)
 			ipm_agg_add(u->a, r);
-		else if (ipm_agg_merge_row(u->a, r, &why) != 0) {
+		else if ((rc = ipm_agg_merge_row(u->a, r, &why)) == -2) {
+			/* partials of another spec: nothing to merge them into */
 			ipm_err(ipm_reader_name(rd), ipm_rec_line(r), "%s", why);
+			exit(IPM_EXIT_DATA);
+		} else if (rc != 0) {
+			capped_err(u, ipm_reader_name(rd), ipm_rec_line(r), why);
 			ipm_reject(u->rj, ipm_reader_name(rd), ipm_rec_line(r), why, "", 0);
 			status = IPM_EXIT_DATA;
 		}
@@ -173,6 +221,10 @@ int main(int argc, char **argv)
 	if (used < 0)
 		ipm_usage_error("%s", err);
 	optind += used;
+	/* a word that is no op must name a file (the first input); else a typo'd op */
+	if (optind < argc && strcmp(argv[optind], "-") != 0 && access(argv[optind], F_OK) != 0)
+		ipm_usage_error("unknown op '%s' (and no such file); ops: %s", argv[optind],
+		                ipm_agg_op_list);
 	sp.ops = sp.nops ? ops : &count_op;
 	sp.nops = sp.nops ? sp.nops : 1;
 	if (!(a = ipm_agg_new(&sp, err, sizeof err)))
@@ -181,12 +233,18 @@ int main(int argc, char **argv)
 	u.sp = &sp;
 	u.a = a;
 	u.rj = ipm_rejects_open(o.rejects);
+	u.msgs = ipm_hash_new();
 	status = ipm_each_input(argc, argv, optind, agg_input, &u);
+	capped_summary(&u);
+	if (ipm_agg_report(a, o.verbose) && o.strict && status == 0)
+		status = IPM_EXIT_DATA;
 	if (o.verbose)
 		ipm_err(NULL, 0, "%zu groups", ipm_agg_ngroups(a));
 	if (ipm_agg_write(a, stdout, o.out_fmt, o.delim, partial) != 0)
 		status = IPM_EXIT_DATA;
 	ipm_agg_free(a);
+	ipm_hash_free(u.msgs);
+	free(u.seen);
 	free(ops);
 	free(fields);
 	return ipm_finish(NULL, u.rj, &o, status);
