@@ -1,5 +1,6 @@
-/* ipm-agg: group records and count, with mergeable partial results
- * (like `mlr count -g` / `datamash -g`, plus exploded list fields). */
+/* ipm-agg: group records and count, sum, average, percentiles, with mergeable
+ * partial results (like `mlr count -g` / `mlr stats1` / `datamash -g`, plus
+ * exploded list fields). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,25 +28,41 @@ static void help(FILE *fp)
 	      "List fields (JSON arrays, ';'-joined CSV cells) are exploded: a record with\n"
 	      "two sectors counts once in each. Null, absent or empty values form the empty\n"
 	      "group (an empty CSV cell, JSON null). Output is sorted by group, CSV unless --ojson.\n\n"
-	      "OPs (default: count):\n"
+	      "OPs (default: count); columns are named OP_FIELD (mlr stats1: FIELD_OP):\n"
 	      "  count              records in the group            -> count\n"
 	      "  distinct FIELD     distinct non-empty FIELD values -> distinct_FIELD\n"
 	      "  first | last       smallest | largest date         -> first | last\n"
 	      "  top N FIELD        N most frequent FIELD values as value:count (ties by\n"
-	      "                     value)                          -> top_FIELD\n\n"
+	      "                     value)                          -> top_FIELD\n"
+	      "  sum FIELD          sum of the numbers (0 if none)  -> sum_FIELD\n"
+	      "  mean FIELD         their mean                      -> mean_FIELD\n"
+	      "  min | max FIELD    smallest | largest number       -> min_FIELD | max_FIELD\n"
+	      "  median FIELD       50th percentile                 -> median_FIELD\n"
+	      "  pNN FIELD          NNth percentile, p0 to p100     -> pNN_FIELD\n"
+	      "Numbers: JSON numbers or decimal strings (CSV cells); empty and other values\n"
+	      "are skipped, said once per field on stderr (-v: how many). Percentiles are\n"
+	      "not interpolated (mlr's default): sorted value at index int(p*n/100).\n"
+	      "A word that is no op must be an existing file (the first input), else it\n"
+	      "is a usage error. A group or op field found in no record is warned about.\n\n"
 	      "Options:\n"
 	      "  -g, --group F[,F]  group by these fields [none: one total row]\n"
 	      "  --by-month         add a leading month column (YYYY-MM) from the date\n"
 	      "  --by-quarter       add a leading quarter column (YYYY-Qn) from the date\n"
 	      "  --date-field F     field holding YYYY-MM-DD dates [date]\n"
 	      "  --pivot F          one column per value of F (count only; empty is '(none)')\n"
-	      "  --partial          write mergeable partial rows (JSON Lines, full state)\n"
-	      "  --merge            read partial rows (from --partial) instead of records\n"
-	      "With -j N, N threads read parts of one input file, merged exactly.\n", fp);
+	      "  --partial          write mergeable partial rows (JSON Lines, full state:\n"
+	      "                     median/pNN keep every distinct value with its count;\n"
+	      "                     \"_spec\" holds the -g fields and ops)\n"
+	      "  --merge            read partial rows (from --partial) instead of records;\n"
+	      "                     rows of another -g or ops: exit 1\n"
+	      "With -j N, N threads read parts of one input file, merged exactly.\n"
+	      "No input and no -g: one row, count 0 (as mlr count). Repeated messages:\n"
+	      "the first 10, then their count. --strict: warnings exit 1 too.\n", fp);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS | IPM_CLI_JOBS);
 	fputs("\nExamples:\n"
 	      "  ipm-agg --icsv -g province,sectors count tagged.csv\n"
 	      "  ipm-agg -g province count distinct companies top 3 companies first last tagged.jsonl\n"
+	      "  ipm-agg --icsv -g province sum value mean value median value p90 value cells.csv\n"
 	      "  ipm-agg --by-month -g province --pivot sectors tagged.jsonl\n"
 	      "  split -n l/4 -d big.csv p.; for f in p.*; do ipm-agg --partial -g province count $f; done \\\n"
 	      "    | ipm-agg --merge -g province count\n", fp);

@@ -537,34 +537,64 @@ static void update(ipm_agg *a, size_t gid, long di)
 	}
 }
 
-/* A decimal number: [-+]digits[.digits][(e|E)[-+]digits], or .digits. */
+/* A decimal number: [-+]digits[.digits][(e|E)[-+]digits], or .digits.
+ * Up to 19 significant digits below 2^53 and a power of ten within 1e22:
+ * one exact multiply or divide, so correctly rounded (as strtod, which the
+ * other numbers go to). */
 static int parse_num(const char *s, size_t len, double *out)
 {
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 	char tmp[128], *end;
-	size_t i = 0, d = 0;
+	size_t i = 0, d = 0, sig = 0;
+	uint64_t m = 0;
+	long e10 = 0, ex = 0;
+	int neg = 0, esign = 1;
 
 	if (len == 0 || len >= sizeof tmp)
 		return -1;
 	if (s[i] == '-' || s[i] == '+')
-		i++;
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-		d++;
-	if (i < len && s[i] == '.')
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			d++;
+		neg = s[i++] == '-';
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, d++)
+		if (m || s[i] != '0') {
+			if (sig++ < 19)
+				m = m * 10 + (uint64_t)(s[i] - '0');
+			else
+				e10++;
+		}
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, d++) {
+			if (m || s[i] != '0') {
+				if (sig++ < 19) {
+					m = m * 10 + (uint64_t)(s[i] - '0');
+					e10--;
+				}
+			} else {
+				e10--;
+			}
+		}
+	}
 	if (d == 0)
 		return -1;
 	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
 		i++;
 		if (i < len && (s[i] == '-' || s[i] == '+'))
-			i++;
-		for (d = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			d++;
+			esign = s[i++] == '-' ? -1 : 1;
+		for (d = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++, d++)
+			if (ex < 100000)
+				ex = ex * 10 + (s[i] - '0');
 		if (d == 0)
 			return -1;
 	}
 	if (i != len)
 		return -1;
+	e10 += esign * ex;
+	if (sig <= 19 && m < (1ULL << 53) && e10 >= -22 && e10 <= 22) {
+		*out = e10 < 0 ? (double)m / p10[-e10] : (double)m * p10[e10];
+		if (neg)
+			*out = -*out;
+		return 0;
+	}
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
 	*out = strtod(tmp, &end);
@@ -575,8 +605,19 @@ static int parse_num(const char *s, size_t len, double *out)
 static void read_num(ipm_agg *a, const ipm_rec *r, size_t k)
 {
 	struct list *l = &a->ol[k];
-	const ipm_val *v = ipm_rec_get_hinted(r, a->sp.ops[k].field, &l->hint);
+	const ipm_val *v;
+	size_t j;
 
+	for (j = 0; j < k; j++)   /* an earlier op on the same field has read it */
+		if (is_num_op(a->sp.ops[j].kind) && strcmp(a->sp.ops[j].field, a->sp.ops[k].field) == 0) {
+			a->nvok[k] = a->nvok[j];
+			a->nv[k] = a->nv[j];
+			l->seen = a->ol[j].seen;
+			a->nempty[k] = a->nempty[j];
+			a->nbad[k] = a->nbad[j];
+			return;
+		}
+	v = ipm_rec_get_hinted(r, a->sp.ops[k].field, &l->hint);
 	a->nvok[k] = 0;
 	l->seen |= v != NULL;
 	if (!v || v->t == IPM_V_NULL || ((v->t == IPM_V_STR || v->t == IPM_V_ARR) && !v->len && !v->n))

@@ -216,8 +216,44 @@ static void test_numeric(void)
 	}
 }
 
+/* Numbers read as strtod reads them (fast path and fallback), written back
+ * in the shortest form that round-trips. */
+static void test_numbers(void)
+{
+	static const char *nums[] = {
+		"0.1", "-0.0", "1e22", "1e23", "9007199254740993", "123456789012345678901234",
+		"0.000000000000000000000001", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014e-308",
+		"+.5", "5.", "007", "0.30000000000000004", "1e-400", "123.456e-5"
+	};
+	const char *g1[] = { "i" };
+	struct ipm_agg_op ops[] = { { IPM_AGG_MIN, "x", 0 } };
+	struct ipm_agg_spec sp = { g1, 1, ops, 1, IPM_BUCKET_NONE, NULL, NULL };
+	char in[2048], want[2048], b[64], *o;
+	size_t i, n = 0, w;
+
+	w = (size_t)snprintf(want, sizeof want, "i,min_x\n");
+	for (i = 0; i < sizeof nums / sizeof *nums; i++) {
+		double x = strtod(nums[i], NULL), y;
+		int prec;
+
+		n += (size_t)snprintf(in + n, sizeof in - n, "{\"i\":\"%c\",\"x\":\"%s\"}\n", (int)('a' + i), nums[i]);
+		if (x == 0)
+			x = 0;
+		for (prec = 15; prec <= 17; prec++) {
+			snprintf(b, sizeof b, "%.*g", prec, x);
+			if ((y = strtod(b, NULL)) == x)
+				break;
+		}
+		w += (size_t)snprintf(want + w, sizeof want - w, "%c,%s\n", (int)('a' + i), b);
+	}
+	o = run(&sp, in, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, want, "agg: numbers read as strtod does, written to round-trip");
+	free(o);
+}
+
 int main(void)
 {
+	test_numbers();
 	test_numeric();
 	test_ops();
 	test_merge_errors();
