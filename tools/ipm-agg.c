@@ -1,5 +1,6 @@
-/* ipm-agg: group records and count, with mergeable partial results
- * (like `mlr count -g` / `datamash -g`, plus exploded list fields). */
+/* ipm-agg: group records and count, sum, average, percentiles, with mergeable
+ * partial results (like `mlr count -g` / `mlr stats1` / `datamash -g`, plus
+ * exploded list fields). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +9,12 @@
 
 #include "agg/agg.h"
 #include "core/cli.h"
+#include "core/hash.h"
 #include "core/par.h"
 #include "core/read.h"
 #include "core/rec.h"
 #include "core/reject.h"
+#include "core/rec_impl.h"   /* ipm_reader's quiet flag: this tool prints capped messages */
 #include "core/util.h"
 
 enum { OPT_MONTH = 1, OPT_QUARTER, OPT_PIVOT, OPT_PARTIAL, OPT_MERGE, OPT_DATE };
@@ -25,25 +28,41 @@ static void help(FILE *fp)
 	      "List fields (JSON arrays, ';'-joined CSV cells) are exploded: a record with\n"
 	      "two sectors counts once in each. Null, absent or empty values form the empty\n"
 	      "group (an empty CSV cell, JSON null). Output is sorted by group, CSV unless --ojson.\n\n"
-	      "OPs (default: count):\n"
+	      "OPs (default: count); columns are named OP_FIELD (mlr stats1: FIELD_OP):\n"
 	      "  count              records in the group            -> count\n"
 	      "  distinct FIELD     distinct non-empty FIELD values -> distinct_FIELD\n"
 	      "  first | last       smallest | largest date         -> first | last\n"
 	      "  top N FIELD        N most frequent FIELD values as value:count (ties by\n"
-	      "                     value)                          -> top_FIELD\n\n"
+	      "                     value)                          -> top_FIELD\n"
+	      "  sum FIELD          sum of the numbers (0 if none)  -> sum_FIELD\n"
+	      "  mean FIELD         their mean                      -> mean_FIELD\n"
+	      "  min | max FIELD    smallest | largest number       -> min_FIELD | max_FIELD\n"
+	      "  median FIELD       50th percentile                 -> median_FIELD\n"
+	      "  pNN FIELD          NNth percentile, p0 to p100     -> pNN_FIELD\n"
+	      "Numbers: JSON numbers or decimal strings (CSV cells); empty and other values\n"
+	      "are skipped, said once per field on stderr (-v: how many). Percentiles are\n"
+	      "not interpolated (mlr's default): sorted value at index int(p*n/100).\n"
+	      "A word that is no op must be an existing file (the first input), else it\n"
+	      "is a usage error. A group or op field found in no record is warned about.\n\n"
 	      "Options:\n"
 	      "  -g, --group F[,F]  group by these fields [none: one total row]\n"
 	      "  --by-month         add a leading month column (YYYY-MM) from the date\n"
 	      "  --by-quarter       add a leading quarter column (YYYY-Qn) from the date\n"
 	      "  --date-field F     field holding YYYY-MM-DD dates [date]\n"
 	      "  --pivot F          one column per value of F (count only; empty is '(none)')\n"
-	      "  --partial          write mergeable partial rows (JSON Lines, full state)\n"
-	      "  --merge            read partial rows (from --partial) instead of records\n"
-	      "With -j N, N threads read parts of one input file, merged exactly.\n", fp);
+	      "  --partial          write mergeable partial rows (JSON Lines, full state:\n"
+	      "                     median/pNN keep every distinct value with its count;\n"
+	      "                     \"_spec\" holds the -g fields and ops)\n"
+	      "  --merge            read partial rows (from --partial) instead of records;\n"
+	      "                     rows of another -g or ops: exit 1\n"
+	      "With -j N, N threads read parts of one input file, merged exactly.\n"
+	      "No input and no -g: one row, count 0 (as mlr count). Repeated messages:\n"
+	      "the first 10, then their count. --strict: warnings exit 1 too.\n", fp);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS | IPM_CLI_JOBS);
 	fputs("\nExamples:\n"
 	      "  ipm-agg --icsv -g province,sectors count tagged.csv\n"
 	      "  ipm-agg -g province count distinct companies top 3 companies first last tagged.jsonl\n"
+	      "  ipm-agg --icsv -g province sum value mean value median value p90 value cells.csv\n"
 	      "  ipm-agg --by-month -g province --pivot sectors tagged.jsonl\n"
 	      "  split -n l/4 -d big.csv p.; for f in p.*; do ipm-agg --partial -g province count $f; done \\\n"
 	      "    | ipm-agg --merge -g province count\n", fp);
@@ -69,7 +88,48 @@ struct run {
 	ipm_agg *a;
 	ipm_rejects *rj;
 	int merge;
+	ipm_hash *msgs;   /* message kind -> times seen (the first MAX_SAME are printed) */
+	uint64_t *seen;
+	size_t seencap;
 };
+
+#define MAX_SAME 10   /* identical messages printed before they are only counted */
+
+/* ipm_err, but a message of the same kind (same reason) is printed at most
+ * MAX_SAME times; the rest are counted (capped_summary). */
+static void capped_err(struct run *u, const char *file, long line, const char *why)
+{
+	size_t id = ipm_hash_put(u->msgs, why, strlen(why), NULL), n;
+
+	if (id >= u->seencap) {
+		n = u->seencap ? u->seencap * 2 : 16;
+		u->seen = ipm_realloc(u->seen, n * sizeof *u->seen);
+		memset(u->seen + u->seencap, 0, (n - u->seencap) * sizeof *u->seen);
+		u->seencap = n;
+	}
+	if (++u->seen[id] <= MAX_SAME)
+		ipm_err(file, line, "%s", why);
+}
+
+static void capped_summary(struct run *u)
+{
+	size_t i, n = ipm_hash_count(u->msgs);
+
+	for (i = 0; i < n; i++)
+		if (u->seen[i] > MAX_SAME)
+			ipm_err(NULL, 0, "%llu more times: %s", (unsigned long long)(u->seen[i] - MAX_SAME),
+			        ipm_hash_key(u->msgs, i, NULL));
+}
+
+/* The reader's reject hook: a capped message, then the rejects file. */
+static void reject_hook(void *ctx, const char *file, long line, const char *reason,
+                        const char *text, size_t len)
+{
+	struct run *u = ctx;
+
+	capped_err(u, file, line, reason);
+	ipm_reject(u->rj, file, line, reason, text, len);
+}
 
 /* One regular file read by several threads (the partial/merge law makes
  * the result exact). -1 when the file cannot be split. */
@@ -101,14 +161,19 @@ static int run_serial(FILE *fp, const char *name, struct run *u)
 
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);   /* fewer read calls: a tenth of the time otherwise */
 	rd = ipm_reader_open(fp, name, u->merge ? IPM_FMT_AUTO : u->o->in_fmt, u->o->delim);
-	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
+	rd->quiet = 1;   /* reject_hook prints, capped */
+	ipm_reader_on_reject(rd, reject_hook, u);
 	if (!u->merge && (ni = ipm_agg_inputs(u->a, in, MAX_INPUTS)) <= MAX_INPUTS)
 		ipm_reader_only(rd, in, ni);   /* CSV: the other columns are not copied */
 	while ((rc = ipm_reader_next(rd, &r)) > 0) {
 		if (!u->merge)
 			ipm_agg_add(u->a, r);
-		else if (ipm_agg_merge_row(u->a, r, &why) != 0) {
+		else if ((rc = ipm_agg_merge_row(u->a, r, &why)) == -2) {
+			/* partials of another spec: nothing to merge them into */
 			ipm_err(ipm_reader_name(rd), ipm_rec_line(r), "%s", why);
+			exit(IPM_EXIT_DATA);
+		} else if (rc != 0) {
+			capped_err(u, ipm_reader_name(rd), ipm_rec_line(r), why);
 			ipm_reject(u->rj, ipm_reader_name(rd), ipm_rec_line(r), why, "", 0);
 			status = IPM_EXIT_DATA;
 		}
@@ -174,6 +239,10 @@ int main(int argc, char **argv)
 	if (used < 0)
 		ipm_usage_error("%s", err);
 	optind += used;
+	/* a word that is no op must name a file (the first input); else a typo'd op */
+	if (optind < argc && strcmp(argv[optind], "-") != 0 && access(argv[optind], F_OK) != 0)
+		ipm_usage_error("unknown op '%s' (and no such file); ops: %s", argv[optind],
+		                ipm_agg_op_list);
 	sp.ops = sp.nops ? ops : &count_op;
 	sp.nops = sp.nops ? sp.nops : 1;
 	if (!(a = ipm_agg_new(&sp, err, sizeof err)))
@@ -182,12 +251,18 @@ int main(int argc, char **argv)
 	u.sp = &sp;
 	u.a = a;
 	u.rj = ipm_rejects_open(o.rejects);
+	u.msgs = ipm_hash_new();
 	status = ipm_each_input(argc, argv, optind, agg_input, &u);
+	capped_summary(&u);
+	if (ipm_agg_report(a, o.verbose) && o.strict && status == 0)
+		status = IPM_EXIT_DATA;
 	if (o.verbose)
 		ipm_err(NULL, 0, "%zu groups", ipm_agg_ngroups(a));
 	if (ipm_agg_write(a, stdout, o.out_fmt, o.delim, partial) != 0)
 		status = IPM_EXIT_DATA;
 	ipm_agg_free(a);
+	ipm_hash_free(u.msgs);
+	free(u.seen);
 	free(ops);
 	free(fields);
 	return ipm_finish(NULL, u.rj, &o, status);

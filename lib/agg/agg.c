@@ -1,5 +1,6 @@
 #include "agg.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,44 +10,58 @@
 #include "core/util.h"
 #include "core/write.h"
 
-/* A growable list of (pointer, length) items borrowed from a record. */
-struct list {
-	const char **it;
-	size_t *len;
-	size_t n, cap;
-	ipm_buf fix;           /* items with invalid UTF-8, as U+FFFD-sanitized copies */
-	ipm_rec_hint hint;     /* where the field was in the last record */
-};
-
-struct ipm_agg {
-	struct ipm_agg_spec sp;
-	const char **gcols;    /* group columns: bucket, fields, pivot */
-	size_t ngc;
-	char **ocols;          /* output column of each op */
-	ipm_hash *groups;      /* key: encoded group tuple -> gid */
-	uint64_t *st;          /* st[gid * nops + k]: count, #distinct, or interned date + 1 */
-	size_t stcap;          /* groups with state allocated */
-	ipm_hash *sets;        /* key: gid, k, value -> set entry (distinct and top) */
-	uint64_t *setc;        /* occurrences of each set entry (top) */
-	size_t setcap;
-	ipm_hash *strs;        /* interned first/last values */
-	struct list *gl, *ol;  /* scratch lists per group column / per op */
-	size_t *idx;           /* odometer over the exploded group lists */
-	ipm_buf key;
-	char bucket[16];
-};
+#include "agg_impl.h"
 
 /* ---------------------------------------------------------------- spec */
+
+const char ipm_agg_op_list[] =
+	"count, distinct F, first, last, top N F, sum F, mean F, min F, max F, median F, pNN F";
+
+/* pNN: 'p' then 0..100 without leading zeros; -1 otherwise. */
+static long pct_word(const char *w)
+{
+	long v = 0;
+	const char *p = w + 1;
+
+	if (w[0] != 'p' || !*p || (p[0] == '0' && p[1]) || strlen(p) > 3)
+		return -1;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return v <= 100 ? v : -1;
+}
 
 static int op_words(const char *w)
 {
 	if (strcmp(w, "count") == 0 || strcmp(w, "first") == 0 || strcmp(w, "last") == 0)
 		return 1;
-	if (strcmp(w, "distinct") == 0)
+	if (strcmp(w, "distinct") == 0 || strcmp(w, "sum") == 0 || strcmp(w, "mean") == 0 ||
+	    strcmp(w, "min") == 0 || strcmp(w, "max") == 0 || strcmp(w, "median") == 0 ||
+	    pct_word(w) >= 0)
 		return 2;
 	if (strcmp(w, "top") == 0)
 		return 3;
 	return 0;
+}
+
+int ipm_agg_is_op(const char *w) { return op_words(w) > 0; }
+
+static enum ipm_agg_kind op_kind(const char *w, long *n)
+{
+	*n = 0;
+	if (strcmp(w, "count") == 0) return IPM_AGG_COUNT;
+	if (strcmp(w, "distinct") == 0) return IPM_AGG_DISTINCT;
+	if (strcmp(w, "first") == 0) return IPM_AGG_FIRST;
+	if (strcmp(w, "last") == 0) return IPM_AGG_LAST;
+	if (strcmp(w, "top") == 0) return IPM_AGG_TOP;
+	if (strcmp(w, "sum") == 0) return IPM_AGG_SUM;
+	if (strcmp(w, "mean") == 0) return IPM_AGG_MEAN;
+	if (strcmp(w, "min") == 0) return IPM_AGG_MIN;
+	if (strcmp(w, "max") == 0) return IPM_AGG_MAX;
+	*n = strcmp(w, "median") == 0 ? -50 : pct_word(w);
+	return IPM_AGG_PCT;
 }
 
 int ipm_agg_parse_ops(char **w, int n, struct ipm_agg_op **ops, size_t *nops,
@@ -64,8 +79,7 @@ int ipm_agg_parse_ops(char **w, int n, struct ipm_agg_op **ops, size_t *nops,
 			free(o);
 			return -1;
 		}
-		op->kind = w[i][0] == 'c' ? IPM_AGG_COUNT : w[i][0] == 'd' ? IPM_AGG_DISTINCT :
-		           w[i][0] == 'f' ? IPM_AGG_FIRST : w[i][0] == 'l' ? IPM_AGG_LAST : IPM_AGG_TOP;
+		op->kind = op_kind(w[i], &op->n);
 		if (op->kind == IPM_AGG_TOP &&
 		    ipm_parse_long(w[i + 1], 1, 1000000, &op->n) != 0) {
 			snprintf(err, errlen, "top wants a count from 1 to 1000000, not '%s'", w[i + 1]);
@@ -89,6 +103,16 @@ static char *op_column(const struct ipm_agg_op *op)
 	case IPM_AGG_FIRST: ipm_buf_adds(&b, "first"); break;
 	case IPM_AGG_LAST: ipm_buf_adds(&b, "last"); break;
 	case IPM_AGG_TOP: ipm_buf_printf(&b, "top_%s", op->field); break;
+	case IPM_AGG_SUM: ipm_buf_printf(&b, "sum_%s", op->field); break;
+	case IPM_AGG_MEAN: ipm_buf_printf(&b, "mean_%s", op->field); break;
+	case IPM_AGG_MIN: ipm_buf_printf(&b, "min_%s", op->field); break;
+	case IPM_AGG_MAX: ipm_buf_printf(&b, "max_%s", op->field); break;
+	case IPM_AGG_PCT:
+		if (op->n < 0)
+			ipm_buf_printf(&b, "median_%s", op->field);
+		else
+			ipm_buf_printf(&b, "p%ld_%s", op->n, op->field);
+		break;
 	}
 	return b.s;
 }
@@ -125,6 +149,46 @@ static int check_spec(ipm_agg *a, char *err, size_t errlen)
 	return 0;
 }
 
+/* The spec as the command-line words that make it. */
+static void spec_words(ipm_agg *a)
+{
+	const struct ipm_agg_spec *sp = &a->sp;
+	const struct ipm_agg_op *op;
+	size_t i;
+
+	ipm_buf_clear(&a->spec);
+	ipm_buf_adds(&a->spec, "");
+	if (sp->bucket != IPM_BUCKET_NONE)
+		ipm_buf_adds(&a->spec, sp->bucket == IPM_BUCKET_MONTH ? "--by-month " : "--by-quarter ");
+	if (strcmp(sp->date_field, "date") != 0)
+		ipm_buf_printf(&a->spec, "--date-field %s ", sp->date_field);
+	for (i = 0; i < sp->nfields; i++)
+		ipm_buf_printf(&a->spec, "%s%s", i ? "," : "-g ", sp->fields[i]);
+	if (sp->nfields)
+		ipm_buf_addc(&a->spec, ' ');
+	if (sp->pivot)
+		ipm_buf_printf(&a->spec, "--pivot %s ", sp->pivot);
+	for (i = 0; i < sp->nops; i++) {
+		op = &sp->ops[i];
+		switch (op->kind) {
+		case IPM_AGG_COUNT: ipm_buf_adds(&a->spec, "count"); break;
+		case IPM_AGG_FIRST: ipm_buf_adds(&a->spec, "first"); break;
+		case IPM_AGG_LAST: ipm_buf_adds(&a->spec, "last"); break;
+		case IPM_AGG_TOP: ipm_buf_printf(&a->spec, "top %ld %s", op->n, op->field); break;
+		default:   /* "distinct F", "sum F", ...: the column is OP_F */
+			ipm_buf_adds(&a->spec, a->ocols[i]);
+			a->spec.s[a->spec.len - strlen(op->field) - 1] = ' ';
+			break;
+		}
+		ipm_buf_addc(&a->spec, i + 1 < sp->nops ? ' ' : '\0');
+	}
+	if (a->spec.len && a->spec.s[a->spec.len - 1] == ' ')
+		a->spec.s[--a->spec.len] = '\0';
+	a->spec.len = strlen(a->spec.s);
+}
+
+const char *ipm_agg_spec_words(const ipm_agg *a) { return a->spec.s; }
+
 ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen)
 {
 	ipm_agg *a = ipm_calloc_own(1, sizeof *a);
@@ -149,6 +213,11 @@ ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen)
 	a->gl = ipm_calloc_own(a->ngc + 1, sizeof *a->gl);
 	a->ol = ipm_calloc_own(spec->nops + 1, sizeof *a->ol);
 	a->idx = ipm_calloc_own(a->ngc + 1, sizeof *a->idx);
+	a->nv = ipm_calloc_own(spec->nops + 1, sizeof *a->nv);
+	a->nvok = ipm_calloc_own(spec->nops + 1, sizeof *a->nvok);
+	a->nempty = ipm_calloc(spec->nops + 1, sizeof *a->nempty);
+	a->nbad = ipm_calloc(spec->nops + 1, sizeof *a->nbad);
+	spec_words(a);
 	if (check_spec(a, err, errlen) != 0) {
 		ipm_agg_free(a);
 		return NULL;
@@ -180,6 +249,13 @@ void ipm_agg_free(ipm_agg *a)
 	free(a->idx);
 	free(a->st);
 	free(a->setc);
+	free(a->num);
+	free(a->nv);
+	free(a->nvok);
+	free(a->nempty);
+	free(a->nbad);
+	ipm_buf_free(&a->spec);
+	ipm_buf_free(&a->msg);
 	ipm_hash_free(a->groups);
 	ipm_hash_free(a->sets);
 	ipm_hash_free(a->strs);
@@ -234,6 +310,7 @@ static void fill_list(struct list *l, const ipm_rec *r, const char *field, int d
 	const ipm_val *v = ipm_rec_get_hinted(r, field, &l->hint);
 	size_t n = ipm_val_list(v, l->it, l->len, l->cap), i, j, k;
 
+	l->seen |= v != NULL;
 	if (n > l->cap) {
 		l->cap = n;
 		l->it = ipm_realloc(l->it, n * sizeof *l->it);
@@ -324,10 +401,14 @@ static size_t group_id(ipm_agg *a)
 		n = a->stcap ? a->stcap * 2 : 64;
 		a->st = ipm_realloc(a->st, n * (a->sp.nops ? a->sp.nops : 1) * sizeof *a->st);
 		memset(a->st + a->stcap * a->sp.nops, 0, (n - a->stcap) * a->sp.nops * sizeof *a->st);
+		a->num = ipm_realloc(a->num, n * (a->sp.nops ? a->sp.nops : 1) * sizeof *a->num);
+		memset(a->num + a->stcap * a->sp.nops, 0, (n - a->stcap) * a->sp.nops * sizeof *a->num);
 		a->stcap = n;
 	}
 	return gid;
 }
+
+size_t ipm_agg_group_id(ipm_agg *a) { return group_id(a); }
 
 /* Set entry of value in op k of group gid; *isnew when first seen. */
 static size_t set_entry(ipm_agg *a, size_t gid, size_t k, const char *s, size_t len, int *isnew)
@@ -365,6 +446,53 @@ static void keep_date(ipm_agg *a, uint64_t *slot, size_t di, int last)
 		*slot = di + 1;
 }
 
+/* Neumaier: add x to the compensated sum (s, c). */
+static void kahan_add(double *s, double *c, double x)
+{
+	double t = *s + x;
+
+	if (fabs(*s) >= fabs(x))
+		*c += (*s - t) + x;
+	else
+		*c += (x - t) + *s;
+	*s = t;
+}
+
+/* Fold one number into a numeric state (not the pct multiset). */
+static void num_add(struct num *m, double x, uint64_t n)
+{
+	if (m->n == 0 || x < m->min)
+		m->min = x;
+	if (m->n == 0 || x > m->max)
+		m->max = x;
+	m->n += n;
+}
+
+/* Fold a whole numeric state into m. */
+static void num_merge(struct num *m, const struct num *src)
+{
+	if (src->n) {
+		if (m->n == 0 || src->min < m->min)
+			m->min = src->min;
+		if (m->n == 0 || src->max > m->max)
+			m->max = src->max;
+	}
+	m->n += src->n;
+	kahan_add(&m->sum, &m->comp, src->sum);
+	kahan_add(&m->sum, &m->comp, src->comp);
+}
+
+/* A pct multiset entry: the value's bits (-0 as 0). */
+static size_t pct_entry(ipm_agg *a, size_t gid, size_t k, double x, int *isnew)
+{
+	uint64_t bits;
+
+	if (x == 0)
+		x = 0;
+	memcpy(&bits, &x, sizeof bits);
+	return set_entry(a, gid, k, (const char *)&bits, sizeof bits, isnew);
+}
+
 static void update(ipm_agg *a, size_t gid, long di)
 {
 	size_t k, i, e;
@@ -389,8 +517,115 @@ static void update(ipm_agg *a, size_t gid, long di)
 			if (di >= 0)
 				keep_date(a, &st[k], (size_t)di, a->sp.ops[k].kind == IPM_AGG_LAST);
 			break;
+		case IPM_AGG_PCT:
+			if (a->nvok[k]) {
+				e = pct_entry(a, gid, k, a->nv[k], &isnew);
+				st[k] += (uint64_t)isnew;
+				a->setc[e]++;
+			}
+			/* fall through */
+		default:
+			if (a->nvok[k]) {
+				struct num *m = &a->num[gid * a->sp.nops + k];
+
+				if (a->sp.ops[k].kind == IPM_AGG_SUM || a->sp.ops[k].kind == IPM_AGG_MEAN)
+					kahan_add(&m->sum, &m->comp, a->nv[k]);
+				num_add(m, a->nv[k], 1);
+			}
+			break;
 		}
 	}
+}
+
+/* A decimal number: [-+]digits[.digits][(e|E)[-+]digits], or .digits.
+ * Up to 19 significant digits below 2^53 and a power of ten within 1e22:
+ * one exact multiply or divide, so correctly rounded (as strtod, which the
+ * other numbers go to). */
+static int parse_num(const char *s, size_t len, double *out)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+	char tmp[128], *end;
+	size_t i = 0, d = 0, sig = 0;
+	uint64_t m = 0;
+	long e10 = 0, ex = 0;
+	int neg = 0, esign = 1;
+
+	if (len == 0 || len >= sizeof tmp)
+		return -1;
+	if (s[i] == '-' || s[i] == '+')
+		neg = s[i++] == '-';
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, d++)
+		if (m || s[i] != '0') {
+			if (sig++ < 19)
+				m = m * 10 + (uint64_t)(s[i] - '0');
+			else
+				e10++;
+		}
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, d++) {
+			if (m || s[i] != '0') {
+				if (sig++ < 19) {
+					m = m * 10 + (uint64_t)(s[i] - '0');
+					e10--;
+				}
+			} else {
+				e10--;
+			}
+		}
+	}
+	if (d == 0)
+		return -1;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			esign = s[i++] == '-' ? -1 : 1;
+		for (d = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++, d++)
+			if (ex < 100000)
+				ex = ex * 10 + (s[i] - '0');
+		if (d == 0)
+			return -1;
+	}
+	if (i != len)
+		return -1;
+	e10 += esign * ex;
+	if (sig <= 19 && m < (1ULL << 53) && e10 >= -22 && e10 <= 22) {
+		*out = e10 < 0 ? (double)m / p10[-e10] : (double)m * p10[e10];
+		if (neg)
+			*out = -*out;
+		return 0;
+	}
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	*out = strtod(tmp, &end);
+	return isfinite(*out) ? 0 : -1;
+}
+
+/* The number of numeric op k in r: nvok[k] 1, or 0 with the skip counted. */
+static void read_num(ipm_agg *a, const ipm_rec *r, size_t k)
+{
+	struct list *l = &a->ol[k];
+	const ipm_val *v;
+	size_t j;
+
+	for (j = 0; j < k; j++)   /* an earlier op on the same field has read it */
+		if (is_num_op(a->sp.ops[j].kind) && strcmp(a->sp.ops[j].field, a->sp.ops[k].field) == 0) {
+			a->nvok[k] = a->nvok[j];
+			a->nv[k] = a->nv[j];
+			l->seen = a->ol[j].seen;
+			a->nempty[k] = a->nempty[j];
+			a->nbad[k] = a->nbad[j];
+			return;
+		}
+	v = ipm_rec_get_hinted(r, a->sp.ops[k].field, &l->hint);
+	a->nvok[k] = 0;
+	l->seen |= v != NULL;
+	if (!v || v->t == IPM_V_NULL || ((v->t == IPM_V_STR || v->t == IPM_V_ARR) && !v->len && !v->n))
+		a->nempty[k]++;
+	else if ((v->t == IPM_V_NUM || v->t == IPM_V_STR) && parse_num(v->s, v->len, &a->nv[k]) == 0)
+		a->nvok[k] = 1;
+	else
+		a->nbad[k]++;
 }
 
 static void add_input(const char **out, size_t max, size_t *n, const char *f)
@@ -412,7 +647,8 @@ size_t ipm_agg_inputs(const ipm_agg *a, const char **out, size_t max)
 	for (i = a->sp.bucket != IPM_BUCKET_NONE; i < a->ngc; i++)
 		add_input(out, max, &n, a->gcols[i]);
 	for (i = 0; i < a->sp.nops; i++)
-		if (a->sp.ops[i].kind == IPM_AGG_DISTINCT || a->sp.ops[i].kind == IPM_AGG_TOP)
+		if (a->sp.ops[i].kind == IPM_AGG_DISTINCT || a->sp.ops[i].kind == IPM_AGG_TOP ||
+		    is_num_op(a->sp.ops[i].kind))
 			add_input(out, max, &n, a->sp.ops[i].field);
 		else if (a->sp.ops[i].kind != IPM_AGG_COUNT)
 			add_input(out, max, &n, a->sp.date_field);
@@ -445,9 +681,12 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 			list_push(&a->gl[c], "", 0);   /* the empty group */
 		a->idx[c] = 0;
 	}
+	a->nrec++;
 	for (k = 0; k < a->sp.nops; k++)
 		if (a->sp.ops[k].kind == IPM_AGG_DISTINCT || a->sp.ops[k].kind == IPM_AGG_TOP)
 			fill_list(&a->ol[k], r, a->sp.ops[k].field, 1);
+		else if (is_num_op(a->sp.ops[k].kind))
+			read_num(a, r, k);
 		else if (a->sp.ops[k].kind != IPM_AGG_COUNT && di < 0 &&
 		         is_date(date))
 			di = (long)ipm_hash_put(a->strs, date, strlen(date), NULL);
@@ -511,6 +750,7 @@ static const char *check_row(ipm_agg *a, const ipm_rec *r)
 	size_t k, i, vl;
 	uint64_t cnt;
 	const ipm_val *v;
+	double x;
 
 	for (k = 0; k < a->sp.nops; k++) {
 		v = ipm_rec_get(r, a->ocols[k]);
@@ -519,11 +759,32 @@ static const char *check_row(ipm_agg *a, const ipm_rec *r)
 			if (ipm_rec_long(r, a->ocols[k], -1) < 0)
 				return "partial row without a valid count";
 			break;
+		case IPM_AGG_SUM:
+		case IPM_AGG_MEAN:
+			fill_list(&a->ol[k], r, a->ocols[k], 0);
+			if (!v || v->t != IPM_V_ARR || a->ol[k].n != 3 ||
+			    parse_num(a->ol[k].it[0], a->ol[k].len[0], &x) != 0 ||
+			    parse_num(a->ol[k].it[1], a->ol[k].len[1], &x) != 0 ||
+			    parse_num(a->ol[k].it[2], a->ol[k].len[2], &x) != 0 || x < 0)
+				return "partial sum/mean is not [sum, compensation, n]";
+			break;
+		case IPM_AGG_MIN:
+		case IPM_AGG_MAX:
+			if (!v || (v->t != IPM_V_NULL && (v->t != IPM_V_NUM ||
+			                                  parse_num(v->s, v->len, &x) != 0)))
+				return "partial min/max is not a number or null";
+			break;
+		case IPM_AGG_PCT:
+			if (!v || v->t != IPM_V_ARR)
+				return "partial median/percentile is not an array";
+			/* fall through */
 		case IPM_AGG_TOP:
 			fill_list(&a->ol[k], r, a->ocols[k], 0);
 			for (i = 0; i < a->ol[k].n; i++)
-				if (parse_pair(a->ol[k].it[i], a->ol[k].len[i], &vl, &cnt) != 0)
-					return "partial top item is not value:count";
+				if (parse_pair(a->ol[k].it[i], a->ol[k].len[i], &vl, &cnt) != 0 ||
+				    (a->sp.ops[k].kind == IPM_AGG_PCT &&
+				     parse_num(a->ol[k].it[i], vl, &x) != 0))
+					return "partial top/percentile item is not value:count";
 			/* fall through */
 		case IPM_AGG_DISTINCT:
 			if (!v)
@@ -547,8 +808,11 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 {
 	uint64_t *st = a->st + gid * a->sp.nops, cnt;
 	const char *s;
+	const ipm_val *v;
 	size_t i, e, vl;
 	int isnew;
+	struct num m;
+	double x;
 
 	switch (a->sp.ops[k].kind) {
 	case IPM_AGG_COUNT:
@@ -578,6 +842,33 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 			keep_date(a, &st[k], ipm_hash_put(a->strs, s, strlen(s), NULL),
 			          a->sp.ops[k].kind == IPM_AGG_LAST);
 		break;
+	case IPM_AGG_SUM:
+	case IPM_AGG_MEAN:
+		fill_list(&a->ol[k], r, a->ocols[k], 0);
+		parse_num(a->ol[k].it[0], a->ol[k].len[0], &m.sum);
+		parse_num(a->ol[k].it[1], a->ol[k].len[1], &m.comp);
+		parse_num(a->ol[k].it[2], a->ol[k].len[2], &x);
+		m.n = (uint64_t)x;
+		m.min = m.max = 0;
+		num_merge(&a->num[gid * a->sp.nops + k], &m);
+		break;
+	case IPM_AGG_MIN:
+	case IPM_AGG_MAX:
+		v = ipm_rec_get(r, a->ocols[k]);
+		if (v->t == IPM_V_NUM && parse_num(v->s, v->len, &x) == 0)
+			num_add(&a->num[gid * a->sp.nops + k], x, 1);
+		break;
+	case IPM_AGG_PCT:
+		fill_list(&a->ol[k], r, a->ocols[k], 0);
+		for (i = 0; i < a->ol[k].n; i++) {
+			parse_pair(a->ol[k].it[i], a->ol[k].len[i], &vl, &cnt);
+			parse_num(a->ol[k].it[i], vl, &x);
+			e = pct_entry(a, gid, k, x, &isnew);
+			st[k] += (uint64_t)isnew;
+			a->setc[e] += cnt;
+			num_add(&a->num[gid * a->sp.nops + k], x, cnt);
+		}
+		break;
 	}
 }
 
@@ -586,6 +877,19 @@ int ipm_agg_merge_row(ipm_agg *a, const ipm_rec *r, const char **why)
 	const ipm_val *v;
 	size_t c, k, gid;
 
+	v = ipm_rec_get(r, "_spec");
+	if (!v || v->t != IPM_V_STR) {
+		*why = "not a partial row (no \"_spec\": make partial rows with --partial)";
+		return -1;
+	}
+	if (v->len != a->spec.len || memcmp(v->s, a->spec.s, v->len) != 0) {
+		ipm_buf_clear(&a->msg);
+		ipm_buf_adds(&a->msg, "partial rows made with '");
+		ipm_utf8_sanitize(v->s, v->len, &a->msg);
+		ipm_buf_printf(&a->msg, "', this --merge has '%s'", a->spec.s);
+		*why = a->msg.s;
+		return -2;
+	}
 	if ((*why = check_row(a, r)) != NULL)
 		return -1;
 	for (c = 0; c < a->ngc; c++) {
@@ -621,7 +925,11 @@ void ipm_agg_merge(ipm_agg *dst, const ipm_agg *src)
 		sd = dst->st + map[i] * nops;
 		ss = src->st + i * nops;
 		for (k = 0; k < nops; k++) {
-			if (src->sp.ops[k].kind == IPM_AGG_COUNT) {
+			if (is_num_op(src->sp.ops[k].kind) && src->sp.ops[k].kind != IPM_AGG_PCT) {
+				num_merge(&dst->num[map[i] * nops + k], &src->num[i * nops + k]);
+			} else if (src->sp.ops[k].kind == IPM_AGG_PCT) {
+				num_merge(&dst->num[map[i] * nops + k], &src->num[i * nops + k]);
+			} else if (src->sp.ops[k].kind == IPM_AGG_COUNT) {
 				sd[k] += ss[k];
 			} else if (ss[k] && (src->sp.ops[k].kind == IPM_AGG_FIRST ||
 			                     src->sp.ops[k].kind == IPM_AGG_LAST)) {
@@ -639,287 +947,13 @@ void ipm_agg_merge(ipm_agg *dst, const ipm_agg *src)
 		dst->setc[e] += src->setc[i];
 	}
 	free(map);
-}
-
-/* -------------------------------------------------------------- output */
-
-struct gkey {
-	const char *k;
-	size_t len, gid;
-};
-
-/* Field f of an encoded tuple. */
-static const char *key_field(const char *k, size_t f, size_t *len)
-{
-	uint32_t n;
-
-	for (;;) {
-		memcpy(&n, k, sizeof n);
-		if (f-- == 0)
-			break;
-		k += sizeof n + n;
+	for (i = 0; i < dst->ngc; i++)
+		dst->gl[i].seen |= src->gl[i].seen;
+	for (k = 0; k < nops; k++) {
+		dst->ol[k].seen |= src->ol[k].seen;
+		dst->nempty[k] += src->nempty[k];
+		dst->nbad[k] += src->nbad[k];
 	}
-	*len = n;
-	return k + sizeof n;
+	dst->nrec += src->nrec;
 }
 
-static int cmp_bytes(const char *a, size_t al, const char *b, size_t bl)
-{
-	int c = memcmp(a, b, al < bl ? al : bl);
-
-	return c ? c : al < bl ? -1 : al > bl;
-}
-
-/* Tuples compare field by field in byte order; a shorter field sorts first. */
-static int cmp_tuple_n(const char *a, const char *b, size_t nf)
-{
-	uint32_t la, lb;
-	int c;
-
-	while (nf-- > 0) {
-		memcpy(&la, a, sizeof la);
-		memcpy(&lb, b, sizeof lb);
-		c = cmp_bytes(a + sizeof la, la, b + sizeof lb, lb);
-		if (c)
-			return c;
-		a += sizeof la + la;
-		b += sizeof lb + lb;
-	}
-	return 0;
-}
-
-static size_t g_nfields;   /* for qsort: fields per tuple */
-
-static int cmp_gkey(const void *x, const void *y)
-{
-	return cmp_tuple_n(((const struct gkey *)x)->k, ((const struct gkey *)y)->k, g_nfields);
-}
-
-static struct gkey *sorted_groups(ipm_agg *a)
-{
-	size_t n = ipm_hash_count(a->groups), i;
-	struct gkey *g = ipm_malloc((n ? n : 1) * sizeof *g);
-
-	for (i = 0; i < n; i++) {
-		g[i].k = ipm_hash_key(a->groups, i, &g[i].len);
-		g[i].gid = i;
-	}
-	g_nfields = a->ngc;
-	qsort(g, n, sizeof *g, cmp_gkey);
-	return g;
-}
-
-/* Set entries bucketed by (gid, op): entries of slot s are ent[off[s]..off[s+1]). */
-struct sets_ix {
-	size_t *off, *ent;
-};
-
-static struct sets_ix index_sets(ipm_agg *a)
-{
-	size_t ns = ipm_hash_count(a->sets), nslot = ipm_hash_count(a->groups) * a->sp.nops, i, s;
-	struct sets_ix x;
-	uint32_t hd[2];
-	size_t *fill;
-
-	x.off = ipm_calloc(nslot + 2, sizeof *x.off);
-	x.ent = ipm_malloc((ns ? ns : 1) * sizeof *x.ent);
-	for (i = 0; i < ns; i++) {
-		memcpy(hd, ipm_hash_key(a->sets, i, NULL), sizeof hd);
-		x.off[hd[0] * a->sp.nops + hd[1] + 1]++;
-	}
-	for (s = 0; s < nslot; s++)
-		x.off[s + 1] += x.off[s];
-	fill = ipm_malloc((nslot + 1) * sizeof *fill);
-	memcpy(fill, x.off, (nslot + 1) * sizeof *fill);
-	for (i = 0; i < ns; i++) {
-		memcpy(hd, ipm_hash_key(a->sets, i, NULL), sizeof hd);
-		x.ent[fill[hd[0] * a->sp.nops + hd[1]]++] = i;
-	}
-	free(fill);
-	return x;
-}
-
-static const ipm_agg *g_agg;   /* for qsort over set entries */
-static int g_by_count;
-
-static int cmp_entry(const void *x, const void *y)
-{
-	size_t ex = *(const size_t *)x, ey = *(const size_t *)y, lx, ly;
-	const char *kx = ipm_hash_key(g_agg->sets, ex, &lx), *ky = ipm_hash_key(g_agg->sets, ey, &ly);
-
-	if (g_by_count && g_agg->setc[ex] != g_agg->setc[ey])
-		return g_agg->setc[ex] > g_agg->setc[ey] ? -1 : 1;
-	return cmp_bytes(kx + 8, lx - 8, ky + 8, ly - 8);
-}
-
-/* Set op k of a group on out: the values (distinct partial) or value:count
- * pairs (top), sorted; at most max of them. */
-static void put_set(ipm_agg *a, ipm_rec *out, size_t k, size_t *ent, size_t n,
-                    int pairs, size_t max, ipm_buf *tmp)
-{
-	size_t i, len, *off;
-	const char **items;
-	const char *s;
-
-	g_agg = a;
-	g_by_count = pairs;
-	qsort(ent, n, sizeof *ent, cmp_entry);
-	if (n > max)
-		n = max;
-	items = ipm_malloc((n ? n : 1) * sizeof *items);
-	off = ipm_malloc((n ? n : 1) * 2 * sizeof *off);
-	ipm_buf_clear(tmp);
-	for (i = 0; i < n; i++) {
-		s = ipm_hash_key(a->sets, ent[i], &len);
-		off[i] = tmp->len;
-		ipm_buf_add(tmp, s + 8, len - 8);
-		if (pairs)
-			ipm_buf_printf(tmp, ":%llu", (unsigned long long)a->setc[ent[i]]);
-		off[n + i] = tmp->len - off[i];
-	}
-	for (i = 0; i < n; i++)
-		items[i] = tmp->s + off[i];
-	ipm_rec_set_arr(out, a->ocols[k], items, off + n, n);
-	free(items);
-	free(off);
-}
-
-static void put_group_cols(ipm_agg *a, ipm_rec *out, const char *key, size_t ncols)
-{
-	size_t c, len;
-	const char *s;
-
-	for (c = 0; c < ncols; c++) {
-		s = key_field(key, c, &len);
-		if (len)
-			ipm_rec_set_str(out, a->gcols[c], s, len);
-		else
-			ipm_rec_set_null(out, a->gcols[c]);
-	}
-}
-
-static void put_ops(ipm_agg *a, ipm_rec *out, size_t gid, struct sets_ix *x,
-                    int partial, ipm_buf *tmp)
-{
-	size_t k, s;
-	uint64_t v;
-	const struct ipm_agg_op *op;
-
-	for (k = 0; k < a->sp.nops; k++) {
-		op = &a->sp.ops[k];
-		v = a->st[gid * a->sp.nops + k];
-		s = gid * a->sp.nops + k;
-		if (op->kind == IPM_AGG_FIRST || op->kind == IPM_AGG_LAST)
-			ipm_rec_set_cstr(out, a->ocols[k], v ? ipm_hash_key(a->strs, v - 1, NULL) : NULL);
-		else if (op->kind == IPM_AGG_TOP)
-			put_set(a, out, k, x->ent + x->off[s], x->off[s + 1] - x->off[s], 1,
-			        partial ? SIZE_MAX : (size_t)op->n, tmp);
-		else if (op->kind == IPM_AGG_DISTINCT && partial)
-			put_set(a, out, k, x->ent + x->off[s], x->off[s + 1] - x->off[s], 0, SIZE_MAX, tmp);
-		else
-			ipm_rec_set_long(out, a->ocols[k], (long)v);
-	}
-}
-
-static int write_rows(ipm_agg *a, ipm_writer *w, int partial)
-{
-	struct gkey *g = sorted_groups(a);
-	struct sets_ix x = index_sets(a);
-	size_t n = ipm_hash_count(a->groups), i;
-	ipm_rec *out = ipm_rec_new();
-	ipm_buf tmp = {0};
-	int rc = 0;
-
-	for (i = 0; i < n && rc == 0; i++) {
-		ipm_rec_clear(out);
-		put_group_cols(a, out, g[i].k, a->ngc);
-		put_ops(a, out, g[i].gid, &x, partial, &tmp);
-		rc = ipm_writer_put(w, out);
-	}
-	ipm_rec_free(out);
-	ipm_buf_free(&tmp);
-	free(x.off);
-	free(x.ent);
-	free(g);
-	return rc;
-}
-
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* Pivot: one row per tuple of the other group columns, one column per value
- * of the pivot field ("(none)" for the empty value), counts in the cells. */
-static int write_pivot(ipm_agg *a, FILE *fp, enum ipm_fmt fmt, char delim)
-{
-	struct gkey *g = sorted_groups(a);
-	size_t n = ipm_hash_count(a->groups), i, j, np = 0, len, nrow = a->ngc - 1;
-	ipm_hash *pv = ipm_hash_new();
-	const char **cols;
-	char **names;
-	ipm_writer *w;
-	ipm_rec *out = ipm_rec_new();
-	const char *s;
-	int rc = 0;
-
-	for (i = 0; i < n; i++) {
-		s = key_field(g[i].k, nrow, &len);
-		ipm_hash_put(pv, len ? s : "(none)", len ? len : 6, NULL);
-	}
-	np = ipm_hash_count(pv);
-	names = ipm_malloc((np ? np : 1) * sizeof *names);
-	for (j = 0; j < np; j++)
-		names[j] = (char *)ipm_hash_key(pv, j, NULL);
-	qsort(names, np, sizeof *names, cmp_str);
-	cols = ipm_malloc((nrow + np + 1) * sizeof *cols);
-	for (j = 0; j < nrow; j++)
-		cols[j] = a->gcols[j];
-	for (j = 0; j < np; j++)
-		cols[nrow + j] = names[j];
-	w = ipm_writer_open(fp, fmt, delim, cols, nrow + np);
-	for (i = 0; i < n && rc == 0; i = j) {
-		ipm_rec_clear(out);
-		put_group_cols(a, out, g[i].k, nrow);
-		for (j = 0; j < np; j++)
-			ipm_rec_set_long(out, names[j], 0);
-		for (j = i; j < n && cmp_tuple_n(g[i].k, g[j].k, nrow) == 0; j++) {
-			s = key_field(g[j].k, nrow, &len);
-			ipm_rec_set_long(out, len ? s : "(none)",
-			                 (long)(a->sp.nops ? a->st[g[j].gid * a->sp.nops] : 0));
-		}
-		rc = ipm_writer_put(w, out);
-	}
-	if (ipm_writer_close(w) != 0)
-		rc = -1;
-	ipm_rec_free(out);
-	ipm_hash_free(pv);
-	free(cols);
-	free(names);
-	free(g);
-	return rc;
-}
-
-int ipm_agg_write(ipm_agg *a, FILE *fp, enum ipm_fmt fmt, char delim, int partial)
-{
-	const char **cols;
-	ipm_writer *w;
-	size_t i;
-	int rc;
-
-	if (a->sp.pivot && !partial)
-		return write_pivot(a, fp, fmt, delim);
-	if (partial)
-		fmt = IPM_FMT_JSON;
-	cols = ipm_malloc((a->ngc + a->sp.nops + 1) * sizeof *cols);
-	for (i = 0; i < a->ngc; i++)
-		cols[i] = a->gcols[i];
-	for (i = 0; i < a->sp.nops; i++)
-		cols[a->ngc + i] = a->ocols[i];
-	w = ipm_writer_open(fp, fmt, delim, cols, a->ngc + a->sp.nops);
-	free(cols);
-	rc = write_rows(a, w, partial);
-	if (ipm_writer_close(w) != 0)
-		rc = -1;
-	return rc;
-}

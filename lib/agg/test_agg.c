@@ -103,16 +103,22 @@ static void test_merge_errors(void)
 	struct ipm_agg_spec sp = { g1, 1, ops, 2, IPM_BUCKET_NONE, NULL, NULL };
 	char *o;
 
-	o = run(&sp, "{\"p\":\"a\",\"count\":1,\"top_c\":[\"x:2\",\"y:z\"]}\n"
-	        "{\"p\":[\"a\"],\"count\":1,\"top_c\":[]}\n"
-	        "{\"p\":\"a\",\"count\":-1,\"top_c\":[]}\n"
-	        "{\"p\":\"a\",\"count\":2}\n"
-	        "{\"p\":\"a\",\"count\":2,\"top_c\":[\"a:b:3\"]}\n", 1, 0, IPM_FMT_CSV);
-	CHECK_STR(o, "BAD partial top item is not value:count\n"
+#define SP ",\"_spec\":\"-g p count top 2 c\"}\n"
+	o = run(&sp, "{\"p\":\"a\",\"count\":1,\"top_c\":[\"x:2\",\"y:z\"]" SP
+	        "{\"p\":[\"a\"],\"count\":1,\"top_c\":[]" SP
+	        "{\"p\":\"a\",\"count\":-1,\"top_c\":[]" SP
+	        "{\"p\":\"a\",\"count\":2" SP
+	        "{\"p\":\"a\",\"count\":2,\"top_c\":[\"a:b:3\"]" SP
+	        "{\"p\":\"a\",\"count\":2,\"top_c\":[]}\n"
+	        "{\"p\":\"a\",\"count\":2,\"top_c\":[],\"_spec\":\"-g p count\"}\n", 1, 0, IPM_FMT_CSV);
+#undef SP
+	CHECK_STR(o, "BAD partial top/percentile item is not value:count\n"
 	          "BAD partial group column is not a single value\n"
 	          "BAD partial row without a valid count\n"
 	          "BAD partial row without its distinct/top column\n"
-	          "p,count,top_c\na,2,a:b:3\n", "agg: bad partial rows rejected whole, value may hold ':'");
+	          "BAD not a partial row (no \"_spec\": make partial rows with --partial)\n"
+	          "BAD partial rows made with '-g p count', this --merge has '-g p count top 2 c'\n"
+	          "p,count,top_c\na,2,a:b:3\n", "agg: bad partial rows rejected whole, value may hold ':'; _spec checked");
 	free(o);
 }
 
@@ -157,8 +163,98 @@ static void test_hash(void)
 	ipm_hash_free(h);
 }
 
+static void test_numeric(void)
+{
+	const char *g1[] = { "p" };
+	struct ipm_agg_op ops[] = {
+		{ IPM_AGG_COUNT, NULL, 0 }, { IPM_AGG_SUM, "x", 0 }, { IPM_AGG_MEAN, "x", 0 },
+		{ IPM_AGG_MIN, "x", 0 }, { IPM_AGG_MAX, "x", 0 }, { IPM_AGG_PCT, "x", -50 },
+		{ IPM_AGG_PCT, "x", 90 }
+	};
+	struct ipm_agg_spec sp = { g1, 1, ops, 7, IPM_BUCKET_NONE, NULL, NULL };
+	const char *in =
+		"{\"p\":\"a\",\"x\":1}\n{\"p\":\"a\",\"x\":\"2\"}\n{\"p\":\"a\",\"x\":3.5e0}\n"
+		"{\"p\":\"a\",\"x\":\"-4\"}\n{\"p\":\"a\",\"x\":\"\"}\n{\"p\":\"a\",\"x\":\"0x10\"}\n"
+		"{\"p\":\"a\",\"x\":\"inf\"}\n{\"p\":\"a\",\"x\":[\"1\"]}\n{\"p\":\"b\",\"x\":\"abc\"}\n"
+		"{\"p\":\"c\",\"x\":0.1}\n{\"p\":\"c\",\"x\":0.2}\n{\"p\":\"c\",\"x\":0.2}\n";
+	char *o, *part, *m, buf[4096];
+	size_t i;
+	int n;
+
+	o = run(&sp, in, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "p,count,sum_x,mean_x,min_x,max_x,median_x,p90_x\n"
+	          "a,8,2.5,0.625,-4,3.5,2,3.5\n"
+	          "b,1,0,,,,,\n"
+	          "c,3,0.5,0.16666666666666666,0.1,0.2,0.2,0.2\n",
+	          "agg: sum/mean/min/max/median/p90; empty, hex, inf, lists and text skipped");
+	part = run(&sp, in, 0, 1, IPM_FMT_CSV);
+	CHECK(strstr(part, "\"median_x\":[\"-4:1\",\"1:1\",\"2:1\",\"3.5:1\"]") != NULL,
+	      "agg: partial median keeps the multiset, sorted by value");
+	CHECK(strstr(part, "\"_spec\":\"-g p count sum x mean x min x max x median x p90 x\"") != NULL,
+	      "agg: partial rows carry the spec words");
+	m = run(&sp, part, 1, 0, IPM_FMT_CSV);
+	CHECK_STR(m, o, "agg: merge of numeric partials == direct result");
+	free(m);
+	free(part);
+	free(o);
+
+	/* Miller's percentile: index int(p*n/100) of the sorted values, clamped */
+	for (i = 0, n = 0; i < 100; i++)
+		n += snprintf(buf + n, sizeof buf - (size_t)n, "{\"x\":%zu}\n", 100 - i);
+	{
+		struct ipm_agg_op pops[] = { { IPM_AGG_PCT, "x", 29 }, { IPM_AGG_PCT, "x", 0 },
+		                             { IPM_AGG_PCT, "x", 100 }, { IPM_AGG_PCT, "x", -50 } };
+		struct ipm_agg_spec ps = { NULL, 0, pops, 4, IPM_BUCKET_NONE, NULL, NULL };
+
+		o = run(&ps, buf, 0, 0, IPM_FMT_CSV);
+		CHECK_STR(o, "p29_x,p0_x,p100_x,median_x\n30,1,100,51\n",
+		          "agg: percentiles as mlr stats1 (p29 of 1..100 is 30, median 51)");
+		free(o);
+		o = run(&ps, "", 0, 0, IPM_FMT_CSV);
+		CHECK_STR(o, "p29_x,p0_x,p100_x,median_x\n,,,\n", "agg: no input, no groups: one empty row");
+		free(o);
+	}
+}
+
+/* Numbers read as strtod reads them (fast path and fallback), written back
+ * in the shortest form that round-trips. */
+static void test_numbers(void)
+{
+	static const char *nums[] = {
+		"0.1", "-0.0", "1e22", "1e23", "9007199254740993", "123456789012345678901234",
+		"0.000000000000000000000001", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014e-308",
+		"+.5", "5.", "007", "0.30000000000000004", "1e-400", "123.456e-5"
+	};
+	const char *g1[] = { "i" };
+	struct ipm_agg_op ops[] = { { IPM_AGG_MIN, "x", 0 } };
+	struct ipm_agg_spec sp = { g1, 1, ops, 1, IPM_BUCKET_NONE, NULL, NULL };
+	char in[2048], want[2048], b[64], *o;
+	size_t i, n = 0, w;
+
+	w = (size_t)snprintf(want, sizeof want, "i,min_x\n");
+	for (i = 0; i < sizeof nums / sizeof *nums; i++) {
+		double x = strtod(nums[i], NULL), y;
+		int prec;
+
+		n += (size_t)snprintf(in + n, sizeof in - n, "{\"i\":\"%c\",\"x\":\"%s\"}\n", (int)('a' + i), nums[i]);
+		if (x == 0)
+			x = 0;
+		for (prec = 15; prec <= 17; prec++) {
+			snprintf(b, sizeof b, "%.*g", prec, x);
+			if ((y = strtod(b, NULL)) == x)
+				break;
+		}
+		w += (size_t)snprintf(want + w, sizeof want - w, "%c,%s\n", (int)('a' + i), b);
+	}
+	o = run(&sp, in, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, want, "agg: numbers read as strtod does, written to round-trip");
+	free(o);
+}
+
 int main(void)
 {
+	test_numbers();
+	test_numeric();
 	test_ops();
 	test_merge_errors();
 	test_spec();

@@ -2,6 +2,7 @@
 # ipm-agg vs mlr and datamash -s: count by two fields over a 1 GB CSV
 # (generated once by agg_gen.sh, cached in build/bench/), all in the same run,
 # with libcsv's parser alone (csv_floor.c) as the single-core floor.
+# Then sum/mean of the amount column against mlr stats1, in the same run.
 # Then peak RSS against the number of groups: the same count over 1/10 of the
 # rows (same groups: RSS must not grow with rows) and with ~500k groups.
 set -u
@@ -12,6 +13,10 @@ mb=${IPM_AGG_BENCH_MB:-1000}
 big=$top/build/bench/agg-${mb}mb.csv
 small=$top/build/bench/agg-$((mb / 10))mb.csv
 mkdir -p "$top/build/bench"
+# a CSV cached before the amount column was added is made again
+for f in "$big" "$small"; do
+	[ -s "$f" ] && ! head -1 "$f" | grep -q ',amount$' && rm -f "$f"
+done
 [ -s "$big" ] || sh "$top/scripts/bench/agg_gen.sh" "$mb" "$big"
 [ -s "$small" ] || sh "$top/scripts/bench/agg_gen.sh" $((mb / 10)) "$small"
 rows=$(($(wc -l < "$big") - 1))
@@ -29,6 +34,12 @@ cc -std=c11 -Wall -Wextra -Werror -O2 -o "$floor" "$top/scripts/bench/csv_floor.
 	measure agg "$big_label (libcsv csv_parse alone, 1 core)" "$big" "$rows" "$floor"
 REF_MBS=$MLR REF_NAME=mlr measure agg "$big_label" "$big" "$rows" "$bin/ipm-agg" --icsv -g province,section count
 REF_MBS=$DM REF_NAME="datamash -s" measure agg "$big_label" "$big" "$rows" "$bin/ipm-agg" --icsv -g province,section count
+unset REF_MBS REF_NAME
+# numeric ops: sum and mean of amount (-500..1500, 2 decimals) by province x section
+measure agg "$big_label (sum/mean)" "$big" "$rows" mlr --icsv --ocsv stats1 -a sum,mean -f amount -g province,section
+MLR_STATS=$LAST_MBS
+REF_MBS=$MLR_STATS REF_NAME="mlr stats1" measure agg "$big_label (sum/mean)" "$big" "$rows" "$bin/ipm-agg" --icsv -g province,section sum amount mean amount
+REF_MBS=$MLR_STATS REF_NAME="mlr stats1" measure agg "$big_label (count only, same run)" "$big" "$rows" "$bin/ipm-agg" --icsv -g province,section count
 unset REF_MBS REF_NAME
 # RSS: ~250 groups on 1/10 of the rows, then ~500k groups (doc x date) on all rows
 measure agg "$((mb / 10)) MB CSV (~250 groups)" "$small" "$srows" "$bin/ipm-agg" --icsv -g province,section count
