@@ -14,7 +14,6 @@
 #include "core/read.h"
 #include "core/rec.h"
 #include "core/reject.h"
-#include "core/rec_impl.h"   /* ipm_reader's quiet flag: this tool prints capped messages */
 #include "core/util.h"
 
 enum { OPT_MONTH = 1, OPT_QUARTER, OPT_PIVOT, OPT_PARTIAL, OPT_MERGE, OPT_DATE };
@@ -88,48 +87,7 @@ struct run {
 	ipm_agg *a;
 	ipm_rejects *rj;
 	int merge;
-	ipm_hash *msgs;   /* message kind -> times seen (the first MAX_SAME are printed) */
-	uint64_t *seen;
-	size_t seencap;
 };
-
-#define MAX_SAME 10   /* identical messages printed before they are only counted */
-
-/* ipm_err, but a message of the same kind (same reason) is printed at most
- * MAX_SAME times; the rest are counted (capped_summary). */
-static void capped_err(struct run *u, const char *file, long line, const char *why)
-{
-	size_t id = ipm_hash_put(u->msgs, why, strlen(why), NULL), n;
-
-	if (id >= u->seencap) {
-		n = u->seencap ? u->seencap * 2 : 16;
-		u->seen = ipm_realloc(u->seen, n * sizeof *u->seen);
-		memset(u->seen + u->seencap, 0, (n - u->seencap) * sizeof *u->seen);
-		u->seencap = n;
-	}
-	if (++u->seen[id] <= MAX_SAME)
-		ipm_err(file, line, "%s", why);
-}
-
-static void capped_summary(struct run *u)
-{
-	size_t i, n = ipm_hash_count(u->msgs);
-
-	for (i = 0; i < n; i++)
-		if (u->seen[i] > MAX_SAME)
-			ipm_err(NULL, 0, "%llu more times: %s", (unsigned long long)(u->seen[i] - MAX_SAME),
-			        ipm_hash_key(u->msgs, i, NULL));
-}
-
-/* The reader's reject hook: a capped message, then the rejects file. */
-static void reject_hook(void *ctx, const char *file, long line, const char *reason,
-                        const char *text, size_t len)
-{
-	struct run *u = ctx;
-
-	capped_err(u, file, line, reason);
-	ipm_reject(u->rj, file, line, reason, text, len);
-}
 
 /* One regular file read by several threads (the partial/merge law makes
  * the result exact). -1 when the file cannot be split. */
@@ -161,8 +119,7 @@ static int run_serial(FILE *fp, const char *name, struct run *u)
 
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);   /* fewer read calls: a tenth of the time otherwise */
 	rd = ipm_reader_open(fp, name, u->merge ? IPM_FMT_AUTO : u->o->in_fmt, u->o->delim);
-	rd->quiet = 1;   /* reject_hook prints, capped */
-	ipm_reader_on_reject(rd, reject_hook, u);
+	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
 	if (!u->merge && (ni = ipm_agg_inputs(u->a, in, MAX_INPUTS)) <= MAX_INPUTS)
 		ipm_reader_only(rd, in, ni);   /* CSV: the other columns are not copied */
 	while ((rc = ipm_reader_next(rd, &r)) > 0) {
@@ -173,7 +130,7 @@ static int run_serial(FILE *fp, const char *name, struct run *u)
 			ipm_err(ipm_reader_name(rd), ipm_rec_line(r), "%s", why);
 			exit(IPM_EXIT_DATA);
 		} else if (rc != 0) {
-			capped_err(u, ipm_reader_name(rd), ipm_rec_line(r), why);
+			ipm_err(ipm_reader_name(rd), ipm_rec_line(r), "%s", why);   /* capped by ipm_err */
 			ipm_reject(u->rj, ipm_reader_name(rd), ipm_rec_line(r), why, "", 0);
 			status = IPM_EXIT_DATA;
 		}
@@ -251,9 +208,7 @@ int main(int argc, char **argv)
 	u.sp = &sp;
 	u.a = a;
 	u.rj = ipm_rejects_open(o.rejects);
-	u.msgs = ipm_hash_new();
 	status = ipm_each_input(argc, argv, optind, agg_input, &u);
-	capped_summary(&u);
 	if (ipm_agg_report(a, o.verbose) && o.strict && status == 0)
 		status = IPM_EXIT_DATA;
 	if (o.verbose)
@@ -261,8 +216,6 @@ int main(int argc, char **argv)
 	if (ipm_agg_write(a, stdout, o.out_fmt, o.delim, partial) != 0)
 		status = IPM_EXIT_DATA;
 	ipm_agg_free(a);
-	ipm_hash_free(u.msgs);
-	free(u.seen);
 	free(ops);
 	free(fields);
 	return ipm_finish(NULL, u.rj, &o, status);
