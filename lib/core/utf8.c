@@ -168,32 +168,6 @@ size_t ipm_utf8_subpart(const char *s, size_t n, int *cut)
 	return k;
 }
 
-uint32_t ipm_cp_at(const char *s, size_t n, size_t i, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-	uint32_t cp;
-	size_t k;
-
-	if (u[0] < 0x80) {
-		*len = 1;
-		return u[0];
-	}
-	if ((u[0] & 0xF0) == 0xE0 && n - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-		cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-			*len = 3;
-			return cp;
-		}
-	}
-	k = ipm_utf8_decode(u, n - i, &cp);
-	if (k == 0) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	*len = k;
-	return cp;
-}
-
 size_t ipm_cp_count(const char *s, size_t n)
 {
 	size_t i, c = 0;
@@ -210,18 +184,6 @@ size_t ipm_cp_last(const char *s, size_t n)
 	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && n - j < 4)
 		j--;
 	return j;
-}
-
-int ipm_is_space_cp(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
-	       c == 0xA0 || c == 0x3000 || c == 0xFEFF;
-}
-
-int ipm_is_cjk_cp(uint32_t c)
-{
-	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-	       (c >= 0x20000 && c <= 0x2FFFF);
 }
 
 int ipm_has_cjk(const char *s, size_t n)
@@ -245,22 +207,3 @@ int ipm_is_bullet_cp(uint32_t c)
 	       c == 0x00D8;
 }
 
-int ipm_disp_width(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
-	int w = 0;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = u[i];
-		if (c < 0xC0)
-			w += c < 0x80;   /* continuation bytes add nothing */
-		else if (c < 0xE0)
-			w += 1;
-		else if (c == 0xE0 || (c == 0xE2 && i + 1 < n && (u[i + 1] == 0x80 || u[i + 1] == 0x81)))
-			w += 1;
-		else
-			w += 2;
-	}
-	return w;
-}

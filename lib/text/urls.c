@@ -7,6 +7,8 @@
 
 size_t ipm_url_scheme(const char *s, size_t n)
 {
+	if (!n || (s[0] != 'h' && s[0] != 'H'))
+		return 0;
 	if (n >= 7 && strncasecmp(s, "http://", 7) == 0)
 		return 7;
 	if (n >= 8 && strncasecmp(s, "https://", 8) == 0)

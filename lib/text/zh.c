@@ -448,28 +448,27 @@ static int page_ref_at_end(const char *s, size_t n)
 	return k < n && k > 0 && s[k - 1] == ' ';
 }
 
-int ipm_zh_heading_level(const char *s, size_t n)
+/* The level a title's leading mark gives (0: no mark), from the mark alone;
+ * *rest gets where the text after a "1." mark starts. */
+static int title_mark(const char *s, size_t n, size_t *rest)
 {
-	size_t i, cps = ipm_cp_count(s, n);
-	struct ipm_date d;
+	size_t i;
 
-	if (cps < 2 || cps > 60 || !title_end(s, n) || leaders(s, n))
-		return 0;
-	if (ipm_zh_starts(s, n, "【") && n >= 6 && memcmp(s + n - 3, "】", 3) == 0)
-		return 2;
+	*rest = 0;
+	if (ipm_zh_starts(s, n, "【"))
+		return n >= 6 && memcmp(s + n - 3, "】", 3) == 0 ? 2 : 0;
 	if (ipm_zh_starts(s, n, "第") && (i = cn_num(s + 3, n - 3)) > 0 &&
 	    (ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") || ipm_zh_starts(s + 3 + i, n - 3 - i, "章")))
 		return ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") ? 1 : 2;
 	if ((i = cn_num(s, n)) > 0 && (ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．")))
-		return page_ref_at_end(s, n) ? 0 : 2;
+		return 2;
 	if ((ipm_zh_starts(s, n, "（") || ipm_zh_starts(s, n, "(")) && (i = cn_num(s + (s[0] == '(' ? 1 : 3), n)) > 0) {
 		i += s[0] == '(' ? 1 : 3;
-		if (ipm_zh_starts(s + i, n - i, "）") || ipm_zh_starts(s + i, n - i, ")"))
-			return 3;
+		return ipm_zh_starts(s + i, n - i, "）") || ipm_zh_starts(s + i, n - i, ")") ? 3 : 0;
 	}
 	for (i = 0; i < n && i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
 		;
-	if (i == 0 || i >= n || cps > 40 || (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
+	if (i == 0 || i >= n || (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
 		return 0;
 	if (s[i] == '.' || s[i] == ')')
 		i++;
@@ -479,8 +478,25 @@ int ipm_zh_heading_level(const char *s, size_t n)
 		return 0;
 	while (i < n && s[i] == ' ')
 		i++;
-	/* "1. 2019 工业互联网峰会" is a title; "1. 3月5日，…" a dated item */
-	if (i == n || !ipm_has_cjk(s, n) || ipm_date_at(s + i, n - i, &d))
-		return 0;
+	*rest = i;
 	return 4;
+}
+
+int ipm_zh_heading_level(const char *s, size_t n)
+{
+	size_t rest, cps;
+	struct ipm_date d;
+	int lv = n >= 2 ? title_mark(s, n, &rest) : 0;
+
+	if (!lv)
+		return 0;
+	cps = ipm_cp_count(s, n);
+	if (cps < 2 || cps > (lv == 4 ? 40u : 60u) || !title_end(s, n) || leaders(s, n))
+		return 0;
+	if (lv == 2 && cn_num(s, n) > 0 && page_ref_at_end(s, n))
+		return 0;
+	/* "1. 2019 工业互联网峰会" is a title; "1. 3月5日，…" a dated item */
+	if (lv == 4 && (rest == n || !ipm_has_cjk(s, n) || ipm_date_at(s + rest, n - rest, &d)))
+		return 0;
+	return lv;
 }
