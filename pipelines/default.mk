@@ -73,11 +73,13 @@ $(P)/txt/%.txt: $(IN)/%.pdf $(PIPE_NORM_DEP)
 $(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract $(PIPE_DATA_EXTRACT)
 	@mkdir -p $(@D)
 	$(call pipe_say,extract)
-	$(PQ)$(BIN)/ipm-extract $< > $@.tmp && $(pipe_mv)
+	$(PQ)$(BIN)/ipm-extract --rejects $(@:.jsonl=.rej).tmp $< > $@.tmp && \
+		mv $(@:.jsonl=.rej).tmp $(@:.jsonl=.rej) && $(pipe_mv)
 $(P)/rows/%.jsonl: $(P)/blocks/%.jsonl $(BIN)/ipm-rows $(PIPE_DATA_ROWS)
 	@mkdir -p $(@D)
 	$(call pipe_say,rows)
-	$(PQ)$(BIN)/ipm-rows --doc $(call pipe_id,$*) $< > $@.tmp && $(pipe_mv)
+	$(PQ)$(BIN)/ipm-rows --doc $(call pipe_id,$*) --rejects $(@:.jsonl=.rej).tmp $< > $@.tmp && \
+		mv $(@:.jsonl=.rej).tmp $(@:.jsonl=.rej) && $(pipe_mv)
 $(P)/tagged/%.jsonl: $(P)/rows/%.jsonl $(BIN)/ipm-tag $(PIPE_DATA_TAG)
 	@mkdir -p $(@D)
 	$(call pipe_say,tag)
@@ -115,10 +117,19 @@ $(P)/agg/months.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	$(PQ)$(BIN)/ipm-agg --by-month -g section count $< > $@.tmp && $(pipe_mv)
 
 # --- reports: one per period, and the index (the directory is swapped whole) ---
-$(PIPE_REPORT): $(P)/collapsed.jsonl $(BIN)/ipm-report $(PIPE_DATA_REPORT)
+# the report's provenance: each document's file, SHA-256 and the lines that
+# extract and rows did not turn into records (their --rejects files)
+$(P)/sources.tsv: $(PIPE_TAGGED)
+	$(call pipe_say,sources)
+	$(PQ){ printf 'doc\tfile\tsha256\trejects\n'; for f in $(PIPE_DOCS); do \
+		b=$${f##*/}; id=$${b%%_*}; id=$${id%%.*}; \
+		printf '%s\t%s\t%s\t%s\n' "$$id" "$$b" "$$(sha256sum < "$$f" | cut -c1-64)" \
+			"$$(cat $(P)/blocks/$${b%.*}.rej $(P)/rows/$${b%.*}.rej 2>/dev/null | wc -l)"; \
+	done; } > $@.tmp && $(pipe_mv)
+$(PIPE_REPORT): $(P)/collapsed.jsonl $(P)/sources.tsv $(BIN)/ipm-report $(PIPE_DATA_REPORT)
 	$(call pipe_say,report)
 	$(PQ)rm -rf $(P)/report.tmp && mkdir -p $(P)/report.tmp
-	$(PQ)$(BIN)/ipm-report -o $(P)/report.tmp $<
+	$(PQ)$(BIN)/ipm-report --sources $(P)/sources.tsv -o $(P)/report.tmp $<
 	$(PQ)rm -rf $(P)/report && mv $(P)/report.tmp $(P)/report
 
 # What can be built with the stages present (nothing without documents:

@@ -21,9 +21,9 @@
 #include "report/digest.h"
 #include "report/render.h"
 
-enum { OPT_PREV = 1, OPT_TEMPLATES, OPT_PROVINCES, OPT_LIST, OPT_SECTORS };
+enum { OPT_PREV = 1, OPT_TEMPLATES, OPT_PROVINCES, OPT_LIST, OPT_SECTORS, OPT_SOURCES };
 
-static const char *fmt_name = "md", *outdir, *period, *prev_file, *tpl_file, *prov_file;
+static const char *fmt_name = "md", *outdir, *period, *prev_file, *tpl_file, *prov_file, *sources_file;
 static long top = 10, sectors = 6;
 static int list_only;
 
@@ -41,6 +41,9 @@ static void help(FILE *fp)
 	        "                       .html) plus DIR/index.md and index.html\n"
 	        "  -p, --period P       only the documents of period P (YYYY-MM, YYYY, undated)\n"
 	        "      --prev FILE      records of the previous period: change columns\n"
+	        "      --sources FILE   TSV doc, file, sha256, rejects (a header row first):\n"
+	        "                       the footer names each document's file, hash and\n"
+	        "                       lines not turned into records (the pipeline writes it)\n"
 	        "      --list-periods   print PERIOD TAB START TAB END TAB RECORDS TAB DOCS\n"
 	        "  -n, --top N          rows of the top-N tables [%ld]\n"
 	        "      --sectors N      sector columns of the province table [%ld]\n"
@@ -295,6 +298,51 @@ static ipm_digest *read_prev(const struct ipm_opts *o, ipm_rejects *rj, int *sta
 	return all;
 }
 
+/* A period name: YYYY-MM with a real month, or a page's name (a book's id,
+ * "policies"): anything that does not look like a malformed month. */
+static int valid_period(const char *p)
+{
+	int y, m;
+	char tail;
+
+	if (strlen(p) >= 5 && p[4] == '-' && p[0] >= '0' && p[0] <= '9')
+		return sscanf(p, "%4d-%2d%c", &y, &m, &tail) == 2 && strlen(p) == 7 && m >= 1 && m <= 12;
+	return *p != '\0';
+}
+
+/* --sources: doc, file, sha256, rejects per document (TSV with a header). */
+static struct ipm_source *load_sources(const char *path, size_t *n)
+{
+	FILE *fp = ipm_fopen_in(path);
+	ipm_reader *rd;
+	ipm_rec *r;
+	struct ipm_source *v = NULL;
+	const char *doc, *file, *sha;
+
+	*n = 0;
+	if (!fp)
+		exit(IPM_EXIT_DATA);
+	rd = ipm_reader_open(fp, path, IPM_FMT_CSV, '\t');
+	while (ipm_reader_next(rd, &r) > 0) {
+		if (!(doc = ipm_rec_str(r, "doc")) || !(file = ipm_rec_str(r, "file")) ||
+		    !(sha = ipm_rec_str(r, "sha256"))) {
+			ipm_err(path, ipm_rec_line(r), "a sources row needs doc, file and sha256");
+			continue;
+		}
+		v = ipm_realloc(v, (*n + 1) * sizeof *v);
+		v[*n].doc = ipm_strndup(doc, strlen(doc));
+		v[*n].file = ipm_strndup(file, strlen(file));
+		v[*n].sha256 = ipm_strndup(sha, strlen(sha));
+		v[*n].rejects = ipm_rec_long(r, "rejects", -1);
+		(*n)++;
+	}
+	if (ipm_reader_nbad(rd))
+		exit(IPM_EXIT_DATA);
+	ipm_reader_close(rd);
+	fclose(fp);
+	return v;
+}
+
 static void options(int argc, char **argv, struct ipm_opts *o)
 {
 	static const struct option longopts[] = {
@@ -302,7 +350,8 @@ static void options(int argc, char **argv, struct ipm_opts *o)
 		{"period", required_argument, 0, 'p'}, {"top", required_argument, 0, 'n'},
 		{"prev", required_argument, 0, OPT_PREV}, {"templates", required_argument, 0, OPT_TEMPLATES},
 		{"provinces", required_argument, 0, OPT_PROVINCES}, {"list-periods", no_argument, 0, OPT_LIST},
-		{"sectors", required_argument, 0, OPT_SECTORS}, IPM_CLI_LONGOPTS };
+		{"sectors", required_argument, 0, OPT_SECTORS}, {"sources", required_argument, 0, OPT_SOURCES},
+		IPM_CLI_LONGOPTS };
 	int c;
 
 	while ((c = getopt_long(argc, argv, "f:o:p:n:" IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
@@ -313,6 +362,7 @@ static void options(int argc, char **argv, struct ipm_opts *o)
 		case OPT_PREV: prev_file = optarg; break;
 		case OPT_TEMPLATES: tpl_file = optarg; break;
 		case OPT_PROVINCES: prov_file = optarg; break;
+		case OPT_SOURCES: sources_file = optarg; break;
 		case OPT_LIST: list_only = 1; break;
 		case 'n':
 			if (ipm_parse_long(optarg, 1, 100000, &top))
@@ -329,13 +379,17 @@ static void options(int argc, char **argv, struct ipm_opts *o)
 		ipm_usage_error("bad --format '%s' (md, html or pdf)", fmt_name);
 	if (outdir && strcmp(fmt_name, "pdf") == 0)
 		ipm_usage_error("-f pdf writes one report to stdout: not with --outdir");
+	if (period && !valid_period(period))
+		ipm_usage_error("bad --period '%s' (YYYY-MM with a month 01-12, a book's id, or 'policies')", period);
 }
 
 int main(int argc, char **argv)
 {
 	struct ipm_opts o;
-	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0 };
+	struct ipm_render r = { IPM_RENDER_MD, 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, 0 };
 	struct ipm_other *other = NULL;
+	struct ipm_source *src = NULL;
+	size_t nsrc = 0;
 	ipm_digest **reports, *policy = NULL;
 	const ipm_tally_ent **ids;
 	size_t nrep = 0;
@@ -405,6 +459,10 @@ int main(int argc, char **argv)
 	r.other = other;
 	generated_at(when, sizeof when);
 	r.generated = when;
+	if (sources_file)
+		src = load_sources(sources_file, &nsrc);
+	r.src = src;
+	r.nsrc = nsrc;
 	p = ipm_periods_group(reports, nrep, &np);
 	sel = ipm_digest_new();
 	for (i = 0; i < np; i++) {
@@ -449,6 +507,12 @@ int main(int argc, char **argv)
 	ipm_tally_free(ds.ids);
 	ipm_sentences_free(tpl);
 	ipm_svg_tiles_free(tiles, r.ntiles);
+	for (i = 0; i < nsrc; i++) {
+		free(src[i].doc);
+		free(src[i].file);
+		free(src[i].sha256);
+	}
+	free(src);
 	ipm_buf_free(&out);
 	return status;
 }

@@ -187,8 +187,19 @@ static void page_begin(struct doc *d, const char *title)
 	             "</style>\n</head>\n<body>\n");
 }
 
+static const struct ipm_source *source_of(const struct ipm_render *r, const char *doc)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsrc; i++)
+		if (strcmp(r->src[i].doc, doc) == 0)
+			return &r->src[i];
+	return NULL;
+}
+
 /* The provenance footer: when, which ipm, from which documents (with their
- * record counts), then the page's end. */
+ * record counts, and with --sources their files, hashes and rejects), then
+ * the page's end. */
 static void page_end(struct doc *d, const struct ipm_render *r, const ipm_tally *docs)
 {
 	const ipm_tally_ent **v = ipm_tally_sorted(docs, IPM_TALLY_BY_KEY);
@@ -198,9 +209,16 @@ static void page_end(struct doc *d, const struct ipm_render *r, const ipm_tally 
 	if (r->generated)
 		ipm_buf_printf(&t, "%s %s · ", ipm_label(d->s, "f.generated"), r->generated);
 	ipm_buf_printf(&t, "ipm %s · %s：", IPM_VERSION, ipm_label(d->s, "f.sources"));
-	for (i = 0; i < n; i++)
-		ipm_buf_printf(&t, "%s%s（%ld %s）", i ? "、" : "", *v[i]->key ? v[i]->key : "-",
+	for (i = 0; i < n; i++) {
+		const struct ipm_source *so = source_of(r, v[i]->key);
+		ipm_buf_printf(&t, "%s%s（%ld %s", i ? "、" : "", *v[i]->key ? v[i]->key : "-",
 		               v[i]->n, ipm_label(d->s, "records"));
+		if (so)
+			ipm_buf_printf(&t, "；%s，sha256 %.12s", so->file, so->sha256);
+		if (so && so->rejects >= 0)
+			ipm_buf_printf(&t, "；%s %ld", ipm_label(d->s, "f.rejects"), so->rejects);
+		ipm_buf_adds(&t, "）");
+	}
 	if (d->html) {
 		ipm_buf_adds(d->b, "<footer>");
 		ipm_xml_escape(d->b, t.s);

@@ -26,6 +26,14 @@ struct ipm_render {
 	const char *generated;           /* footer: when the report was made */
 	const struct ipm_other *other;   /* yearbooks, books, policy pages (nother) */
 	size_t nother;
+	const struct ipm_source *src;    /* footer: the documents' files (nsrc), or NULL */
+	size_t nsrc;
+};
+
+/* One source document as the pipeline that read it knows it (--sources). */
+struct ipm_source {
+	char *doc, *file, *sha256;
+	long rejects;                    /* input lines not turned into records, or -1 */
 };
 
 /* A document that is no monitoring report: its own page. */
