@@ -118,13 +118,26 @@ static int cmp_entry(const void *x, const void *y)
 	return cmp_bytes(kx + 8, lx - 8, ky + 8, ly - 8);
 }
 
+/* Set key on out to the array of n pieces of tmp: piece i at off[i], of
+ * length off[n + i]. Frees off. */
+static void set_pieces(ipm_rec *out, const char *key, const ipm_buf *tmp, size_t *off, size_t n)
+{
+	const char **items = ipm_malloc((n ? n : 1) * sizeof *items);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		items[i] = tmp->s + off[i];
+	ipm_rec_set_arr(out, key, items, off + n, n);
+	free(items);
+	free(off);
+}
+
 /* Set op k of a group on out: the values (distinct partial) or value:count
  * pairs (top), sorted; at most max of them. */
 static void put_set(ipm_agg *a, ipm_rec *out, size_t k, size_t *ent, size_t n,
                     int pairs, size_t max, ipm_buf *tmp)
 {
 	size_t i, len, *off;
-	const char **items;
 	const char *s;
 
 	g_agg = a;
@@ -132,7 +145,6 @@ static void put_set(ipm_agg *a, ipm_rec *out, size_t k, size_t *ent, size_t n,
 	qsort(ent, n, sizeof *ent, cmp_entry);
 	if (n > max)
 		n = max;
-	items = ipm_malloc((n ? n : 1) * sizeof *items);
 	off = ipm_malloc((n ? n : 1) * 2 * sizeof *off);
 	ipm_buf_clear(tmp);
 	for (i = 0; i < n; i++) {
@@ -143,11 +155,7 @@ static void put_set(ipm_agg *a, ipm_rec *out, size_t k, size_t *ent, size_t n,
 			ipm_buf_printf(tmp, ":%llu", (unsigned long long)a->setc[ent[i]]);
 		off[n + i] = tmp->len - off[i];
 	}
-	for (i = 0; i < n; i++)
-		items[i] = tmp->s + off[i];
-	ipm_rec_set_arr(out, a->ocols[k], items, off + n, n);
-	free(items);
-	free(off);
+	set_pieces(out, a->ocols[k], tmp, off, n);
 }
 
 /* The shortest %g text that reads back as x. */
@@ -198,7 +206,6 @@ static void put_num(ipm_agg *a, ipm_rec *out, size_t k, const struct num *m,
 	char b[3][40];
 	const char *items[3] = { b[0], b[1], b[2] };
 	size_t lens[3], i, idx, *off;
-	const char **its;
 	uint64_t seen;
 	double p;
 
@@ -228,7 +235,6 @@ static void put_num(ipm_agg *a, ipm_rec *out, size_t k, const struct num *m,
 		g_agg = a;
 		qsort(ent, ne, sizeof *ent, cmp_value);
 		if (partial) {
-			its = ipm_malloc((ne ? ne : 1) * sizeof *its);
 			off = ipm_malloc((ne ? ne : 1) * 2 * sizeof *off);
 			ipm_buf_clear(tmp);
 			for (i = 0; i < ne; i++) {
@@ -238,11 +244,7 @@ static void put_num(ipm_agg *a, ipm_rec *out, size_t k, const struct num *m,
 				ipm_buf_printf(tmp, ":%llu", (unsigned long long)a->setc[ent[i]]);
 				off[ne + i] = tmp->len - off[i];
 			}
-			for (i = 0; i < ne; i++)
-				its[i] = tmp->s + off[i];
-			ipm_rec_set_arr(out, a->ocols[k], its, off + ne, ne);
-			free(its);
-			free(off);
+			set_pieces(out, a->ocols[k], tmp, off, ne);
 			break;
 		}
 		if (!m->n) {

@@ -209,22 +209,16 @@ left=$(find "$o" "$w"/kill* -name '*.tmp*' | head -3)
 [ -z "$left" ] && pass "no temporary file left" || fail "temporary files left: $left"
 
 # 10. dictionary edits rerun the stages that read them, and only those
-sed -i '1i # edited' "$w/data/companies.tsv"
-nt "$o" "$w/l10a"
-c=$(counts "$w/l10a")
-[ $rc -eq 0 ] && [ "$c" = "norm 0 extract 0 rows 0 tag 5 dedup 1 agg 3 report 1 db 1" ] &&
-	pass "companies.tsv edited: ipm-tag reruns for every document, then the corpus steps ($c)" ||
-	fail "companies.tsv edited: exit $rc, ran: $c"
-sed -i '1i # edited' "$w/data/tiles.tsv"
-nt "$o" "$w/l10b"
-c=$(counts "$w/l10b")
-[ $rc -eq 0 ] && [ "$c" = "norm 0 extract 0 rows 0 tag 0 dedup 0 agg 0 report 1 db 0" ] &&
-	pass "tiles.tsv edited: only ipm-report reruns ($c)" || fail "tiles.tsv edited: exit $rc, ran: $c"
-sed -i '1i # edited' "$w/data/columns.tsv"
-nt "$o" "$w/l10c"
-c=$(counts "$w/l10c")
-[ $rc -eq 0 ] && [ "$c" = "norm 0 extract 5 rows 5 tag 5 dedup 1 agg 3 report 1 db 1" ] &&
-	pass "columns.tsv edited: ipm-extract and what follows rerun, not ipm-norm ($c)" ||
-	fail "columns.tsv edited: exit $rc, ran: $c"
+edit_data() {   # edit_data FILE LOG WANT WHAT
+	sed -i '1i # edited' "$w/data/$1"
+	nt "$o" "$w/$2"
+	c=$(counts "$w/$2")
+	[ $rc -eq 0 ] && [ "$c" = "$3" ] && pass "$1 edited: $4 ($c)" || fail "$1 edited: exit $rc, ran: $c"
+}
+edit_data companies.tsv l10a "norm 0 extract 0 rows 0 tag 5 dedup 1 agg 3 report 1 db 1" \
+	"ipm-tag reruns for every document, then the corpus steps"
+edit_data tiles.tsv l10b "norm 0 extract 0 rows 0 tag 0 dedup 0 agg 0 report 1 db 0" "only ipm-report reruns"
+edit_data columns.tsv l10c "norm 0 extract 5 rows 5 tag 5 dedup 1 agg 3 report 1 db 1" \
+	"ipm-extract and what follows rerun, not ipm-norm"
 n=$(ls "$o/runs" | wc -l)
 [ "$n" -eq 7 ] && pass "keeps the last 7 runs" || fail "$n runs kept"
