@@ -103,7 +103,7 @@ int main(int argc, char **argv)
 	u.o = &o;
 	u.data = ipm_opts_data_dir(&o, "gazetteer.tsv");
 	u.rj = ipm_rejects_open(o.rejects);
-	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.ofs, NULL, 0);
 	status = ipm_each_input(argc, argv, optind, rows_input, &u);
 	return ipm_finish(u.w, u.rj, &o, status);
 }

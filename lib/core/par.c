@@ -82,6 +82,8 @@ static int read_header(int fd, enum ipm_fmt *fmt, char delim, long long *len, lo
 	while (rc < 0 && (got = pread(fd, buf, SCAN_BUF, off)) > 0) {
 		if (off == 0 && *fmt == IPM_FMT_AUTO)
 			*fmt = ipm_sniff((const char *)buf, (size_t)got);
+		if (*fmt == IPM_FMT_JSONA)   /* a JSON array is read serially */
+			break;
 		if (*fmt != IPM_FMT_CSV) {   /* JSON Lines: no header */
 			rc = 0;
 			break;
