@@ -147,6 +147,11 @@ static int csv_take_row(ipm_reader *rd, int header)
 			        "the last column of a name is kept (as Miller does)");
 		}
 		keep_columns(rd);
+		rd->ctype = ipm_calloc(rd->nhdr ? rd->nhdr : 1, 1);
+		if (!(rd->schema = ipm_schema_match(rd->hdr, rd->nhdr, rd->ctype))) {
+			free(rd->ctype);
+			rd->ctype = NULL;
+		}
 		return 0;
 	}
 	if (c->n != rd->nhdr) {
@@ -168,6 +173,11 @@ static int csv_take_row(ipm_reader *rd, int header)
 			ipm_rec_set_null(rd->crec, rd->hdr[i]);
 		else
 			ipm_rec_set_str(rd->crec, rd->hdr[i], c->fields.s + c->off[i], c->len[i]);
+	}
+	for (k = 0; k < rd->ncols && rd->ctype; k++) {   /* typed CSV: a known schema */
+		i = rd->cols[k];
+		if (rd->ctype[i] != IPM_T_STR)
+			rd_csv_type(rd->crec, rd->hdr[i], rd->ctype[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
 	}
 	rec_set_pos_borrowed(rd->crec, rd->name, rd->row_line);
 	return 1;

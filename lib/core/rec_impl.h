@@ -165,6 +165,9 @@ struct ipm_schema;
 /* The schema whose fields include every name of hdr, or NULL; types[i]
  * receives the type of hdr[i]. */
 const struct ipm_schema *ipm_schema_match(char *const *hdr, size_t n, unsigned char *types);
+/* Set key of r from a CSV cell as the type says (num: a JSON number, else
+ * left as read; arr: split at ';', an empty cell []; bool; json). */
+void rd_csv_type(ipm_rec *r, const char *key, unsigned char type, const char *s, size_t len, int isnull);
 
 
 void rd_reject(ipm_reader *rd, long line, const char *reason, const char *text, size_t len);

@@ -19,8 +19,9 @@ trap 'rm -rf "$tmp"' EXIT
 spectrum=$top/../shared/thirdparty/csv-spectrum/csvs
 files="$top/testdata/agg/09_csv.in $top/testdata/tag/csv.in"
 [ -d "$spectrum" ] && files="$files $(ls "$spectrum"/*.csv)"
-# a CSV that is neither quoted nor multi-line: also a TSV
-printf 'doc,province,count,note\nd1,北京,3,a b\nd2,,4,"x;y"\n' > "$tmp/plain.csv"
+# a CSV that is neither quoted nor multi-line: also a TSV (its header matches
+# no ipm schema, so ipm reads strings as mlr -S does)
+printf 'id,province,n,note\nd1,北京,3,a b\nd2,,4,"x;y"\n' > "$tmp/plain.csv"
 files="$files $tmp/plain.csv"
 
 known() { # name of a file whose difference is Miller's, not ipm's
