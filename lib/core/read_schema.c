@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "datafile.h"
 #include "dict.h"
@@ -38,7 +39,7 @@ static unsigned char type_of(const char *s)
 
 static void load(void)
 {
-	char *dir = ipm_data_dir(NULL, "schemas.tsv");
+	char *dir = ipm_data_dir(NULL, "schemas.tsv"), *path;
 	ipm_table *t;
 	struct ipm_schema *s;
 	struct sfield *f;
@@ -48,6 +49,13 @@ static void load(void)
 
 	if (!dir)
 		return;   /* no data folder: CSV stays untyped */
+	path = ipm_data_path(dir, "schemas.tsv");
+	if (access(path, R_OK) != 0) {   /* $IPM_DATA without the table: untyped too */
+		free(path);
+		free(dir);
+		return;
+	}
+	free(path);
 	t = ipm_table_load(dir, "schemas.tsv");
 	free(dir);
 	if (!t)
