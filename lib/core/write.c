@@ -286,8 +286,9 @@ static int put_csv(ipm_writer *w, const ipm_rec *r)
 			putc(w->delim, w->fp);
 		csv_value(w, ipm_rec_get(r, w->cols[i]));
 	}
-	/* one null cell alone would be a blank line, which ends a block: "" */
-	if (w->ncols == 1 && (!(v = ipm_rec_get(r, w->cols[0])) || v->t == IPM_V_NULL))
+	/* one empty cell alone (null, []) would be a blank line, which ends a block: "" */
+	if (w->ncols == 1 && (!(v = ipm_rec_get(r, w->cols[0])) || v->t == IPM_V_NULL ||
+	                      (v->t == IPM_V_ARR && v->n == 0)))
 		fputs("\"\"", w->fp);
 	putc('\n', w->fp);
 	return ferror(w->fp) ? -1 : 0;
