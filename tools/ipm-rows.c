@@ -58,12 +58,17 @@ struct run {
 static int rows_input(FILE *fp, const char *name, void *ctx)
 {
 	struct run *u = ctx;
-	ipm_reader *rd = ipm_reader_open(fp, name, IPM_FMT_JSON, ',');
+	int c = getc(fp);
+	ipm_reader *rd;
 	ipm_bsrc *src;
 	ipm_events ev;
 	char *id;
 	int rc;
 
+	if (c != EOF)
+		ungetc(c, fp);
+	/* blocks as JSON Lines, or as a JSON array (ipm-extract --ojson) */
+	rd = ipm_reader_open(fp, name, c == '[' ? IPM_FMT_JSONA : IPM_FMT_JSON, ',');
 	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
 	src = ipm_bsrc_open(rd);
 	id = u->o->doc ? ipm_strndup(u->o->doc, strlen(u->o->doc))

@@ -106,6 +106,14 @@ cmp -s "$tmp/b1" "$tmp/b4" && grep -q '"Q1","count":1500' "$tmp/b1" && ! grep -q
 	echo "PASS miller_io header blocks through ipm-agg -j 1 and -j 4" ||
 	{ echo "FAIL miller_io header blocks through ipm-agg -j"; cat "$tmp/b1" "$tmp/b4"; }
 
+# the pipeline in JSON arrays: ipm-extract --ojson | ipm-rows == JSON Lines
+"$bin/ipm-extract" "$top/testdata/corpus/2019-06.md" 2>/dev/null | "$bin/ipm-rows" > "$tmp/rl" 2>/dev/null
+"$bin/ipm-extract" --ojson "$top/testdata/corpus/2019-06.md" 2>/dev/null | "$bin/ipm-rows" 2>/dev/null |
+	"$bin/ipm-tag" --ijson --ojson 2>/dev/null | "$bin/ipm-cat" --ijson > "$tmp/ra"
+"$bin/ipm-tag" < "$tmp/rl" 2>/dev/null | cmp -s - "$tmp/ra" && [ -s "$tmp/ra" ] &&
+	echo "PASS miller_io ipm-extract --ojson | ipm-rows | ipm-tag --ijson --ojson == JSON Lines" ||
+	echo "FAIL miller_io JSON arrays through the pipeline"
+
 # empty input: an empty JSON array, as Miller writes it
 : > "$tmp/empty.csv"
 [ "$("$bin/ipm-cat" --icsv --ojson "$tmp/empty.csv" | jq -c .)" = "[]" ] &&
