@@ -27,7 +27,7 @@ FUZZERS := $(patsubst %.c,build/fuzz/%,$(notdir $(FUZZ_SRC)))
 vpath test_%.c $(sort $(dir $(UNIT_SRC)))
 vpath fuzz_%.c $(sort $(dir $(FUZZ_SRC)))
 
-.PHONY: all deps tools units check check-rel check-asan asan fuzz fuzz-run bench install clean pipeline db
+.PHONY: all deps tools units check check-rel check-asan asan fuzz fuzz-run bench install uninstall clean pipeline db
 .DELETE_ON_ERROR:
 
 all: deps
@@ -82,8 +82,13 @@ bench: deps tools
 # Tools find their dictionaries in ../share/ipm beside their directory (or $IPM_DATA).
 # The nightly driver (pipelines/nightly) becomes bin/ipm-nightly, with its rules,
 # the database scripts, the cron line and the systemd units in share/ipm.
-# The manuals (tools/man) go to share/man/man1, man5 and man7.
+# The manuals (tools/man) go to share/man/man1, man5 and man7; the bash
+# completion to share/bash-completion/completions (as ipm, linked per tool).
+# `make uninstall` removes exactly what `make install` puts there.
 MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+DATA_FILES := $(notdir $(wildcard lib/data/*.tsv))
+MAN_FILES := $(notdir $(wildcard tools/man/*.[157]))
 install: tools
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ipm/db
 	cp $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
@@ -96,6 +101,18 @@ install: tools
 	cp tools/man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp tools/man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	cp tools/man/*.7 $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(COMPDIR)
+	sed 's|@DATADIR@|$(PREFIX)/share/ipm|' scripts/ipm.bash-completion > $(DESTDIR)$(COMPDIR)/ipm
+	for t in $(notdir $(TOOLS)); do ln -sf ipm $(DESTDIR)$(COMPDIR)/$$t; done
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(TOOLS)) ipm-nightly)
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/ipm/,$(DATA_FILES) nightly.make ipm-nightly.cron \
+		ipm-nightly.service ipm-nightly.timer)
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/ipm/db/,load.sh schema.sql load.sql)
+	-rmdir $(DESTDIR)$(PREFIX)/share/ipm/db $(DESTDIR)$(PREFIX)/share/ipm 2>/dev/null
+	for m in $(MAN_FILES); do rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
+	rm -f $(DESTDIR)$(COMPDIR)/ipm $(addprefix $(DESTDIR)$(COMPDIR)/,$(notdir $(TOOLS)))
 
 clean:
 	rm -rf bin build

@@ -106,15 +106,15 @@ endif
 $(P)/agg/sections.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	@mkdir -p $(@D)
 	$(call pipe_say,agg)
-	$(PQ)$(BIN)/ipm-agg -g doc,section count $< > $@.tmp && $(pipe_mv)
+	$(PQ)$(BIN)/ipm-agg --ocsv -g doc,section count $< > $@.tmp && $(pipe_mv)
 $(P)/agg/province_sector.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	@mkdir -p $(@D)
 	$(call pipe_say,agg)
-	$(PQ)$(BIN)/ipm-agg -g province,sectors count $< > $@.tmp && $(pipe_mv)
+	$(PQ)$(BIN)/ipm-agg --ocsv -g province,sectors count $< > $@.tmp && $(pipe_mv)
 $(P)/agg/months.csv: $(P)/events.jsonl $(BIN)/ipm-agg
 	@mkdir -p $(@D)
 	$(call pipe_say,agg)
-	$(PQ)$(BIN)/ipm-agg --by-month -g section count $< > $@.tmp && $(pipe_mv)
+	$(PQ)$(BIN)/ipm-agg --ocsv --by-month -g section count $< > $@.tmp && $(pipe_mv)
 
 # --- reports: one per period, and the index (the directory is swapped whole) ---
 # the report's provenance: each document's file, SHA-256 and the lines that

@@ -26,7 +26,7 @@ static void help(FILE *fp)
 	      "Group records (JSON Lines or CSV) by fields and compute OPs per group.\n"
 	      "List fields (JSON arrays, ';'-joined CSV cells) are exploded: a record with\n"
 	      "two sectors counts once in each. Null, absent or empty values form the empty\n"
-	      "group (an empty CSV cell, JSON null). Output is sorted by group, CSV unless --ojson.\n\n"
+	      "group (an empty CSV cell, JSON null). Output is sorted by group.\n\n"
 	      "OPs (default: count); columns are named OP_FIELD (mlr stats1: FIELD_OP):\n"
 	      "  count              records in the group            -> count\n"
 	      "  distinct FIELD     distinct non-empty FIELD values -> distinct_FIELD\n"
@@ -59,7 +59,7 @@ static void help(FILE *fp)
 	      "the first 10, then their count. --strict: warnings exit 1 too.\n", fp);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS | IPM_CLI_JOBS);
 	fputs("\nExamples:\n"
-	      "  ipm-agg --icsv -g province,sectors count tagged.csv\n"
+	      "  ipm-agg --csv -g province,sectors count tagged.csv\n"
 	      "  ipm-agg -g province count distinct companies top 3 companies first last tagged.jsonl\n"
 	      "  ipm-agg --icsv -g province sum value mean value median value p90 value cells.csv\n"
 	      "  ipm-agg --by-month -g province --pivot sectors tagged.jsonl\n"
@@ -102,7 +102,7 @@ static int run_parallel(FILE *fp, const char *name, struct run *u)
 		return -1;
 	/* parts of 8 MB at least, unless -j asks for threads explicitly */
 	ni = ipm_agg_inputs(u->a, in, MAX_INPUTS);
-	bad = ipm_par_read(fp, name, n, u->o->jobs ? 1 : 8LL << 20, u->o->in_fmt, u->o->delim, in,
+	bad = ipm_par_read(fp, name, n, u->o->jobs ? 1 : 8LL << 20, u->o->in_fmt, u->o->ifs, in,
 	                   ni <= MAX_INPUTS ? ni : 0, u->rj, &sink, &again);
 	if (u->o->verbose && bad >= 0 && again)
 		ipm_err(name, 0, "%zu parts read again (a quoted field crossed a part start)", again);
@@ -118,7 +118,7 @@ static int run_serial(FILE *fp, const char *name, struct run *u)
 	int rc, status = 0;
 
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);   /* fewer read calls: a tenth of the time otherwise */
-	rd = ipm_reader_open(fp, name, u->merge ? IPM_FMT_AUTO : u->o->in_fmt, u->o->delim);
+	rd = ipm_reader_open(fp, name, u->merge ? IPM_FMT_AUTO : u->o->in_fmt, u->o->ifs);
 	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
 	if (!u->merge && (ni = ipm_agg_inputs(u->a, in, MAX_INPUTS)) <= MAX_INPUTS)
 		ipm_reader_only(rd, in, ni);   /* CSV: the other columns are not copied */
@@ -177,7 +177,6 @@ int main(int argc, char **argv)
 	ipm_init(argv[0]);
 	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, IPM_CLI_JOBS);
-	o.out_fmt = IPM_FMT_CSV;
 	/* "+": stop at the first operand, so OP words are never taken for options */
 	while ((c = getopt_long(argc, argv, "+g:" IPM_CLI_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
@@ -213,7 +212,7 @@ int main(int argc, char **argv)
 		status = IPM_EXIT_DATA;
 	if (o.verbose)
 		ipm_err(NULL, 0, "%zu groups", ipm_agg_ngroups(a));
-	if (ipm_agg_write(a, stdout, o.out_fmt, o.delim, partial) != 0)
+	if (ipm_agg_write(a, stdout, o.out_fmt, o.ofs, partial) != 0)
 		status = IPM_EXIT_DATA;
 	ipm_agg_free(a);
 	free(ops);

@@ -13,12 +13,16 @@
 static void help(FILE *fp)
 {
 	fputs("Usage: ipm-cat [OPTION]... [FILE]...\n"
-	      "Read records (JSON Lines or CSV) from FILEs or stdin and write them out,\n"
-	      "in order, as JSON Lines or CSV. Malformed records are reported and counted.\n\n", fp);
+	      "Read records (JSON Lines, a JSON array, CSV or TSV) from FILEs or stdin and\n"
+	      "write them out, in order, in any of those formats (Miller's flags).\n"
+	      "Malformed records are reported and counted. No field is dropped from CSV:\n"
+	      "when the fields change, a blank line and a new header start a new block.\n\n", fp);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS);
 	fputs("\nExamples:\n"
 	      "  ipm-cat --ocsv records.jsonl > records.csv\n"
-	      "  ipm-cat --icsv -d tab table.tsv | jq .province\n", fp);
+	      "  ipm-cat --itsv table.tsv | jq .province\n"
+	      "  ipm-cat --icsv --ojson records.csv > records.json\n"
+	      "  ipm-cat --ocsv records.jsonl | ipm-cat --icsv   # the types come back\n", fp);
 }
 
 struct cat {
@@ -54,7 +58,7 @@ int main(int argc, char **argv)
 		ipm_cli_common(opt, optarg, &o, help);
 	c.o = &o;
 	c.rj = ipm_rejects_open(o.rejects);
-	c.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	c.w = ipm_writer_open(stdout, o.out_fmt, o.ofs, NULL, 0);
 	status = ipm_each_input(argc, argv, optind, cat_input, &c);
 	return ipm_finish(c.w, c.rj, &o, status);
 }

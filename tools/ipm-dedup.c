@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 	u.o = &o;
 	u.rj = ipm_rejects_open(o.rejects);
 	u.d = ipm_dedup_new(threshold, u.collapse);
-	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.ofs, NULL, 0);
 	status = ipm_each_input(argc, argv, optind, dedup_input, &u);
 	if (u.collapse && ipm_dedup_write_collapsed(u.d, u.w) != 0)
 		status = IPM_EXIT_DATA;

@@ -77,7 +77,7 @@ int main(int argc, char **argv)
 	u.o = &o;
 	u.data = ipm_opts_data_dir(&o, "columns.tsv");
 	u.rj = ipm_rejects_open(o.rejects);
-	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof cols[0]);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.ofs, cols, sizeof cols / sizeof cols[0]);
 	status = ipm_each_input(argc, argv, optind, extract_input, &u);
 	return ipm_finish(u.w, u.rj, &o, status);
 }

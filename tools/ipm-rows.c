@@ -58,12 +58,17 @@ struct run {
 static int rows_input(FILE *fp, const char *name, void *ctx)
 {
 	struct run *u = ctx;
-	ipm_reader *rd = ipm_reader_open(fp, name, IPM_FMT_JSON, ',');
+	int c = getc(fp);
+	ipm_reader *rd;
 	ipm_bsrc *src;
 	ipm_events ev;
 	char *id;
 	int rc;
 
+	if (c != EOF)
+		ungetc(c, fp);
+	/* blocks as JSON Lines, or as a JSON array (ipm-extract --ojson) */
+	rd = ipm_reader_open(fp, name, c == '[' ? IPM_FMT_JSONA : IPM_FMT_JSON, ',');
 	ipm_reader_on_reject(rd, ipm_rejects_hook, u->rj);
 	src = ipm_bsrc_open(rd);
 	id = u->o->doc ? ipm_strndup(u->o->doc, strlen(u->o->doc))
@@ -104,7 +109,7 @@ int main(int argc, char **argv)
 	u.o = &o;
 	u.data = ipm_opts_data_dir(&o, "gazetteer.tsv");
 	u.rj = ipm_rejects_open(o.rejects);
-	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.ofs, NULL, 0);
 	status = ipm_each_input(argc, argv, optind, rows_input, &u);
 	return ipm_finish(u.w, u.rj, &o, status);
 }

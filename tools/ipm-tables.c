@@ -84,7 +84,7 @@ int main(int argc, char **argv)
 			ipm_cli_common(c, optarg, &o, help);
 	rj = ipm_rejects_open(o.rejects);
 	if (!check)
-		w = ipm_writer_open(stdout, o.out_fmt, o.delim, cols, sizeof cols / sizeof *cols);
+		w = ipm_writer_open(stdout, o.out_fmt, o.ofs, cols, sizeof cols / sizeof *cols);
 	if (!o.doc)
 		doc = ipm_doc_id(optind < argc && strcmp(argv[optind], "-") ? argv[optind] : "stdin");
 	st = ipm_stats_new(o.doc ? o.doc : doc, check, put, w, rj);

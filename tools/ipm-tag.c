@@ -69,7 +69,8 @@ static int tag_input(FILE *fp, const char *name, void *ctx)
 
 	if (c != EOF)
 		ungetc(c, fp);
-	if (u->nthreads > 1 && c == '{' && u->o->in_fmt != IPM_FMT_CSV && u->o->out_fmt == IPM_FMT_JSON) {
+	if (u->nthreads > 1 && c == '{' && (u->o->in_fmt == IPM_FMT_AUTO || u->o->in_fmt == IPM_FMT_JSON) &&
+	    u->o->out_fmt == IPM_FMT_JSON) {
 		fflush(stdout);
 		bad = ipm_par_map(fp, name, stdout, u->nthreads, BATCH_BYTES, u->rj, tag_one,
 		                  (void **)u->clones);
@@ -132,7 +133,7 @@ int main(int argc, char **argv)
 	u.o = &o;
 	u.tg = tg;
 	u.rj = ipm_rejects_open(o.rejects);
-	u.w = ipm_writer_open(stdout, o.out_fmt, o.delim, NULL, 0);
+	u.w = ipm_writer_open(stdout, o.out_fmt, o.ofs, NULL, 0);
 	start_threads(&u);
 	status = ipm_each_input(argc, argv, optind, tag_input, &u);
 	status = ipm_finish(u.w, u.rj, &o, status);

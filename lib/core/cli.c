@@ -15,7 +15,8 @@ void ipm_opts_init(struct ipm_opts *o, unsigned uses)
 	memset(o, 0, sizeof *o);
 	o->in_fmt = IPM_FMT_AUTO;
 	o->out_fmt = IPM_FMT_JSON;
-	o->delim = ',';
+	o->ifs = ',';
+	o->ofs = ',';
 	o->uses = uses;
 }
 
@@ -52,23 +53,81 @@ void ipm_usage_error(const char *fmt, ...)
 	exit(IPM_EXIT_USAGE);
 }
 
-static char parse_delim(const char *arg)
+/* Miller's separator names, or one character. */
+static char parse_delim(const char *opt, const char *arg)
 {
-	if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0 || strcmp(arg, "TAB") == 0)
-		return '\t';
+	static const struct { const char *name; char c; } names[] = {
+		{"tab", '\t'}, {"TAB", '\t'}, {"\\t", '\t'}, {"comma", ','}, {"semicolon", ';'},
+		{"pipe", '|'}, {"space", ' '}, {"colon", ':'}, {"ascii_us", 0x1f}, {"usv", 0x1f}
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(arg, names[i].name) == 0)
+			return names[i].c;
 	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' || arg[0] == '\r')
-		ipm_usage_error("-d wants one character (or 'tab'), not '%s'", arg);
+		ipm_usage_error("%s wants one character or a name (tab, comma, semicolon, pipe, space), not '%s'",
+		                opt, arg);
 	return arg[0];
+}
+
+/* A format flag: fmt for input (which & 1) and/or output (which & 2); a CSV
+ * format sets the delimiter of that side unless --ifs/--ofs/--fs said it. */
+static void set_fmt(struct ipm_opts *o, unsigned which, enum ipm_fmt fmt, char fs)
+{
+	if (which & 1) {
+		o->in_fmt = fmt;
+		if (fmt == IPM_FMT_CSV && !(o->fs_set & 1))
+			o->ifs = fs;
+	}
+	if (which & 2) {
+		o->out_fmt = fmt;
+		if (fmt == IPM_FMT_CSV && !(o->fs_set & 2))
+			o->ofs = fs;
+	}
+}
+
+/* --c2j and the like: one letter per side (c CSV, t TSV, j JSON, l JSON Lines). */
+static void set_pair(struct ipm_opts *o, const char *pair)
+{
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		switch (pair[side]) {
+		case 'c': set_fmt(o, 1u << side, IPM_FMT_CSV, ','); break;
+		case 't': set_fmt(o, 1u << side, IPM_FMT_CSV, '\t'); break;
+		case 'j': set_fmt(o, 1u << side, IPM_FMT_JSONA, ','); break;
+		default: set_fmt(o, 1u << side, IPM_FMT_JSON, ','); break;
+		}
+	}
 }
 
 int ipm_cli_common(int c, const char *arg, struct ipm_opts *o, void (*help)(FILE *))
 {
+	static const char *const pairs[] = {
+		"cj", "cl", "ct", "tc", "tj", "tl", "jc", "jt", "jl", "lc", "lt", "lj"
+	};
+
+	if (c >= IPM_OPT_C2J && c <= IPM_OPT_L2J) {
+		set_pair(o, pairs[c - IPM_OPT_C2J]);
+		return 1;
+	}
 	switch (c) {
-	case IPM_OPT_ICSV: o->in_fmt = IPM_FMT_CSV; return 1;
-	case IPM_OPT_IJSON: o->in_fmt = IPM_FMT_JSON; return 1;
-	case IPM_OPT_OCSV: o->out_fmt = IPM_FMT_CSV; return 1;
-	case IPM_OPT_OJSON: o->out_fmt = IPM_FMT_JSON; return 1;
-	case 'd': o->delim = parse_delim(arg); return 1;
+	case IPM_OPT_ICSV: set_fmt(o, 1, IPM_FMT_CSV, ','); return 1;
+	case IPM_OPT_ITSV: set_fmt(o, 1, IPM_FMT_CSV, '\t'); return 1;
+	case IPM_OPT_IJSON: set_fmt(o, 1, IPM_FMT_JSONA, ','); return 1;
+	case IPM_OPT_IJSONL: set_fmt(o, 1, IPM_FMT_JSON, ','); return 1;
+	case IPM_OPT_OCSV: set_fmt(o, 2, IPM_FMT_CSV, ','); return 1;
+	case IPM_OPT_OTSV: set_fmt(o, 2, IPM_FMT_CSV, '\t'); return 1;
+	case IPM_OPT_OJSON: set_fmt(o, 2, IPM_FMT_JSONA, ','); return 1;
+	case IPM_OPT_OJSONL: set_fmt(o, 2, IPM_FMT_JSON, ','); return 1;
+	case IPM_OPT_CSV: set_fmt(o, 3, IPM_FMT_CSV, ','); return 1;
+	case IPM_OPT_TSV: set_fmt(o, 3, IPM_FMT_CSV, '\t'); return 1;
+	case IPM_OPT_JSON: set_fmt(o, 3, IPM_FMT_JSONA, ','); return 1;
+	case IPM_OPT_JSONL: set_fmt(o, 3, IPM_FMT_JSON, ','); return 1;
+	case IPM_OPT_IFS: o->ifs = parse_delim("--ifs", arg); o->fs_set |= 1; return 1;
+	case IPM_OPT_OFS: o->ofs = parse_delim("--ofs", arg); o->fs_set |= 2; return 1;
+	case 'd': o->ifs = o->ofs = parse_delim("--fs", arg); o->fs_set |= 3; return 1;
 	case IPM_OPT_DOC: o->doc = arg; return 1;
 	case IPM_OPT_STRICT: o->strict = 1; return 1;
 	case IPM_OPT_REJECTS: o->rejects = arg; return 1;
@@ -101,13 +160,29 @@ int ipm_cli_common(int c, const char *arg, struct ipm_opts *o, void (*help)(FILE
 void ipm_cli_help_common(FILE *fp, unsigned which)
 {
 	if (which & IPM_CLI_IN)
-		fputs("  --icsv             input is CSV with a header row [auto: '{' first means JSON Lines]\n"
-		      "  --ijson            input is JSON Lines\n", fp);
+		fputs("Input format (as Miller's; default: sniffed per input, '{' first: JSON Lines,\n"
+		      "'[' first: a JSON array, else CSV with a header row):\n"
+		      "  --icsv | --itsv    CSV | TSV with a header row (a blank line, then a new\n"
+		      "                     header, starts a new block of columns)\n"
+		      "  --ijson            JSON: an array of objects, or objects one after another\n"
+		      "  --ijsonl           JSON Lines: one object per line\n"
+		      "  --ifs C            input delimiter (one character, or tab, comma, semicolon,\n"
+		      "                     pipe, space) [, for CSV, tab for TSV]\n", fp);
 	if (which & IPM_CLI_OUT)
-		fputs("  --ocsv             write CSV (arrays as ';'-joined cells) [JSON Lines]\n"
-		      "  --ojson            write JSON Lines (the default)\n", fp);
+		fputs("Output format (as Miller's; default: JSON Lines, one object per line):\n"
+		      "  --ocsv | --otsv    CSV | TSV with a header row; arrays as ';'-joined cells;\n"
+		      "                     when the fields change, a blank line and a new header\n"
+		      "  --ojson            a JSON array, one record per line\n"
+		      "  --ojsonl           JSON Lines (the default)\n"
+		      "  --ofs C            output delimiter (as --ifs) [, for CSV, tab for TSV]\n", fp);
+	if ((which & IPM_CLI_IN) && (which & IPM_CLI_OUT))
+		fputs("  --csv, --tsv, --json, --jsonl  the same format in and out\n"
+		      "  --c2j --c2l --c2t --t2c --t2j --t2l --j2c --j2t --j2l --l2c --l2t --l2j\n"
+		      "                     in and out at once (c CSV, t TSV, j JSON, l JSON Lines)\n", fp);
 	if (which & (IPM_CLI_IN | IPM_CLI_OUT))
-		fputs("  -d, --delimiter C  CSV delimiter, one character or 'tab' [,]\n", fp);
+		fputs("  -d, --fs C         the delimiter of both input and output\n", fp);
+	if (which & (IPM_CLI_IN | IPM_CLI_OUT))
+		fputs("Other options:\n", fp);
 	if (which & IPM_CLI_DOC)
 		fputs("  --doc ID           document id for the records [from the file name]\n", fp);
 	if (which & IPM_CLI_DATA)
@@ -116,7 +191,8 @@ void ipm_cli_help_common(FILE *fp, unsigned which)
 	if (which & IPM_CLI_JOBS)
 		fputs("  -j, --jobs N       threads [one per CPU, at most 8]\n", fp);
 	if (which & IPM_CLI_LOSS)
-		fputs("  --strict           exit 1 if any input is not turned into output\n"
+		fputs("  --strict           exit 1 if any input is not turned into output (or a\n"
+		      "                     value into CSV: a record with no fields, a ; in an item)\n"
 		      "  --rejects FILE     write every rejected input line to FILE (JSON Lines)\n", fp);
 	fputs("  -v, --verbose      say more on stderr\n"
 	      "  -h, --help         show this help and exit\n"
@@ -148,6 +224,8 @@ int ipm_each_input(int argc, char **argv, int first,
 
 int ipm_finish(ipm_writer *w, ipm_rejects *rj, const struct ipm_opts *o, int status)
 {
+	if (w && o->strict && ipm_writer_nlost(w))
+		status = IPM_EXIT_DATA;
 	if (w && ipm_writer_close(w) != 0)
 		status = IPM_EXIT_DATA;
 	if (rj && ipm_rejects_close(rj, o->strict, o->verbose))
@@ -169,7 +247,7 @@ char *ipm_doc_id(const char *name)
 int ipm_each_record(FILE *fp, const char *name, const struct ipm_opts *o, ipm_rejects *rj,
                     int (*fn)(ipm_rec *r, void *ctx), void *ctx)
 {
-	ipm_reader *rd = ipm_reader_open(fp, name, o->in_fmt, o->delim);
+	ipm_reader *rd = ipm_reader_open(fp, name, o->in_fmt, o->ifs);
 	ipm_rec *r;
 	int rc;
 

@@ -13,13 +13,19 @@
 
 enum {
 	IPM_OPT_ICSV = 0x1000, IPM_OPT_IJSON, IPM_OPT_OCSV, IPM_OPT_OJSON,
-	IPM_OPT_DOC, IPM_OPT_STRICT, IPM_OPT_REJECTS, IPM_OPT_VERSION, IPM_OPT_DATA
+	IPM_OPT_DOC, IPM_OPT_STRICT, IPM_OPT_REJECTS, IPM_OPT_VERSION, IPM_OPT_DATA,
+	IPM_OPT_IJSONL, IPM_OPT_OJSONL, IPM_OPT_ITSV, IPM_OPT_OTSV,
+	IPM_OPT_CSV, IPM_OPT_TSV, IPM_OPT_JSON, IPM_OPT_JSONL,
+	IPM_OPT_IFS, IPM_OPT_OFS,
+	/* Miller's keystroke-savers: --c2j, --t2c ... (in, out) */
+	IPM_OPT_C2J, IPM_OPT_C2L, IPM_OPT_C2T, IPM_OPT_T2C, IPM_OPT_T2J, IPM_OPT_T2L,
+	IPM_OPT_J2C, IPM_OPT_J2T, IPM_OPT_J2L, IPM_OPT_L2C, IPM_OPT_L2T, IPM_OPT_L2J
 };
 
 /* Which common flags a tool's help should list. */
 enum {
-	IPM_CLI_IN = 1,      /* --icsv --ijson -d */
-	IPM_CLI_OUT = 2,     /* --ocsv --ojson (and -d for output) */
+	IPM_CLI_IN = 1,      /* --icsv --itsv --ijson --ijsonl --ifs */
+	IPM_CLI_OUT = 2,     /* --ocsv --otsv --ojson --ojsonl --ofs */
 	IPM_CLI_DOC = 4,     /* --doc ID */
 	IPM_CLI_LOSS = 8,    /* --strict --rejects FILE */
 	IPM_CLI_DATA = 16,   /* --data DIR: the dictionaries and templates */
@@ -27,9 +33,11 @@ enum {
 };
 
 struct ipm_opts {
-	enum ipm_fmt in_fmt;   /* AUTO unless --icsv/--ijson */
-	enum ipm_fmt out_fmt;  /* JSON unless --ocsv */
-	char delim;            /* CSV delimiter, ',' unless -d */
+	enum ipm_fmt in_fmt;   /* AUTO unless --icsv/--itsv/--ijson/--ijsonl */
+	enum ipm_fmt out_fmt;  /* JSON (Lines) unless --ocsv/--otsv/--ojson */
+	char ifs;              /* input CSV delimiter: ',', '\t' with --itsv, --ifs/--fs/-d */
+	char ofs;              /* output CSV delimiter: ',', '\t' with --otsv, --ofs/--fs/-d */
+	unsigned char fs_set;  /* 1: --ifs given, 2: --ofs given (a format flag keeps them) */
 	const char *doc;       /* --doc ID or NULL */
 	int strict;            /* --strict: any loss exits 1 */
 	const char *rejects;   /* --rejects FILE or NULL */
@@ -45,6 +53,23 @@ struct ipm_opts {
 	{"ijson", no_argument, 0, IPM_OPT_IJSON}, \
 	{"ocsv", no_argument, 0, IPM_OPT_OCSV}, \
 	{"ojson", no_argument, 0, IPM_OPT_OJSON}, \
+	{"ijsonl", no_argument, 0, IPM_OPT_IJSONL}, \
+	{"ojsonl", no_argument, 0, IPM_OPT_OJSONL}, \
+	{"itsv", no_argument, 0, IPM_OPT_ITSV}, \
+	{"otsv", no_argument, 0, IPM_OPT_OTSV}, \
+	{"csv", no_argument, 0, IPM_OPT_CSV}, \
+	{"tsv", no_argument, 0, IPM_OPT_TSV}, \
+	{"json", no_argument, 0, IPM_OPT_JSON}, \
+	{"jsonl", no_argument, 0, IPM_OPT_JSONL}, \
+	{"c2j", no_argument, 0, IPM_OPT_C2J}, {"c2l", no_argument, 0, IPM_OPT_C2L}, \
+	{"c2t", no_argument, 0, IPM_OPT_C2T}, {"t2c", no_argument, 0, IPM_OPT_T2C}, \
+	{"t2j", no_argument, 0, IPM_OPT_T2J}, {"t2l", no_argument, 0, IPM_OPT_T2L}, \
+	{"j2c", no_argument, 0, IPM_OPT_J2C}, {"j2t", no_argument, 0, IPM_OPT_J2T}, \
+	{"j2l", no_argument, 0, IPM_OPT_J2L}, {"l2c", no_argument, 0, IPM_OPT_L2C}, \
+	{"l2t", no_argument, 0, IPM_OPT_L2T}, {"l2j", no_argument, 0, IPM_OPT_L2J}, \
+	{"ifs", required_argument, 0, IPM_OPT_IFS}, \
+	{"ofs", required_argument, 0, IPM_OPT_OFS}, \
+	{"fs", required_argument, 0, 'd'}, \
 	{"delimiter", required_argument, 0, 'd'}, \
 	{"doc", required_argument, 0, IPM_OPT_DOC}, \
 	{"strict", no_argument, 0, IPM_OPT_STRICT}, \

@@ -82,6 +82,8 @@ static int read_header(int fd, enum ipm_fmt *fmt, char delim, long long *len, lo
 	while (rc < 0 && (got = pread(fd, buf, SCAN_BUF, off)) > 0) {
 		if (off == 0 && *fmt == IPM_FMT_AUTO)
 			*fmt = ipm_sniff((const char *)buf, (size_t)got);
+		if (*fmt == IPM_FMT_JSONA)   /* a JSON array is read serially */
+			break;
 		if (*fmt != IPM_FMT_CSV) {   /* JSON Lines: no header */
 			rc = 0;
 			break;
@@ -106,6 +108,29 @@ static int read_header(int fd, enum ipm_fmt *fmt, char delim, long long *len, lo
 	csv_free(&cp);
 	free(buf);
 	return rc;
+}
+
+/* Does the CSV after the header hold an empty line? The reader takes the row
+ * after one for a new header (Miller's header blocks), which a part starting
+ * later cannot know: such a file is read serially. (A quoted field holding an
+ * empty line also makes it serial: slower, never wrong.) */
+static int has_blank_line(int fd, long long off)
+{
+	unsigned char *buf = ipm_malloc(SCAN_BUF);
+	const unsigned char *p, *e;
+	ssize_t got;
+	int found = 0;
+
+	/* from the header's own '\n'; chunks overlap by 2 bytes so that a
+	 * "\n\n" or "\n\r\n" across a boundary is seen */
+	for (off = off > 0 ? off - 1 : 0; !found && (got = pread(fd, buf, SCAN_BUF, off)) > 2; off += got - 2) {
+		for (p = buf, e = buf + got; !found && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+			found = (p + 1 < e && p[1] == '\n') || (p + 2 < e && p[1] == '\r' && p[2] == '\n');
+		if (got < SCAN_BUF)
+			break;
+	}
+	free(buf);
+	return found;
 }
 
 /* The first line start at or after off (size when there is none). */
@@ -263,7 +288,8 @@ long ipm_par_read(FILE *fp, const char *path, size_t n, long long min_bytes, enu
 	fd = lseek(fileno(fp), 0, SEEK_CUR) == 0 ? dup(fileno(fp)) : -1;
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, delim ? delim : ',', &hdr_len, &hdr_lines) != 0) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, delim ? delim : ',', &hdr_len, &hdr_lines) != 0 ||
+	    (fmt == IPM_FMT_CSV && has_blank_line(fd, hdr_len))) {
 		close(fd);
 		return -1;
 	}

@@ -117,7 +117,8 @@ static void skip_bom(ipm_reader *rd)
 }
 
 
-/* JSON when the first non-blank line starts with '{' (after a BOM). */
+/* JSON Lines when the first non-blank line starts with '{' (after a BOM), a
+ * JSON array when it starts with '['. */
 static enum ipm_fmt sniff_line(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -126,7 +127,7 @@ static enum ipm_fmt sniff_line(const char *s, size_t len)
 		i++;
 	if (len - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)
 		i += 3;
-	return i < len && s[i] == '{' ? IPM_FMT_JSON : IPM_FMT_CSV;
+	return i < len && s[i] == '{' ? IPM_FMT_JSON : i < len && s[i] == '[' ? IPM_FMT_JSONA : IPM_FMT_CSV;
 }
 
 
@@ -172,6 +173,8 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 				*out = rd->crec;
 				return 1;
 			}
+			if (rd->fmt == IPM_FMT_JSONA)
+				rd_json_end(rd);
 			continue;
 		}
 		rd->lineno++;
@@ -181,7 +184,7 @@ int ipm_reader_next(ipm_reader *rd, ipm_rec **out)
 			rd->fmt = sniff_line(rd->ls, rd->llen);
 		}
 		skip_bom(rd);
-		if (rd->fmt == IPM_FMT_JSON) {
+		if (rd->fmt == IPM_FMT_JSON || rd->fmt == IPM_FMT_JSONA) {
 			if (!rd_is_blank(rd->ls, rd->llen))
 				rd_json_line(rd);
 			continue;
@@ -225,6 +228,7 @@ void ipm_reader_close(ipm_reader *rd)
 	free(rd->only);
 	free(rd->c.keep);
 	free(rd->cols);
+	free(rd->ctype);
 	ipm_rec_free(rd->crec);
 	if (!rd->src.mem)
 		free(rd->src.b);

@@ -125,6 +125,16 @@ static int csv_take_row(ipm_reader *rd, int header)
 	char reason[128];
 
 	if (header) {
+		for (i = 0; i < rd->nhdr; i++)   /* a later block's header replaces the last */
+			free(rd->hdr[i]);
+		free(rd->hdr);
+		free(rd->hdr_h);
+		free(rd->cols);
+		free(rd->c.keep);
+		rd->c.keep = NULL;
+		free(rd->ctype);
+		rd->ctype = NULL;
+		rd->csv_blank = 0;
 		rd->hdr = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr);
 		rd->hdr_h = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr_h);
 		rd->nhdr = c->n;
@@ -138,7 +148,17 @@ static int csv_take_row(ipm_reader *rd, int header)
 				rd->hdr_unique = 0;
 		}
 		ipm_hash_free(seen);
+		if (!rd->hdr_unique && !rd->dup_told) {
+			rd->dup_told = 1;
+			ipm_err(rd->name, rd->row_line, "a column name is repeated in the header: "
+			        "the last column of a name is kept (as Miller does)");
+		}
 		keep_columns(rd);
+		rd->ctype = ipm_calloc(rd->nhdr ? rd->nhdr : 1, 1);
+		if (!(rd->schema = ipm_schema_match(rd->hdr, rd->nhdr, rd->ctype))) {
+			free(rd->ctype);
+			rd->ctype = NULL;
+		}
 		return 0;
 	}
 	if (c->n != rd->nhdr) {
@@ -161,6 +181,11 @@ static int csv_take_row(ipm_reader *rd, int header)
 		else
 			ipm_rec_set_str(rd->crec, rd->hdr[i], c->fields.s + c->off[i], c->len[i]);
 	}
+	for (k = 0; k < rd->ncols && rd->ctype; k++) {   /* typed CSV: a known schema */
+		i = rd->cols[k];
+		if (rd->ctype[i] != IPM_T_STR)
+			rd_csv_type(rd->crec, rd->hdr[i], rd->ctype[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
+	}
 	rec_set_pos_borrowed(rd->crec, rd->name, rd->row_line);
 	return 1;
 }
@@ -175,8 +200,20 @@ int rd_csv_line(ipm_reader *rd, int at_eof)
 
 	if (!rd->cp_live)
 		rd_csv_new(rd);
-	if (rd->c.n == 0 && rd->pending.len == 0)
+	if (rd->c.n == 0 && rd->pending.len == 0) {
 		rd->row_line = rd->lineno;
+		/* an empty line between rows ends a block: the next row is a header
+		 * (Miller's CSV writer starts a new block so when the fields change) */
+		if (!at_eof && (rd->llen == 0 || (rd->llen == 1 && rd->ls[0] == '\r'))) {
+			if (rd->hdr) {
+				rd->csv_blank = 1;
+				free(rd->c.keep);   /* the next header's names are all stored */
+				rd->c.keep = NULL;
+				rd->c.nkeep = 0;
+			}
+			return 0;
+		}
+	}
 	if (!at_eof) {
 		len = rd->llen + 1;   /* the line with its '\n' (see lsrc_next) */
 		n = csv_parse(&rd->cp, rd->ls, len, rd_csv_field, rd_csv_row, &rd->c);
@@ -199,7 +236,7 @@ int rd_csv_line(ipm_reader *rd, int at_eof)
 		return 0;
 	}
 	if (rd->c.rows) {
-		got = csv_take_row(rd, rd->hdr == NULL);
+		got = csv_take_row(rd, rd->hdr == NULL || rd->csv_blank);
 		rd->c.n = 0;
 		rd->c.rows = 0;
 		/* not ipm_buf_clear: the returned record borrows these bytes */

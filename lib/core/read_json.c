@@ -49,10 +49,13 @@ static void raw_end(struct jctx *j)
 	j->mode = J_TOP;
 }
 
+/* Depth below the record's container: 0 outside a record, 1 inside it. */
+#define RD(j) ((j)->depth - (j)->base)
+
 /* Scalar at depth 1 (field value) or 2 (array item) or deeper (raw). */
 static int scalar(struct jctx *j, enum ipm_vt t, const char *s, size_t len)
 {
-	if (j->depth == 0) {
+	if (RD(j) == 0) {
 		j->bad_top = 1;
 		return 0;
 	}
@@ -86,11 +89,21 @@ static int cb_bool(void *ctx, int b) { return scalar(ctx, IPM_V_BOOL, b ? "true"
 static int cb_number(void *ctx, const char *s, size_t len) { return scalar(ctx, IPM_V_NUM, s, len); }
 static int cb_string(void *ctx, const unsigned char *s, size_t len) { return scalar(ctx, IPM_V_STR, (const char *)s, len); }
 
+static int too_deep(struct jctx *j)
+{
+	if (RD(j) < IPM_JSON_MAX_DEPTH)
+		return 0;
+	j->too_deep = 1;
+	return 1;
+}
+
 static int cb_start_map(void *ctx)
 {
 	struct jctx *j = ctx;
 
-	if (j->depth == 0) {
+	if (too_deep(j))
+		return 0;
+	if (RD(j) == 0) {
 		j->rec = rd_queue_slot(j->rd);
 		ipm_rec_clear(j->rec);
 	} else if (j->mode == J_TOP) {
@@ -110,10 +123,17 @@ static int cb_map_key(void *ctx, const unsigned char *s, size_t len)
 {
 	struct jctx *j = ctx;
 
-	if (j->depth == 1) {
+	if (RD(j) == 1) {
 		ipm_buf_clear(&j->key);
 		/* keys with NUL bytes are cut at the NUL: keys are C strings */
 		ipm_buf_add(&j->key, s, strnlen((const char *)s, len));
+		/* the last value of a repeated key is kept, in the first one's place
+		 * (as jq and Miller do); said once per input */
+		if (!j->dup_told && ipm_rec_get(j->rec, j->key.s)) {
+			j->dup_told = 1;
+			ipm_err(j->rd->name, j->rd->lineno, "duplicate key '%s': the last value is kept "
+			        "(further duplicate keys of this input are not reported)", j->key.s);
+		}
 		return 1;
 	}
 	yajl_gen_string(j->g, s, len);
@@ -125,7 +145,7 @@ static int cb_end_map(void *ctx)
 	struct jctx *j = ctx;
 
 	j->depth--;
-	if (j->depth == 0) {
+	if (RD(j) == 0) {
 		rd_queue_done(j->rd, j->rec);
 		return 1;
 	}
@@ -139,11 +159,18 @@ static int cb_start_array(void *ctx)
 {
 	struct jctx *j = ctx;
 
-	if (j->depth == 0) {
+	if (j->depth == 0 && j->stream && !j->base) {   /* a JSON array of records */
+		j->base = 1;
+		j->depth = 1;
+		return 1;
+	}
+	if (RD(j) == 0) {
 		j->bad_top = 1;
 		return 0;
 	}
-	if (j->depth == 1) {
+	if (too_deep(j))
+		return 0;
+	if (RD(j) == 1) {
 		j->mode = J_ARRAY;
 		j->an = 0;
 		ipm_buf_clear(&j->arr);
@@ -162,8 +189,13 @@ static int cb_end_array(void *ctx)
 	const char **items;
 	size_t i;
 
+	if (j->base && j->depth == 1) {   /* the end of the records' array */
+		j->base = 0;
+		j->depth = 0;
+		return 1;
+	}
 	j->depth--;
-	if (j->mode == J_ARRAY && j->depth == 1) {
+	if (j->mode == J_ARRAY && RD(j) == 1) {
 		items = ipm_malloc((j->an ? j->an : 1) * sizeof *items);
 		for (i = 0; i < j->an; i++)
 			items[i] = j->arr.s + j->aoff[i];
@@ -194,8 +226,11 @@ void rd_json_new(ipm_reader *rd)
 		ipm_die(IPM_EXIT_DATA, "out of memory");
 	yajl_config(rd->yh, yajl_allow_multiple_values, 1);
 	rd->j.depth = 0;
+	rd->j.base = 0;
 	rd->j.mode = J_TOP;
 	rd->j.bad_top = 0;
+	rd->j.too_deep = 0;
+	rd->j.stream = rd->fmt == IPM_FMT_JSONA;
 	rd->j.rd = rd;
 }
 
@@ -231,8 +266,55 @@ void rd_queue_done(struct ipm_reader *rd, ipm_rec *rec)
 }
 
 
+static int hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+	       c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The \uXXXX escape at p (6 bytes within e), or -1. */
+static long u_escape(const char *p, const char *e)
+{
+	long v = 0;
+	int i, h;
+
+	if (e - p < 6 || p[0] != '\\' || p[1] != 'u')
+		return -1;
+	for (i = 2; i < 6; i++) {
+		if ((h = hexval((unsigned char)p[i])) < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+/* yajl decodes a lone surrogate escape (\ud800 without its pair) as '?':
+ * rewrite each one as \ufffd first (the same 6 bytes), so it reads as U+FFFD. */
+static void fix_surrogates(char *s, size_t len)
+{
+	char *p = s, *e = s + len;
+	long u, lo;
+
+	while ((p = memchr(p, '\\', (size_t)(e - p))) != NULL) {
+		u = u_escape(p, e);
+		if (u >= 0xD800 && u <= 0xDBFF && (lo = u_escape(p + 6, e)) >= 0xDC00 && lo <= 0xDFFF) {
+			p += 12;
+			continue;
+		}
+		if (u >= 0xD800 && u <= 0xDFFF) {
+			memcpy(p, "\\ufffd", 6);
+			p += 6;
+			continue;
+		}
+		p += p + 1 < e ? 2 : 1;   /* any escape: its next byte is not a new one */
+	}
+}
+
 /* Feed one line to yajl; each object completed on it is queued by the
- * callbacks (a line may hold several). A bad line is rejected whole. */
+ * callbacks (a line may hold several). A bad line is rejected whole.
+ * JSON Lines: every line is a complete parse. A JSON array (JSONA): one
+ * parse over all lines, finished at the end (rd_json_end); after an error
+ * the rest of the input cannot be placed and is reported as not read. */
 void rd_json_line(ipm_reader *rd)
 {
 	const unsigned char *p = (const unsigned char *)rd->ls;
@@ -241,21 +323,33 @@ void rd_json_line(ipm_reader *rd)
 	unsigned char *msg;
 	char reason[256];
 
+	if (rd->jdead) {
+		if (!rd->jdead_n++)
+			rd->jdead_first = rd->lineno;
+		return;
+	}
 	if (!rd->yh)
 		rd_json_new(rd);
 	/* yajl takes form feed as white space; JSON does not, and a raw 0x0C is
 	 * invalid inside strings too, so any such byte makes the line invalid */
 	if (memchr(p, '\f', len)) {
 		rd_reject(rd, rd->lineno, "invalid JSON: form feed outside a string", rd->ls, len);
+		if (rd->j.stream)
+			rd->jdead = 1;
 		return;
 	}
+	if (memchr(p, '\\', len))
+		fix_surrogates(rd->ls, len);
 	st = yajl_parse(rd->yh, p, len);
-	if (st == yajl_status_ok)
+	if (st == yajl_status_ok && !rd->j.stream)
 		st = yajl_complete_parse(rd->yh);
 	if (st == yajl_status_ok)
 		return;
-	if (rd->j.bad_top) {
-		snprintf(reason, sizeof reason, "expected a JSON object per line");
+	if (rd->j.too_deep) {
+		snprintf(reason, sizeof reason, "JSON nested deeper than %d levels", IPM_JSON_MAX_DEPTH);
+	} else if (rd->j.bad_top) {
+		snprintf(reason, sizeof reason, rd->j.stream ? "expected a JSON object or an array of objects"
+		                                             : "expected a JSON object per line");
 	} else {
 		msg = yajl_get_error(rd->yh, 0, p, len);
 		snprintf(reason, sizeof reason, "invalid JSON: %s", msg ? (char *)msg : "parse error");
@@ -264,9 +358,29 @@ void rd_json_line(ipm_reader *rd)
 			yajl_free_error(rd->yh, msg);
 	}
 	rd_reject(rd, rd->lineno, reason, rd->ls, rd->llen);
-	rd_json_new(rd);
+	if (rd->j.stream)
+		rd->jdead = 1;
+	else
+		rd_json_new(rd);
 }
 
+/* End of a JSON array input: an unfinished value is an error; lines left
+ * unread after an error are reported (once, with the first one's number). */
+void rd_json_end(ipm_reader *rd)
+{
+	char reason[160];
+
+	if (rd->jdead) {
+		if (rd->jdead_n) {
+			snprintf(reason, sizeof reason, "not read: %ld line%s after the invalid JSON above",
+			         rd->jdead_n, rd->jdead_n == 1 ? "" : "s");
+			rd_reject(rd, rd->jdead_first, reason, "", 0);
+		}
+		return;
+	}
+	if (rd->yh && (yajl_complete_parse(rd->yh) != yajl_status_ok || rd->j.depth != 0))
+		rd_reject(rd, rd->lineno, "invalid JSON: the input ends inside a value", "", 0);
+}
 
 int ipm_json_validate(const char *buf, size_t len, char *err, size_t errlen)
 {

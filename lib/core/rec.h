@@ -12,7 +12,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum ipm_fmt { IPM_FMT_AUTO = 0, IPM_FMT_JSON, IPM_FMT_CSV };
+/* JSON: JSON Lines (one object per line). JSONA: a JSON array of objects
+ * (Miller's --ijson/--ojson); read streamed, it may also be a sequence of
+ * objects spread over lines. CSV: CSV or TSV with a header (the delimiter
+ * tells which). */
+enum ipm_fmt { IPM_FMT_AUTO = 0, IPM_FMT_JSON, IPM_FMT_CSV, IPM_FMT_JSONA };
 
 enum ipm_vt {
 	IPM_V_NULL = 0,

@@ -104,7 +104,15 @@ struct jctx {
 	ipm_buf arr;           /* collected array items, NUL-separated */
 	size_t *aoff, *alen, an, acap;
 	struct ipm_reader *rd; /* owner: its queue receives finished records */
+	int base;              /* 1 inside a top-level array (JSONA), else 0 */
+	int stream;            /* JSONA: one parse over all lines, a top-level array allowed */
+	int too_deep;          /* a value nested deeper than IPM_JSON_MAX_DEPTH */
+	int dup_told;          /* a duplicate key was reported for this input */
 };
+
+/* Containers a record may nest (the record object included): yajl's
+ * generator stops at 128 levels, so deeper input is rejected, never written. */
+#define IPM_JSON_MAX_DEPTH 127
 
 struct cctx {
 	ipm_buf fields;        /* current row, NUL-separated */
@@ -150,7 +158,24 @@ struct ipm_reader {
 	ipm_rec *crec;
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
 	ipm_buf pending;       /* CSV text of the row in progress, for rejects */
+	int csv_blank;         /* a blank line ended the block: the next row is a header */
+	int dup_told;          /* a repeated header name was reported */
+	const struct ipm_schema *schema;   /* the header's known schema (typed CSV), or NULL */
+	unsigned char *ctype;  /* per header column: IPM_T_* from the schema */
+	/* JSON array (stream) mode after a parse error: lines not read */
+	int jdead;
+	long jdead_first, jdead_n;
 };
+
+/* Typed CSV (schema.c): the field types of ipm's record schemas. */
+enum { IPM_T_STR = 0, IPM_T_NUM, IPM_T_ARR, IPM_T_BOOL, IPM_T_JSON };
+struct ipm_schema;
+/* The schema whose fields include every name of hdr, or NULL; types[i]
+ * receives the type of hdr[i]. */
+const struct ipm_schema *ipm_schema_match(char *const *hdr, size_t n, unsigned char *types);
+/* Set key of r from a CSV cell as the type says (num: a JSON number, else
+ * left as read; arr: split at ';', an empty cell []; bool; json). */
+void rd_csv_type(ipm_rec *r, const char *key, unsigned char type, const char *s, size_t len, int isnull);
 
 
 void rd_reject(ipm_reader *rd, long line, const char *reason, const char *text, size_t len);
@@ -162,6 +187,8 @@ ipm_rec *rd_queue_slot(struct ipm_reader *rd);
 void rd_queue_done(struct ipm_reader *rd, ipm_rec *rec);
 /* Feed the current line to yajl: completed objects are queued. */
 void rd_json_line(ipm_reader *rd);
+/* End of input for a JSON array (stream) reader. */
+void rd_json_end(ipm_reader *rd);
 void rd_csv_new(ipm_reader *rd);
 void rd_csv_field(void *s, size_t len, void *data);
 void rd_csv_row(int ch, void *data);

@@ -153,11 +153,91 @@ static void test_json_suite(void)
 		t_failed = 1;
 }
 
+static char *convert_d(const char *in, enum ipm_fmt ifmt, char idelim, enum ipm_fmt ofmt, size_t *nbad)
+{
+	FILE *fi = fmemopen((void *)in, strlen(in), "r");
+	char *out = NULL;
+	size_t olen = 0;
+	FILE *fo = open_memstream(&out, &olen);
+	ipm_reader *rd = ipm_reader_open(fi, "t", ifmt, idelim);
+	ipm_writer *w = ipm_writer_open(fo, ofmt, ',', NULL, 0);
+	ipm_rec *r;
+
+	while (ipm_reader_next(rd, &r) > 0)
+		ipm_writer_put(w, r);
+	*nbad = ipm_reader_nbad(rd);
+	ipm_writer_close(w);
+	ipm_reader_close(rd);
+	fclose(fi);
+	fclose(fo);
+	return out;
+}
+
+/* Miller's formats, header blocks, JSON validity, typed CSV. */
+static void test_miller_io(void)
+{
+	char deep[600], *o;
+	size_t bad, i, n;
+
+	o = convert("{\"a\":1}\n{\"a\":[1,{\"b\":null}]}\n", IPM_FMT_JSON, IPM_FMT_JSONA, &bad);
+	CHECK_STR(o, "[\n{\"a\":1},\n{\"a\":[1,{\"b\":null}]}\n]\n", "io: JSON array out, a record a line");
+	free(o);
+	o = convert("", IPM_FMT_JSON, IPM_FMT_JSONA, &bad);
+	CHECK_STR(o, "[\n]\n", "io: an empty JSON array");
+	free(o);
+	o = convert(" [ {\"a\":\n1} ,\n{\"b\":\"x\"}]\n", IPM_FMT_AUTO, IPM_FMT_JSON, &bad);
+	CHECK(o && strcmp(o, "{\"a\":1}\n{\"b\":\"x\"}\n") == 0 && bad == 0, "io: JSON array in, sniffed, over lines");
+	free(o);
+	o = convert("{\"a\":1}{\"a\":2}\n[{\"a\":3}]\n", IPM_FMT_JSONA, IPM_FMT_JSON, &bad);
+	CHECK(o && strcmp(o, "{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n") == 0 && bad == 0,
+	      "io: --ijson takes objects one after another, then an array");
+	free(o);
+	o = convert("[{\"a\":1},\n{\"a\":2}\n", IPM_FMT_JSONA, IPM_FMT_JSON, &bad);
+	CHECK(o && strcmp(o, "{\"a\":1}\n{\"a\":2}\n") == 0 && bad == 1, "io: an unfinished JSON array is an error");
+	free(o);
+	o = convert("{\"a\":1}\n{\"b\":2}\n{\"b\":3}\n", IPM_FMT_JSON, IPM_FMT_CSV, &bad);
+	CHECK_STR(o, "a\n1\n\nb\n2\n3\n", "io: CSV header blocks when the fields change");
+	free(o);
+	o = convert("a\n1\n\nb\n2\n3\n", IPM_FMT_CSV, IPM_FMT_JSON, &bad);
+	CHECK_STR(o, "{\"a\":\"1\"}\n{\"b\":\"2\"}\n{\"b\":\"3\"}\n", "io: CSV header blocks read back");
+	free(o);
+	o = convert("{\"a\":null}\n", IPM_FMT_JSON, IPM_FMT_CSV, &bad);
+	CHECK_STR(o, "a\n\"\"\n", "io: a lone null cell is not a blank line");
+	free(o);
+	o = convert("{\"a\":\"\\ud800\\udc00\\udfff\\ud800\"}\n", IPM_FMT_JSON, IPM_FMT_JSON, &bad);
+	CHECK_STR(o, "{\"a\":\"\xF0\x90\x80\x80\xEF\xBF\xBD\xEF\xBF\xBD\"}\n", "io: lone surrogates are U+FFFD");
+	free(o);
+	o = convert("{\"a\":1,\"b\":2,\"a\":3}\n", IPM_FMT_JSON, IPM_FMT_JSON, &bad);
+	CHECK_STR(o, "{\"a\":3,\"b\":2}\n", "io: a duplicate key keeps the last value, first place");
+	free(o);
+	for (n = 127; n <= 128; n++) {
+		strcpy(deep, "{\"a\":");
+		for (i = 1; i < n; i++)
+			strcat(deep, "[");
+		for (i = 1; i < n; i++)
+			strcat(deep, "]");
+		strcat(deep, "}\n");
+		o = convert(deep, IPM_FMT_JSON, IPM_FMT_JSON, &bad);
+		CHECK(n == 127 ? bad == 0 && strlen(o) == strlen(deep) : bad == 1 && o[0] == '\0',
+		      n == 127 ? "io: 127 levels pass" : "io: 128 levels are rejected");
+		free(o);
+	}
+	o = convert("doc,section,line,sectors,x\nd,s,42,a;b,7\nd,s,,,\n", IPM_FMT_CSV, IPM_FMT_JSON, &bad);
+	CHECK_STR(o, "{\"doc\":\"d\",\"section\":\"s\",\"line\":42,\"sectors\":[\"a\",\"b\"],\"x\":\"7\"}\n"
+	             "{\"doc\":\"d\",\"section\":\"s\",\"line\":null,\"sectors\":[],\"x\":null}\n",
+	          "io: typed CSV of a known schema, unknown fields strings");
+	free(o);
+	o = convert_d("a;b\n1;2\n", IPM_FMT_CSV, ';', IPM_FMT_CSV, &bad);
+	CHECK_STR(o, "a,b\n1,2\n", "io: input and output delimiters apart");
+	free(o);
+}
+
 int main(void)
 {
 	ipm_init("test_rec");
 	test_model();
 	test_io();
+	test_miller_io();
 	test_utf8();
 	test_json_suite();
 	return t_failed;

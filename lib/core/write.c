@@ -24,9 +24,11 @@ struct ipm_writer {
 	char **cols;
 	size_t ncols;
 	int header_done;
+	int fixed;             /* cols were given: a record may lack some */
 	ipm_buf tmp, cell, quoted;
-	char **warned;         /* keys dropped from CSV, warned once */
-	size_t nwarned;
+	size_t nrec;           /* records written (JSON array: the separators) */
+	size_t nlost;          /* values CSV cannot carry (see ipm_writer_nlost) */
+	int told_empty, told_semi;
 };
 
 ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
@@ -36,9 +38,9 @@ ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
 	size_t i;
 
 	w->fp = fp;
-	w->fmt = fmt == IPM_FMT_CSV ? IPM_FMT_CSV : IPM_FMT_JSON;
+	w->fmt = fmt == IPM_FMT_CSV || fmt == IPM_FMT_JSONA ? fmt : IPM_FMT_JSON;
 	w->delim = delim ? delim : ',';
-	if (w->fmt == IPM_FMT_JSON) {
+	if (w->fmt != IPM_FMT_CSV) {
 		w->g = yajl_gen_alloc(NULL);
 		if (!w->g)
 			ipm_die(IPM_EXIT_DATA, "out of memory");
@@ -50,6 +52,7 @@ ipm_writer *ipm_writer_open(FILE *fp, enum ipm_fmt fmt, char delim,
 		for (i = 0; i < ncols; i++)
 			w->cols[i] = ipm_strndup(cols[i], strlen(cols[i]));
 		w->ncols = ncols;
+		w->fixed = 1;
 	}
 	return w;
 }
@@ -127,8 +130,12 @@ static int put_json(ipm_writer *w, const ipm_rec *r)
 	}
 	yajl_gen_map_close(w->g);
 	yajl_gen_get_buf(w->g, &buf, &len);
+	if (w->fmt == IPM_FMT_JSONA)   /* a JSON array, one record per line */
+		fputs(w->nrec ? ",\n" : "[\n", w->fp);
 	fwrite(buf, 1, len, w->fp);
-	putc('\n', w->fp);
+	if (w->fmt == IPM_FMT_JSON)
+		putc('\n', w->fp);
+	w->nrec++;
 	yajl_gen_clear(w->g);
 	yajl_gen_reset(w->g, NULL);
 	return ferror(w->fp) ? -1 : 0;
@@ -159,6 +166,16 @@ static void csv_cell(ipm_writer *w, const char *s, size_t len, int force_quote)
 	fwrite(w->quoted.s, 1, w->quoted.len, w->fp);
 }
 
+/* A value CSV cannot carry: counted (--strict makes it exit 1), said once a kind. */
+static void lost(ipm_writer *w, int *told, const char *what)
+{
+	w->nlost++;
+	if (!*told) {
+		*told = 1;
+		ipm_err(NULL, 0, "CSV output: %s", what);
+	}
+}
+
 static void csv_value(ipm_writer *w, const ipm_val *v)
 {
 	size_t k;
@@ -171,64 +188,120 @@ static void csv_value(ipm_writer *w, const ipm_val *v)
 			if (k)
 				ipm_buf_addc(&w->cell, ';');
 			ipm_buf_add(&w->cell, v->items[k], v->ilen[k]);
+			if (memchr(v->items[k], ';', v->ilen[k]))
+				lost(w, &w->told_semi, "an array item holding ';' does not split back the same");
 		}
-		csv_cell(w, w->cell.s ? w->cell.s : "", w->cell.len, 0);
+		/* the empty array is an empty cell (null; [] again where the schema
+		 * knows the field is an array); [""] is "" */
+		csv_cell(w, w->cell.s ? w->cell.s : "", w->cell.len, v->n > 0 && w->cell.len == 0);
 		return;
 	}
 	/* an empty string is written "" so it reads back as a string, not null */
 	csv_cell(w, v->s, v->len, v->t == IPM_V_STR && v->len == 0);
 }
 
-static void warn_dropped(ipm_writer *w, const char *key)
+static void csv_header(ipm_writer *w)
 {
 	size_t i;
 
-	for (i = 0; i < w->nwarned; i++)
-		if (strcmp(w->warned[i], key) == 0)
-			return;
-	w->warned = ipm_realloc(w->warned, (w->nwarned + 1) * sizeof *w->warned);
-	w->warned[w->nwarned++] = ipm_strndup(key, strlen(key));
-	ipm_err(NULL, 0, "CSV output: field '%s' is not a column and is left out", key);
+	if (w->header_done)
+		putc('\n', w->fp);   /* a new block: a blank line, then its header (as Miller) */
+	for (i = 0; i < w->ncols; i++) {
+		if (i)
+			putc(w->delim, w->fp);
+		csv_cell(w, w->cols[i], strlen(w->cols[i]), 0);
+	}
+	if (w->ncols == 1 && !w->cols[0][0])
+		fputs("\"\"", w->fp);   /* a lone empty name: not a blank line */
+	putc('\n', w->fp);
+	w->header_done = 1;
+}
+
+static int has_col(const ipm_writer *w, const char *key)
+{
+	size_t k;
+
+	for (k = 0; k < w->ncols; k++)
+		if (strcmp(key, w->cols[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Do the record's fields fit the columns? Columns taken from records: the
+ * same names in the same order. Given columns: every field is one of them
+ * (a missing one is an empty cell). */
+static int fits(const ipm_writer *w, const ipm_rec *r)
+{
+	size_t i;
+
+	if (!w->cols)
+		return 0;
+	if (!w->fixed) {
+		if (r->n != w->ncols)
+			return 0;
+		for (i = 0; i < r->n; i++)
+			if (strcmp(r->f[i].key, w->cols[i]) != 0)
+				return 0;
+		return 1;
+	}
+	for (i = 0; i < r->n; i++)
+		if (!has_col(w, r->f[i].key))
+			return 0;
+	return 1;
+}
+
+/* New columns for r: its fields, or the given columns and r's others after them. */
+static void new_block(ipm_writer *w, const ipm_rec *r)
+{
+	size_t i, n = w->fixed ? w->ncols : 0;
+
+	if (!w->fixed) {
+		for (i = 0; i < w->ncols; i++)
+			free(w->cols[i]);
+		w->ncols = 0;
+	}
+	w->cols = ipm_realloc(w->cols, (n + r->n + 1) * sizeof *w->cols);
+	for (i = 0; i < r->n; i++)
+		if (!w->fixed || !has_col(w, r->f[i].key))
+			w->cols[n++] = ipm_strndup(r->f[i].key, strlen(r->f[i].key));
+	w->ncols = n;
+	csv_header(w);
 }
 
 static int put_csv(ipm_writer *w, const ipm_rec *r)
 {
-	size_t i, k;
+	size_t i;
+	const ipm_val *v;
 
-	if (!w->cols) {
-		w->ncols = r->n;
-		w->cols = ipm_malloc((r->n ? r->n : 1) * sizeof *w->cols);
-		for (i = 0; i < r->n; i++)
-			w->cols[i] = ipm_strndup(r->f[i].key, strlen(r->f[i].key));
+	if (r->n == 0) {
+		lost(w, &w->told_empty, "a record with no fields cannot be written (left out)");
+		return 0;
 	}
-	if (!w->header_done) {
-		for (i = 0; i < w->ncols; i++) {
-			if (i)
-				putc(w->delim, w->fp);
-			csv_cell(w, w->cols[i], strlen(w->cols[i]), 0);
-		}
-		putc('\n', w->fp);
-		w->header_done = 1;
-	}
+	if (!fits(w, r))
+		new_block(w, r);
+	else if (!w->header_done)
+		csv_header(w);
 	for (i = 0; i < w->ncols; i++) {
 		if (i)
 			putc(w->delim, w->fp);
 		csv_value(w, ipm_rec_get(r, w->cols[i]));
 	}
+	/* one empty cell alone (null, []) would be a blank line, which ends a block: "" */
+	if (w->ncols == 1 && (!(v = ipm_rec_get(r, w->cols[0])) || v->t == IPM_V_NULL ||
+	                      (v->t == IPM_V_ARR && v->n == 0)))
+		fputs("\"\"", w->fp);
 	putc('\n', w->fp);
-	for (i = 0; i < r->n; i++) {
-		for (k = 0; k < w->ncols; k++)
-			if (strcmp(r->f[i].key, w->cols[k]) == 0)
-				break;
-		if (k == w->ncols)
-			warn_dropped(w, r->f[i].key);
-	}
 	return ferror(w->fp) ? -1 : 0;
+}
+
+size_t ipm_writer_nlost(const ipm_writer *w)
+{
+	return w ? w->nlost : 0;
 }
 
 int ipm_writer_put(ipm_writer *w, const ipm_rec *r)
 {
-	int rc = w->fmt == IPM_FMT_JSON ? put_json(w, r) : put_csv(w, r);
+	int rc = w->fmt == IPM_FMT_CSV ? put_csv(w, r) : put_json(w, r);
 
 	if (rc != 0 && errno != EPIPE)
 		ipm_err(NULL, 0, "write error:");
@@ -243,23 +316,16 @@ int ipm_writer_close(ipm_writer *w)
 	if (!w)
 		return 0;
 	/* a CSV writer with fixed columns and no records still writes its header */
-	if (w->fmt == IPM_FMT_CSV && w->cols && !w->header_done && w->ncols) {
-		for (i = 0; i < w->ncols; i++) {
-			if (i)
-				putc(w->delim, w->fp);
-			csv_cell(w, w->cols[i], strlen(w->cols[i]), 0);
-		}
-		putc('\n', w->fp);
-	}
+	if (w->fmt == IPM_FMT_CSV && w->cols && !w->header_done && w->ncols)
+		csv_header(w);
+	if (w->fmt == IPM_FMT_JSONA)
+		fputs(w->nrec ? "\n]\n" : "[\n]\n", w->fp);
 	rc = fflush(w->fp) != 0 || ferror(w->fp) ? -1 : 0;
 	if (w->g)
 		yajl_gen_free(w->g);
 	for (i = 0; i < w->ncols; i++)
 		free(w->cols[i]);
 	free(w->cols);
-	for (i = 0; i < w->nwarned; i++)
-		free(w->warned[i]);
-	free(w->warned);
 	ipm_buf_free(&w->tmp);
 	ipm_buf_free(&w->cell);
 	ipm_buf_free(&w->quoted);

@@ -42,4 +42,4 @@ check top -g province top 3 companies top 2 sectors
 check all_ops --by-quarter -g province count distinct companies top 2 companies first last
 check by_month --by-month -g section count
 check pivot -g province --pivot sectors
-check ojson --ojson -g event_type count distinct doc
+check ojson --ojsonl -g event_type count distinct doc

@@ -55,9 +55,9 @@ cmp -s "$tmp/one" "$tmp/p64" && grep -q 'parts read again' "$tmp/e64" &&
 awk 'BEGIN { print "province,text"; for (i = 1; i <= 200; i++) print "P" i % 3 ",x";
 	printf "Q,\"long"; for (i = 1; i <= 500; i++) printf "\nline %d, still quoted", i; print "\"";
 	for (i = 1; i <= 200; i++) print "R" i % 2 ",y"; print "S,\"never closed"; print "T,z" }' > "$tmp/span.csv"
-"$bin/ipm-agg" -j 1 --icsv -g province count "$tmp/span.csv" > "$tmp/s1" 2> "$tmp/se1"
+"$bin/ipm-agg" -j 1 --csv -g province count "$tmp/span.csv" > "$tmp/s1" 2> "$tmp/se1"
 for j in 5 40; do
-	"$bin/ipm-agg" -j $j --icsv -g province count "$tmp/span.csv" > "$tmp/sn" 2> "$tmp/sen"
+	"$bin/ipm-agg" -j $j --csv -g province count "$tmp/span.csv" > "$tmp/sn" 2> "$tmp/sen"
 	cmp -s "$tmp/s1" "$tmp/sn" && cmp -s "$tmp/se1" "$tmp/sen" && grep -q '^Q,1$' "$tmp/s1" &&
 		grep -q 'unterminated' "$tmp/se1" &&
 		echo "PASS agg_parallel -j $j: a field over many parts, an unterminated quote == -j 1" ||

@@ -48,7 +48,7 @@ cmp_mlr() {   # name file
 }
 
 start=$(date +%s)
-"$bin/ipm-agg" --icsv -j 1 -g g $ops "$tmp/in.csv" > "$tmp/one.csv" || echo "FAIL agg_stats: ipm-agg exit $?"
+"$bin/ipm-agg" --csv -j 1 -g g $ops "$tmp/in.csv" > "$tmp/one.csv" || echo "FAIL agg_stats: ipm-agg exit $?"
 cmp_mlr "one run ($rows rows)" "$tmp/one.csv"
 
 # 4 pieces, each with the header, through --partial then --merge
@@ -57,11 +57,11 @@ split -n l/4 "$tmp/body" "$tmp/piece."
 for p in "$tmp"/piece.*; do
 	{ echo "g,x"; cat "$p"; } | "$bin/ipm-agg" --icsv --partial -g g $ops
 done > "$tmp/partials.jsonl"
-"$bin/ipm-agg" --merge -g g $ops "$tmp/partials.jsonl" > "$tmp/merged.csv" ||
+"$bin/ipm-agg" --ocsv --merge -g g $ops "$tmp/partials.jsonl" > "$tmp/merged.csv" ||
 	echo "FAIL agg_stats: --merge exit $?"
 cmp_mlr "--partial on 4 pieces, --merge" "$tmp/merged.csv"
 
-"$bin/ipm-agg" --icsv -j 2 -g g $ops "$tmp/in.csv" > "$tmp/j2.csv" || echo "FAIL agg_stats: -j 2 exit $?"
+"$bin/ipm-agg" --csv -j 2 -g g $ops "$tmp/in.csv" > "$tmp/j2.csv" || echo "FAIL agg_stats: -j 2 exit $?"
 cmp_mlr "-j 2" "$tmp/j2.csv"
 # threads and pieces are exact for min/max/median/p90 (the multiset): byte-identical
 if cut -d, -f1,4- "$tmp/one.csv" | cmp -s - "$(cut -d, -f1,4- "$tmp/j2.csv" > "$tmp/j2.cut"; echo "$tmp/j2.cut")" &&

@@ -7,7 +7,7 @@ bin=${IPM_BIN:-$top/bin}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh "$top/scripts/bench/agg_gen.sh" 2 "$tmp/in.csv"
-"$bin/ipm-agg" --icsv -g province,section count < "$tmp/in.csv" | tail -n +2 | LC_ALL=C sort > "$tmp/ipm" ||
+"$bin/ipm-agg" --csv -g province,section count < "$tmp/in.csv" | tail -n +2 | LC_ALL=C sort > "$tmp/ipm" ||
 	echo "FAIL agg_vs_mlr: ipm-agg failed"
 # the same with the header and the empty group check
 [ "$(head -1 "$tmp/in.csv" | cut -c1-3)" = doc ] && grep -q '^,' "$tmp/ipm" &&
