@@ -43,7 +43,7 @@ static void help(FILE *fp)
 	"    U+F076 U+F0A7 U+F0A8 U+F0B7 U+F0D8 U+F0E0 U+F0E8 U+F0FC) become • U+2022\n"
 	"  - everything else, Chinese punctuation included, passes unchanged\n\n"
 	"Options:\n"
-	"  -f, --from ENC     input encoding: auto utf-8 utf-16le utf-16be gb18030\n"
+	"      --from ENC     input encoding: auto utf-8 utf-16le utf-16be gb18030\n"
 	"                     (gbk, gb2312, cp936 mean gb18030) [auto]\n"
 	"  --strict           exit 1 at the first invalid sequence\n"
 	"  --binary-ok        read binary input (NUL bytes or an executable, archive,\n"
@@ -159,7 +159,7 @@ static int norm_input(FILE *fp, const char *name, void *ctx)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"from", required_argument, 0, 'f'},
+		{"from", required_argument, 0, 'F'},
 		{"strict", no_argument, 0, IPM_OPT_STRICT},
 		{"binary-ok", no_argument, 0, 'B'},
 		{"verbose", no_argument, 0, 'v'},
@@ -174,10 +174,10 @@ int main(int argc, char **argv)
 	ipm_init(argv[0]);
 	argv[0] = (char *)ipm_progname();   /* getopt names the tool as we do */
 	ipm_opts_init(&o, 0);
-	while ((c = getopt_long(argc, argv, "f:hv", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
 		if (c == 'B') {
 			u.binary_ok = 1;
-		} else if (c == 'f') {
+		} else if (c == 'F') {
 			if (ipm_enc_parse(optarg, &u.from) != 0)
 				ipm_usage_error("unknown encoding '%s' for --from", optarg);
 		} else {

@@ -44,7 +44,7 @@ static void help(FILE *fp)
 	        "      --sources FILE   TSV doc, file, sha256, rejects (a header row first):\n"
 	        "                       the footer names each document's file, hash and\n"
 	        "                       lines not turned into records (the pipeline writes it)\n"
-	        "      --list-periods   print PERIOD TAB START TAB END TAB RECORDS TAB DOCS\n"
+	        "      --list-periods   print a TSV table: period start end records docs\n"
 	        "  -n, --top N          rows of the top-N tables [%ld]\n"
 	        "      --sectors N      sector columns of the province table [%ld]\n"
 	        "      --templates FILE sentences and labels [DATA/sentences.tsv: see --data]\n"
@@ -466,6 +466,8 @@ int main(int argc, char **argv)
 	p = ipm_periods_group(reports, nrep, &np);
 	sel = ipm_digest_new();
 	for (i = 0; i < np; i++) {
+		if (list_only && i == 0)
+			printf("period\tstart\tend\trecords\tdocs\n");
 		if (list_only)
 			printf("%s\t%s\t%s\t%ld\t%zu\n", p[i].label, p[i].start, p[i].end,
 			       p[i].d->total, ipm_tally_len(p[i].d->docs));
