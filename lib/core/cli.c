@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "datafile.h"
+#include "dict.h"
 #include "read.h"
 #include "util.h"
 #include "write.h"
@@ -137,6 +138,11 @@ int ipm_cli_common(int c, const char *arg, struct ipm_opts *o, void (*help)(FILE
 			ipm_usage_error("unrecognized option '--data'");
 		o->data = arg;
 		return 1;
+	case IPM_OPT_DATA_ADD:
+		if (!(o->uses & IPM_CLI_DATA))
+			ipm_usage_error("unrecognized option '--data-add'");
+		ipm_dict_set_overlay(arg);
+		return 1;
 	case 'j':
 		if (!(o->uses & IPM_CLI_JOBS))
 			ipm_usage_error("invalid option -- 'j'");
@@ -187,7 +193,9 @@ void ipm_cli_help_common(FILE *fp, unsigned which)
 		fputs("  --doc ID           document id for the records [from the file name]\n", fp);
 	if (which & IPM_CLI_DATA)
 		fputs("      --data DIR     dictionaries and templates (*.tsv) from DIR [$IPM_DATA,\n"
-		      "                     else lib/data or share/ipm beside the executable]\n", fp);
+		      "                     else lib/data or share/ipm beside the executable]\n"
+		      "      --data-add DIR rows of DIR/*.tsv added to the dictionaries (a row naming\n"
+		      "                     a shipped one replaces it) [$IPM_DATA_ADD]\n", fp);
 	if (which & IPM_CLI_JOBS)
 		fputs("  -j, --jobs N       threads [one per CPU, at most 8]\n", fp);
 	if (which & IPM_CLI_LOSS)

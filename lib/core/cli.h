@@ -14,6 +14,7 @@
 enum {
 	IPM_OPT_ICSV = 0x1000, IPM_OPT_IJSON, IPM_OPT_OCSV, IPM_OPT_OJSON,
 	IPM_OPT_DOC, IPM_OPT_STRICT, IPM_OPT_REJECTS, IPM_OPT_VERSION, IPM_OPT_DATA,
+	IPM_OPT_DATA_ADD,
 	IPM_OPT_IJSONL, IPM_OPT_OJSONL, IPM_OPT_ITSV, IPM_OPT_OTSV,
 	IPM_OPT_CSV, IPM_OPT_TSV, IPM_OPT_JSON, IPM_OPT_JSONL,
 	IPM_OPT_IFS, IPM_OPT_OFS,
@@ -76,6 +77,7 @@ struct ipm_opts {
 	{"rejects", required_argument, 0, IPM_OPT_REJECTS}, \
 	{"verbose", no_argument, 0, 'v'}, \
 	{"data", required_argument, 0, IPM_OPT_DATA}, \
+	{"data-add", required_argument, 0, IPM_OPT_DATA_ADD}, \
 	{"jobs", required_argument, 0, 'j'}, \
 	{"help", no_argument, 0, 'h'}, \
 	{"version", no_argument, 0, IPM_OPT_VERSION}, \

@@ -1,5 +1,6 @@
 #include "datafile.h"
 #include "dict.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -172,7 +173,16 @@ static int parse_rows(FILE *fp, ipm_table *t, long first_line)
 	return ld.bad ? -1 : 0;
 }
 
-ipm_table *ipm_table_load(const char *dir, const char *name)
+static const char *overlay_dir;   /* --data-add DIR; else $IPM_DATA_ADD */
+
+void ipm_dict_set_overlay(const char *dir)
+{
+	overlay_dir = dir;
+}
+
+/* Read DIR/NAME; an overlay file (added) may be missing (NULL, no message)
+ * and needs no "# source:" line. */
+static ipm_table *load_file(const char *dir, const char *name, int added)
 {
 	ipm_table *t = ipm_calloc(1, sizeof *t);
 	ipm_buf path = {0};
@@ -183,17 +193,71 @@ ipm_table *ipm_table_load(const char *dir, const char *name)
 	ipm_buf_printf(&path, "%s/%s", dir, name);
 	t->path = path.s;
 	if (!(fp = fopen(t->path, "r"))) {
-		ipm_err(t->path, 0, "cannot open dictionary:");
+		if (!added)
+			ipm_err(t->path, 0, "cannot open dictionary (a data folder holds every dictionary; "
+			        "--data-add DIR or IPM_DATA_ADD adds rows to the shipped ones):");
 		ipm_table_free(t);
 		return NULL;
 	}
 	skip = read_comments(fp, t);
 	bad = parse_rows(fp, t, skip + 1);
-	if (!bad && (!t->cols || t->nrows == 0))
+	if (!bad && (!t->cols || (t->nrows == 0 && !added)))
 		bad = 1, ipm_err(t->path, 0, "empty dictionary");
-	if (!bad && !t->source)
+	if (!bad && !t->source && !added)
 		bad = 1, ipm_err(t->path, 1, "no '# source:' line");
 	fclose(fp);
+	if (bad) {
+		ipm_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The rows of o added to t: a row whose first cell names a row of t
+ * replaces it, the others are appended. -1 when the columns differ. */
+static int merge_rows(ipm_table *t, const ipm_table *o)
+{
+	ipm_hash *keys = ipm_hash_new();
+	size_t r, c, i;
+	int isnew;
+
+	for (c = 0; c < t->ncols; c++)
+		if (o->ncols != t->ncols || strcmp(o->cols[c], t->cols[c]) != 0) {
+			ipm_err(o->path, 0, "columns differ from %s: an added dictionary has the same header",
+			        t->path);
+			ipm_hash_free(keys);
+			return -1;
+		}
+	for (r = 0; r < t->nrows; r++)
+		ipm_hash_put(keys, ipm_table_cell(t, r, 0), ipm_table_len(t, r, 0), NULL);
+	for (r = 0; r < o->nrows; r++) {
+		i = ipm_hash_put(keys, ipm_table_cell(o, r, 0), ipm_table_len(o, r, 0), &isnew);
+		if (isnew) {
+			grow_rows(t);
+			i = t->nrows++;
+		}
+		for (c = 0; c < t->ncols; c++) {
+			t->off[i * t->ncols + c] = (uint32_t)t->text.len;
+			t->len[i * t->ncols + c] = (uint32_t)ipm_table_len(o, r, (int)c);
+			ipm_buf_add(&t->text, ipm_table_cell(o, r, (int)c), ipm_table_len(o, r, (int)c));
+			ipm_buf_addc(&t->text, '\0');
+		}
+		t->line[i] = ipm_table_line(o, r);
+	}
+	ipm_hash_free(keys);
+	return 0;
+}
+
+ipm_table *ipm_table_load(const char *dir, const char *name)
+{
+	const char *add = overlay_dir ? overlay_dir : getenv("IPM_DATA_ADD");
+	ipm_table *t = load_file(dir, name, 0), *o;
+	int bad = 0;
+
+	if (t && add && *add && (o = load_file(add, name, 1)) != NULL) {
+		bad = merge_rows(t, o) != 0;
+		ipm_table_free(o);
+	}
 	if (bad) {
 		ipm_table_free(t);
 		return NULL;

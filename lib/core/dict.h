@@ -16,6 +16,11 @@ typedef struct ipm_table ipm_table;
 /* Load DIR/NAME. On any error (missing file, no "# source:" line, a row with
  * a missing or empty column) prints "ipm-x: DIR/NAME:LINE: why" and returns NULL. */
 ipm_table *ipm_table_load(const char *dir, const char *name);
+/* An overlay folder (--data-add DIR; without it $IPM_DATA_ADD): when it holds
+ * NAME too, ipm_table_load adds its rows to the shipped ones, a row whose
+ * first cell names a shipped row replacing it. Same header; no "# source:"
+ * line needed. */
+void ipm_dict_set_overlay(const char *dir);
 void ipm_table_free(ipm_table *t);
 
 size_t ipm_table_nrows(const ipm_table *t);
