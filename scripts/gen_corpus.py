@@ -53,7 +53,7 @@ def names():
     orgs = tsv("orgs.tsv")
     ministries = sorted({r["name"] for r in orgs
                          if r.get("kind") == "ministry" and r["name"] == r["id"]
-                         and r.get("note", "-") == "-" and len(r["name"]) >= 3})
+                         and r.get("note", "-") == "-" and 3 <= len(r["name"]) <= 9})
     gaz = tsv("gazetteer.tsv")
     provinces = sorted({r["canonical"] for r in gaz if r.get("level") == "province"})
     cities = sorted({r["name"] for r in gaz if r.get("level") == "city"
@@ -243,7 +243,7 @@ class Gen:
                 out.append("")
                 for actor, lst in rows:
                     for it in lst:
-                        out.append("%s%s%s  %s" % (actor, " " * max(2, 20 - 2 * len(actor)),
+                        out.append("%s%s%s  %s" % (actor, " " * max(4, 20 - 2 * len(actor)),
                                                    it["text"], it["url"]))
             else:
                 out.append("%s\t相关举措\t链接" % col)
