@@ -116,7 +116,8 @@ run() {   # label IN DOCS-per-shard
 	MAKEFLAGS= MFLAGS= make --no-print-directory BIN="$bin" IN="$2" PIPE="$w/make" pipeline-run > "$w/make.log" 2>&1 ||
 		{ ko "$1: local make failed: $(tail -2 "$w/make.log")"; return; }
 	t0=$(date +%s)
-	if BIN=$bin pipelines/slurm/submit -w -n "$3" "$2" "$w/slurm" > "$w/submit.log" 2>&1; then
+	# (timeout: a job that never ends must not hang CI)
+	if BIN=$bin timeout 600 pipelines/slurm/submit -w -n "$3" "$2" "$w/slurm" > "$w/submit.log" 2>&1; then
 		n=$(pipelines/shard count "$w/slurm")
 		ok "$1: job array of $n shards and the dependent merge job ran ($(($(date +%s) - t0)) s; $(grep -o 'job array [0-9]*' "$w/submit.log"))"
 		same "$1" "$w/make" "$w/slurm"
