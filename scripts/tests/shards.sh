@@ -94,6 +94,10 @@ if command -v parallel > /dev/null; then
 	BIN=$bin pipelines/parallel -j 2 -n 10 "$w/gen" "$w/par-gen" > "$w/par-gen.log" 2>&1 ||
 		echo "FAIL $name: pipelines/parallel: $(tail -2 "$w/par-gen.log")"
 	same "GNU parallel -j 2 on the generated corpus" "$w/make-gen" "$w/par-gen"
+	# the --sshlogin code path (--workdir, --env), with ':' (this machine, no ssh)
+	BIN=$bin pipelines/parallel -n 2 -S 2/: testdata/corpus "$w/par-ssh" > "$w/par-ssh.log" 2>&1 ||
+		echo "FAIL $name: pipelines/parallel -S 2/: : $(tail -2 "$w/par-ssh.log")"
+	same "GNU parallel --sshlogin 2/: on testdata/corpus" "$w/make-corpus" "$w/par-ssh"
 else
 	echo "SKIP $name: GNU parallel not installed"
 fi
