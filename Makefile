@@ -27,7 +27,7 @@ FUZZERS := $(patsubst %.c,build/fuzz/%,$(notdir $(FUZZ_SRC)))
 vpath test_%.c $(sort $(dir $(UNIT_SRC)))
 vpath fuzz_%.c $(sort $(dir $(FUZZ_SRC)))
 
-.PHONY: all deps tools units check check-rel check-asan asan fuzz fuzz-run bench install uninstall clean pipeline db
+.PHONY: all deps tools units check check-rel check-asan asan fuzz fuzz-run bench install uninstall clean pipeline db slurm-check
 .DELETE_ON_ERROR:
 
 all: deps
@@ -78,6 +78,11 @@ fuzz-run: fuzz
 
 bench: deps tools
 	@sh scripts/bench.sh
+
+# A throw-away single-node Slurm cluster (root; slurm-wlm, munge): the seeds and a
+# generated corpus through the job array of pipelines/slurm, against make pipeline.
+slurm-check: tools
+	@IPM_BIN=$(abspath $(BIN)) sh scripts/slurm-check.sh
 
 # Tools find their dictionaries in ../share/ipm beside their directory (or $IPM_DATA).
 # The nightly driver (pipelines/nightly) becomes bin/ipm-nightly, with its rules,
