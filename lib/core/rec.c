@@ -33,6 +33,17 @@ static void *arena_alloc(struct arena *a, size_t n)
 	return c->data + c->used - n;
 }
 
+/* A first chunk of exactly n bytes. */
+static void arena_grow(struct arena *a, size_t n)
+{
+	struct chunk *c = ipm_malloc(sizeof *c + n);
+
+	c->cap = n;
+	c->used = 0;
+	c->next = a->head;
+	a->head = c;
+}
+
 /* Keep only the newest (largest) chunk so a reused record stops allocating. */
 static void arena_reset(struct arena *a)
 {
@@ -407,6 +418,23 @@ void ipm_rec_copy(ipm_rec *dst, const ipm_rec *src)
 	if (dst == src)
 		return;
 	ipm_rec_clear(dst);
+	if (!dst->a.head && !dst->cap) {
+		/* a fresh record (a copy kept for later): one chunk and one field
+		 * array of the right size, not the 4 KB a record built up takes */
+		size_t need = 64 + (src->file ? strlen(src->file) + 8 : 0);
+		for (i = 0; i < src->n; i++) {
+			v = &src->f[i].v;
+			need += strlen(src->f[i].key) + 8 + (v->t == IPM_V_ARR ? v->n * 32 + 16 : v->len + 8);
+			if (v->t == IPM_V_ARR) {
+				size_t k;
+				for (k = 0; k < v->n; k++)
+					need += v->ilen[k] + 8;
+			}
+		}
+		arena_grow(&dst->a, need);
+		dst->cap = src->n ? src->n : 1;
+		dst->f = ipm_malloc(dst->cap * sizeof *dst->f);
+	}
 	for (i = 0; i < src->n; i++) {
 		v = &src->f[i].v;
 		if (v->t == IPM_V_ARR)

@@ -7,6 +7,49 @@
 #include "core/utf8.h"
 #include "core/write.h"
 
+/* A small set of strings in order of insertion: NUL-separated in one
+ * buffer while it has few members (most events have one or two docs), a
+ * hash table beyond SSET_MAX. */
+#define SSET_MAX 16
+struct sset {
+	ipm_buf b;
+	size_t n;
+	ipm_hash *h;
+};
+
+static void sset_add(struct sset *t, const char *s)
+{
+	size_t len = strlen(s), i, off = 0;
+
+	if (t->h) {
+		ipm_hash_put(t->h, s, len, NULL);
+		return;
+	}
+	for (i = 0; i < t->n; i++) {
+		if (strcmp(t->b.s + off, s) == 0)
+			return;
+		off += strlen(t->b.s + off) + 1;
+	}
+	ipm_buf_add(&t->b, s, len + 1);
+	if (++t->n > SSET_MAX) {
+		t->h = ipm_hash_new();
+		for (i = 0, off = 0; i < t->n; i++, off += strlen(t->b.s + off) + 1)
+			ipm_hash_put(t->h, t->b.s + off, strlen(t->b.s + off), NULL);
+		ipm_buf_free(&t->b);
+	}
+}
+
+static void sset_free(struct sset *t)
+{
+	ipm_buf_free(&t->b);
+	ipm_hash_free(t->h);
+}
+
+struct bslot {
+	uint64_t key;          /* 0: empty */
+	uint32_t head;         /* first event of the bucket + 1 */
+};
+
 struct event {
 	char *id;
 	uint64_t *bg;          /* bigram set of its first dated text */
@@ -15,7 +58,7 @@ struct event {
 	size_t next;           /* next event with the same date, + 1 (0 = none) */
 	ipm_rec *first;        /* collapse: its first record */
 	size_t mentions;
-	ipm_hash *docs, *sections;
+	struct sset docs, sections;
 };
 
 struct ipm_dedup {
@@ -33,8 +76,8 @@ struct ipm_dedup {
 	/* dates with many events: candidates from MinHash bands (see lsh_*) */
 	size_t *date_n;        /* date index -> events of that date */
 	unsigned char *date_lsh; /* date index -> its events are in the band index */
-	ipm_hash *bands;       /* (date, band, band hash) -> bucket */
-	size_t *bucket_head;   /* bucket -> first event + 1 */
+	struct bslot *bt;      /* (date, band, band hash) -> first event of its bucket + 1 */
+	size_t bcap, bn;
 	uint32_t *band_next;   /* event * LSH_BANDS + band -> next event in its bucket + 1 */
 	size_t band_cap;
 	unsigned *seen;        /* event -> the query that last saw it as a candidate */
@@ -82,8 +125,8 @@ void ipm_dedup_free(ipm_dedup *d)
 		free(d->ev[i].bg);
 		free(d->ev[i].province);
 		ipm_rec_free(d->ev[i].first);
-		ipm_hash_free(d->ev[i].docs);
-		ipm_hash_free(d->ev[i].sections);
+		sset_free(&d->ev[i].docs);
+		sset_free(&d->ev[i].sections);
 	}
 	free(d->ev);
 	free(d->url_ev);
@@ -91,8 +134,7 @@ void ipm_dedup_free(ipm_dedup *d)
 	free(d->date_tail);
 	free(d->date_n);
 	free(d->date_lsh);
-	ipm_hash_free(d->bands);
-	free(d->bucket_head);
+	free(d->bt);
 	free(d->band_next);
 	free(d->seen);
 	free(d->hits);
@@ -238,24 +280,53 @@ static void band_hashes(const uint64_t *bg, size_t n, uint64_t out[LSH_BANDS])
 		out[k] = ipm_hash_bytes(&mins[k * LSH_ROWS], LSH_ROWS * sizeof *mins);
 }
 
-/* The bucket of (date di, band b, band hash h); created when absent. */
-static size_t bucket(ipm_dedup *d, size_t di, size_t b, uint64_t h)
+/* The bucket of (date di, band b, band hash h): its head event + 1, in an
+ * open-addressing table of 64-bit keys (one cache line per lookup; two keys
+ * that collide share a bucket, which only adds candidates). NULL when absent
+ * and not create. */
+static uint32_t *bucket(ipm_dedup *d, size_t di, size_t b, uint64_t h, int create)
 {
-	uint64_t key[3] = { di, b, h };
-	int isnew;
-	size_t i = ipm_hash_put(d->bands, key, sizeof key, &isnew);
+	uint64_t k = h ^ ((uint64_t)di + 1) * 0x9E3779B97F4A7C15ULL ^ ((uint64_t)b + 1) * 0xC2B2AE3D27D4EB4FULL;
+	size_t j, i;
 
-	if (isnew) {
-		d->bucket_head = ipm_realloc(d->bucket_head, ipm_hash_count(d->bands) * sizeof *d->bucket_head);
-		d->bucket_head[i] = 0;
+	k |= 1;   /* 0 marks an empty slot */
+	if (!d->bcap) {
+		if (!create)
+			return NULL;
+		d->bcap = 1024;
+		d->bt = ipm_calloc(d->bcap, sizeof *d->bt);
 	}
-	return i;
+	for (j = (k ^ k >> 29) & (d->bcap - 1); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
+		if (d->bt[j].key == k)
+			return &d->bt[j].head;
+	if (!create)
+		return NULL;
+	if (2 * (d->bn + 1) > d->bcap) {   /* grow, then find the slot again */
+		struct bslot *old = d->bt;
+		size_t n = d->bcap;
+		d->bcap *= 2;
+		d->bt = ipm_calloc(d->bcap, sizeof *d->bt);
+		for (i = 0; i < n; i++)
+			if (old[i].key) {
+				for (j = (old[i].key ^ old[i].key >> 29) & (d->bcap - 1); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
+					;
+				d->bt[j] = old[i];
+			}
+		free(old);
+		for (j = (k ^ k >> 29) & (d->bcap - 1); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
+			;
+	}
+	d->bt[j].key = k;
+	d->bt[j].head = 0;
+	d->bn++;
+	return &d->bt[j].head;
 }
 
 static void lsh_insert(ipm_dedup *d, size_t di, size_t e)
 {
 	uint64_t h[LSH_BANDS];
-	size_t b, k;
+	size_t b;
+	uint32_t *head;
 
 	if (d->band_cap <= e) {
 		size_t old = d->band_cap;
@@ -268,9 +339,9 @@ static void lsh_insert(ipm_dedup *d, size_t di, size_t e)
 	}
 	band_hashes(d->ev[e].bg, d->ev[e].nbg, h);
 	for (b = 0; b < LSH_BANDS; b++) {
-		k = bucket(d, di, b, h[b]);
-		d->band_next[e * LSH_BANDS + b] = (uint32_t)d->bucket_head[k];
-		d->bucket_head[k] = e + 1;
+		head = bucket(d, di, b, h[b], 1);
+		d->band_next[e * LSH_BANDS + b] = *head;
+		*head = (uint32_t)(e + 1);
 	}
 }
 
@@ -279,8 +350,6 @@ static void lsh_start(ipm_dedup *d, size_t di)
 {
 	size_t e;
 
-	if (!d->bands)
-		d->bands = ipm_hash_new();
 	d->date_lsh[di] = 1;
 	for (e = d->date_head[di]; e; e = d->ev[e - 1].next)
 		lsh_insert(d, di, e - 1);
@@ -340,7 +409,7 @@ static long text_match(ipm_dedup *d, size_t di, const uint64_t *bg, size_t n, co
 {
 	uint64_t h[LSH_BANDS];
 	size_t e, b;
-	long best = -1, k;
+	long best = -1;
 	double bj = 0;
 
 	if (!d->date_lsh[di]) {
@@ -352,11 +421,11 @@ static long text_match(ipm_dedup *d, size_t di, const uint64_t *bg, size_t n, co
 	d->ncand = 0;
 	band_hashes(bg, n, h);
 	for (b = 0; b < LSH_BANDS; b++) {
-		uint64_t key[3] = { di, b, h[b] };
 		size_t walked = 0;
-		if ((k = ipm_hash_find(d->bands, key, sizeof key)) < 0)
+		uint32_t *head = bucket(d, di, b, h[b], 0);
+		if (!head)
 			continue;
-		for (e = d->bucket_head[k]; e && walked < LSH_WALK; e = d->band_next[(e - 1) * LSH_BANDS + b], walked++) {
+		for (e = *head; e && walked < LSH_WALK; e = d->band_next[(e - 1) * LSH_BANDS + b], walked++) {
 			if (d->seen[e - 1] == d->query) {
 				d->hits[e - 1]++;
 				continue;
@@ -461,14 +530,12 @@ static void count_mention(ipm_dedup *d, size_t ev, const ipm_rec *r)
 	if (!v->first) {
 		v->first = ipm_rec_new();
 		ipm_rec_copy(v->first, r);
-		v->docs = ipm_hash_new();
-		v->sections = ipm_hash_new();
 	}
 	v->mentions++;
 	if ((s = ipm_rec_str(r, "doc")) != NULL)
-		ipm_hash_put(v->docs, s, strlen(s), NULL);
+		sset_add(&v->docs, s);
 	if ((s = ipm_rec_str(r, "section")) != NULL)
-		ipm_hash_put(v->sections, s, strlen(s), NULL);
+		sset_add(&v->sections, s);
 }
 
 size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
@@ -507,14 +574,21 @@ size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
 	return (size_t)ev;
 }
 
-static void set_list(ipm_rec *r, const char *key, const ipm_hash *h)
+static void set_list(ipm_rec *r, const char *key, const struct sset *t)
 {
-	size_t n = h ? ipm_hash_count(h) : 0, i;
+	size_t n = t->h ? ipm_hash_count(t->h) : t->n, i, off = 0;
 	const char **it = ipm_malloc((n ? n : 1) * sizeof *it);
 	size_t *ln = ipm_malloc((n ? n : 1) * sizeof *ln);
 
-	for (i = 0; i < n; i++)
-		it[i] = ipm_hash_key(h, i, &ln[i]);
+	for (i = 0; i < n; i++) {
+		if (t->h) {
+			it[i] = ipm_hash_key(t->h, i, &ln[i]);
+			continue;
+		}
+		it[i] = t->b.s + off;
+		ln[i] = strlen(it[i]);
+		off += ln[i] + 1;
+	}
 	ipm_rec_set_arr(r, key, it, ln, n);
 	free(it);
 	free(ln);
@@ -530,8 +604,8 @@ int ipm_dedup_write_collapsed(ipm_dedup *d, ipm_writer *w)
 		if (!v->first)
 			continue;
 		ipm_rec_set_long(v->first, "mentions", (long)v->mentions);
-		set_list(v->first, "docs", v->docs);
-		set_list(v->first, "sections", v->sections);
+		set_list(v->first, "docs", &v->docs);
+		set_list(v->first, "sections", &v->sections);
 		if (ipm_writer_put(w, v->first) != 0)
 			return -1;
 	}
