@@ -5,7 +5,8 @@
 #   all tagged --ipm-dedup--> events.jsonl (event_id), --collapse--> collapsed.jsonl
 #   events --ipm-agg--> agg/*.csv       collapsed --ipm-report--> report/
 # ID is the file name up to the first '_' or '.', e.g. 000 for 000_09c5....txt.
-# Every file is written to FILE.tmp and renamed; a stage or a tool that
+# Every file is written to FILE.tmp and renamed (a PDF's text is kept as
+# txt/ID.pdftext, so messages name a real file); a stage or a tool that
 # changed rebuilds what depends on it, and so does a data file the stage
 # reads (columns.tsv: extract; gazetteer.tsv: rows; the dictionaries: tag;
 # sentences.tsv, tiles.tsv: report); safe under make -j. pipelines/nightly
@@ -67,7 +68,7 @@ $(P)/txt/%.txt: $(IN)/%.html $(PIPE_NORM_DEP)
 $(P)/txt/%.txt: $(IN)/%.pdf $(PIPE_NORM_DEP)
 	@mkdir -p $(@D)
 	$(call pipe_say,norm)
-	$(PQ)pdftotext -layout -enc UTF-8 $< $@.pdf.tmp && $(call pipe_norm,$@.pdf.tmp) && rm -f $@.pdf.tmp && $(pipe_mv)
+	$(PQ)pdftotext -layout -enc UTF-8 $< $(@:.txt=.pdftext) && $(call pipe_norm,$(@:.txt=.pdftext)) && $(pipe_mv)
 
 # --- per document: extract, rows, tag ---
 $(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract $(PIPE_DATA_EXTRACT)

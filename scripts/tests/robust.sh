@@ -34,4 +34,13 @@ for t in norm extract rows tables tag dedup agg report cat; do
 	done
 done
 [ $bad -eq 0 ] && echo "PASS robust: every tool on $((n / 9)) hostile inputs: no crash, no hang, exit 0/1/2 with a message"
+# a named FIFO whose writer has finished: read once, never opened again (no hang)
+mkfifo "$tmp/fifo"
+(printf 'a,b\n1,2\n' > "$tmp/fifo") &
+sleep 0.2
+out=$(timeout 10 "$bin/ipm-agg" --icsv --ocsv count "$tmp/fifo" 2>&1)
+rc=$?
+wait
+[ $rc -eq 0 ] && [ "$out" = "$(printf 'count\n1')" ] && echo "PASS robust: ipm-agg reads a FIFO whose writer finished" ||
+	echo "FAIL robust: ipm-agg on a FIFO: exit $rc, $out"
 exit 0
