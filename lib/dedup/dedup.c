@@ -99,8 +99,8 @@ struct ipm_dedup {
 #define LSH_MIN 64
 #define LSH_BANDS 32
 #define LSH_ROWS 4
-#define LSH_WALK 64
-#define LSH_CHECK 64
+#define LSH_WALK 16
+#define LSH_CHECK 32
 
 ipm_dedup *ipm_dedup_new(double threshold, int collapse)
 {
