@@ -10,6 +10,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 bin=${IPM_BIN:-$top/bin}
+. "$top/scripts/tests/lib.inc"
 export LC_ALL=C SOURCE_DATE_EPOCH=1700000000 IPM_DATA="$top/lib/data"
 pass=0 fail=0
 ok() { echo "PASS slurm: $*"; pass=$((pass + 1)); }
@@ -101,12 +102,7 @@ done
 ok "single-node cluster up ($host, $cpus CPUs, partition ipm, in $((i / 2)) s)"
 
 same() {   # label make-output slurm-output
-	bad=
-	for f in events.jsonl collapsed.jsonl agg/sections.csv agg/province_sector.csv agg/months.csv; do
-		cmp -s "$2/$f" "$3/$f" || bad="$bad $f"
-	done
-	diff -r "$2/report" "$3/report" > /dev/null 2>&1 || bad="$bad report/"
-	[ -s "$3/events.jsonl" ] || bad="$bad (no events)"
+	bad=$(differ "$2" "$3")
 	if [ -z "$bad" ]; then ok "$1: events, collapsed, agg CSVs and report identical to the local make run"
 	else ko "$1: differ from the local make run:$bad"; fi
 }

@@ -62,7 +62,7 @@ static void help(FILE *fp)
 struct docs {
 	ipm_tally *ids;
 	ipm_digest **d;
-	size_t n;
+	size_t n, cap;
 };
 
 static int add_record(ipm_rec *r, void *ctx)
@@ -72,7 +72,10 @@ static int add_record(ipm_rec *r, void *ctx)
 	ipm_tally_ent *e = ipm_tally_addc(ds->ids, doc ? doc : "", 1);
 
 	if (e->seq == ds->n) {
-		ds->d = ipm_realloc(ds->d, (ds->n + 1) * sizeof *ds->d);
+		if (ds->n == ds->cap) {   /* doubling: a corpus of many small documents stays linear */
+			ds->cap = ds->cap ? 2 * ds->cap : 16;
+			ds->d = ipm_realloc(ds->d, ds->cap * sizeof *ds->d);
+		}
 		ds->d[ds->n++] = ipm_digest_new();
 	}
 	ipm_digest_add(ds->d[e->seq], r);
@@ -283,7 +286,7 @@ static void generated_at(char *out, size_t size)
 /* Whole --prev file as one period. */
 static ipm_digest *read_prev(const struct ipm_opts *o, ipm_rejects *rj, int *status)
 {
-	struct docs ds = { ipm_tally_new(), NULL, 0 };
+	struct docs ds = { ipm_tally_new(), NULL, 0, 0 };
 	ipm_digest *all = ipm_digest_new();
 	char *f[2] = { NULL, (char *)prev_file };
 	size_t i;
@@ -397,7 +400,7 @@ int main(int argc, char **argv)
 	ipm_sentences *tpl;
 	struct ipm_svg_tile *tiles;
 	struct ipm_period *p, cur, prev;
-	struct docs ds = { NULL, NULL, 0 };
+	struct docs ds = { NULL, NULL, 0, 0 };
 	ipm_digest *sel;
 	ipm_rejects *rj;
 	ipm_buf out = { 0 };

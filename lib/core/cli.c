@@ -103,29 +103,33 @@ static void set_pair(struct ipm_opts *o, const char *pair)
 	}
 }
 
+/* The format flags: which side (1 input, 2 output, 3 both), format, delimiter. */
+static const struct { int opt, io; enum ipm_fmt fmt; char delim; } fmts[] = {
+	{IPM_OPT_ICSV, 1, IPM_FMT_CSV, ','}, {IPM_OPT_ITSV, 1, IPM_FMT_CSV, '\t'},
+	{IPM_OPT_IJSON, 1, IPM_FMT_JSONA, ','}, {IPM_OPT_IJSONL, 1, IPM_FMT_JSON, ','},
+	{IPM_OPT_OCSV, 2, IPM_FMT_CSV, ','}, {IPM_OPT_OTSV, 2, IPM_FMT_CSV, '\t'},
+	{IPM_OPT_OJSON, 2, IPM_FMT_JSONA, ','}, {IPM_OPT_OJSONL, 2, IPM_FMT_JSON, ','},
+	{IPM_OPT_CSV, 3, IPM_FMT_CSV, ','}, {IPM_OPT_TSV, 3, IPM_FMT_CSV, '\t'},
+	{IPM_OPT_JSON, 3, IPM_FMT_JSONA, ','}, {IPM_OPT_JSONL, 3, IPM_FMT_JSON, ','}
+};
+
 int ipm_cli_common(int c, const char *arg, struct ipm_opts *o, void (*help)(FILE *))
 {
 	static const char *const pairs[] = {
 		"cj", "cl", "ct", "tc", "tj", "tl", "jc", "jt", "jl", "lc", "lt", "lj"
 	};
+	size_t k;
 
 	if (c >= IPM_OPT_C2J && c <= IPM_OPT_L2J) {
 		set_pair(o, pairs[c - IPM_OPT_C2J]);
 		return 1;
 	}
+	for (k = 0; k < sizeof fmts / sizeof fmts[0]; k++)
+		if (c == fmts[k].opt) {
+			set_fmt(o, fmts[k].io, fmts[k].fmt, fmts[k].delim);
+			return 1;
+		}
 	switch (c) {
-	case IPM_OPT_ICSV: set_fmt(o, 1, IPM_FMT_CSV, ','); return 1;
-	case IPM_OPT_ITSV: set_fmt(o, 1, IPM_FMT_CSV, '\t'); return 1;
-	case IPM_OPT_IJSON: set_fmt(o, 1, IPM_FMT_JSONA, ','); return 1;
-	case IPM_OPT_IJSONL: set_fmt(o, 1, IPM_FMT_JSON, ','); return 1;
-	case IPM_OPT_OCSV: set_fmt(o, 2, IPM_FMT_CSV, ','); return 1;
-	case IPM_OPT_OTSV: set_fmt(o, 2, IPM_FMT_CSV, '\t'); return 1;
-	case IPM_OPT_OJSON: set_fmt(o, 2, IPM_FMT_JSONA, ','); return 1;
-	case IPM_OPT_OJSONL: set_fmt(o, 2, IPM_FMT_JSON, ','); return 1;
-	case IPM_OPT_CSV: set_fmt(o, 3, IPM_FMT_CSV, ','); return 1;
-	case IPM_OPT_TSV: set_fmt(o, 3, IPM_FMT_CSV, '\t'); return 1;
-	case IPM_OPT_JSON: set_fmt(o, 3, IPM_FMT_JSONA, ','); return 1;
-	case IPM_OPT_JSONL: set_fmt(o, 3, IPM_FMT_JSON, ','); return 1;
 	case IPM_OPT_IFS: o->ifs = parse_delim("--ifs", arg); o->fs_set |= 1; return 1;
 	case IPM_OPT_OFS: o->ofs = parse_delim("--ofs", arg); o->fs_set |= 2; return 1;
 	case 'd': o->ifs = o->ofs = parse_delim("--fs", arg); o->fs_set |= 3; return 1;

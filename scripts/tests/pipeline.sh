@@ -4,13 +4,9 @@
 # report per period and the index; a second run rebuilds nothing; touching one
 # document rebuilds only its chain and what follows; no .tmp file is left.
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${IPM_BIN:-$top/bin}
+. "$(dirname "$0")/lib.inc"
 name=pipeline
-if ! command -v python3 > /dev/null || ! command -v pdftotext > /dev/null; then
-	echo "SKIP $name: needs python3 and pdftotext"
-	exit 0
-fi
+need_pipeline $name
 w=$top/build/tests/pipeline.${IPM_VARIANT:-rel}
 rm -rf "$w"
 mkdir -p "$w/bin"

@@ -7,13 +7,9 @@
 # count of the generator's manifest; records in = out + rejects; the generator
 # is deterministic. The GNU parallel route (pipelines/parallel) gives the same.
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${IPM_BIN:-$top/bin}
+. "$(dirname "$0")/lib.inc"
 name=shards
-if ! command -v python3 > /dev/null || ! command -v pdftotext > /dev/null; then
-	echo "SKIP $name: needs python3 and pdftotext"
-	exit 0
-fi
+need_pipeline $name
 export SOURCE_DATE_EPOCH=1700000000 IPM_DATA="$top/lib/data" LC_ALL=C
 w=$top/build/tests/shards.${IPM_VARIANT:-rel}
 rm -rf "$w" && mkdir -p "$w"
@@ -21,12 +17,7 @@ cd "$top" || exit 1
 
 mk() { MAKEFLAGS= MFLAGS= make --no-print-directory BIN="$bin" IN="$1" PIPE="$2" pipeline-run > "$2.log" 2>&1; }
 same() {   # what label make-output shard-output
-	bad=
-	for f in events.jsonl collapsed.jsonl agg/sections.csv agg/province_sector.csv agg/months.csv; do
-		cmp -s "$2/$f" "$3/$f" || bad="$bad $f"
-	done
-	diff -r "$2/report" "$3/report" > /dev/null 2>&1 || bad="$bad report/"
-	[ -s "$3/events.jsonl" ] || bad="$bad (no events)"
+	bad=$(differ "$2" "$3")
 	if [ -z "$bad" ]; then echo "PASS $name: $1: events, collapsed, agg CSVs and report identical to make"
 	else echo "FAIL $name: $1: differ from make:$bad"; fi
 }
