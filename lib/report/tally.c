@@ -25,11 +25,9 @@ static size_t hash(const char *s, size_t len)
 
 ipm_tally *ipm_tally_new(void)
 {
-	ipm_tally *t = ipm_calloc(1, sizeof *t);
-
-	t->nslot = 16;
-	t->slot = ipm_calloc(t->nslot, sizeof *t->slot);
-	return t;
+	/* no slots until the first key: a digest holds 17 tallies, most of them
+	 * empty in a small document, and a corpus may hold many thousands */
+	return ipm_calloc(1, sizeof(ipm_tally));
 }
 
 void ipm_tally_free(ipm_tally *t)
@@ -50,9 +48,14 @@ void ipm_tally_free(ipm_tally *t)
 /* The slot holding key, or the empty slot where it would go. */
 static size_t *find(const ipm_tally *t, const char *key, size_t klen)
 {
-	size_t i = hash(key, klen) & (t->nslot - 1);
+	static size_t none;
+	size_t i;
 
-	for (;; i = (i + 1) & (t->nslot - 1)) {
+	if (!t->nslot) {   /* an empty tally: nowhere to find key (add makes slots first) */
+		none = 0;
+		return &none;
+	}
+	for (i = hash(key, klen) & (t->nslot - 1);; i = (i + 1) & (t->nslot - 1)) {
 		size_t *s = &t->slot[i];
 		const ipm_tally_ent *e;
 
@@ -77,7 +80,13 @@ static void grow(ipm_tally *t)
 
 ipm_tally_ent *ipm_tally_add(ipm_tally *t, const char *key, size_t klen, long n)
 {
-	size_t *s = find(t, key, klen);
+	size_t *s;
+
+	if (!t->nslot) {
+		t->nslot = 8;
+		t->slot = ipm_calloc(t->nslot, sizeof *t->slot);
+	}
+	s = find(t, key, klen);
 	ipm_tally_ent *e;
 
 	if (*s) {
@@ -86,7 +95,7 @@ ipm_tally_ent *ipm_tally_add(ipm_tally *t, const char *key, size_t klen, long n)
 		return e;
 	}
 	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 16;
+		t->cap = t->cap ? 2 * t->cap : 4;
 		t->ent = ipm_realloc(t->ent, t->cap * sizeof *t->ent);
 	}
 	e = &t->ent[t->n];
