@@ -173,20 +173,29 @@ static void bgrow(ipm_bsrc *s)
 	s->head = 0;
 }
 
+/* The next block from the reader: 1, or 0/-1 at the end (remembered, and a
+ * read error as failed). */
+static int read_block(ipm_bsrc *s, ipm_rec **r)
+{
+	int rc;
+
+	if (s->eof)
+		return 0;
+	if ((rc = ipm_reader_next(s->rd, r)) <= 0) {
+		s->eof = 1;
+		s->failed |= rc < 0;
+	}
+	return rc;
+}
+
 int ipm_bsrc_peek(ipm_bsrc *s, size_t k, const ipm_rec **b)
 {
 	ipm_rec *r;
 	int rc;
 
 	while (s->count <= k) {
-		if (s->eof)
-			return 0;
-		rc = ipm_reader_next(s->rd, &r);
-		if (rc <= 0) {
-			s->eof = 1;
-			s->failed |= rc < 0;
+		if ((rc = read_block(s, &r)) <= 0)
 			return rc;
-		}
 		if (s->count == s->nq)
 			bgrow(s);
 		ipm_rec_copy(s->q[(s->head + s->count) % s->nq], r);
@@ -210,14 +219,8 @@ int ipm_bsrc_next(ipm_bsrc *s, const ipm_rec **b)
 		*b = s->cur;
 		return 1;
 	}
-	if (s->eof)
-		return 0;
-	rc = ipm_reader_next(s->rd, &r);
-	if (rc <= 0) {
-		s->eof = 1;
-		s->failed |= rc < 0;
+	if ((rc = read_block(s, &r)) <= 0)
 		return rc;
-	}
 	*b = r;
 	return 1;
 }
