@@ -11,26 +11,32 @@
 #include "core/write.h"
 #include "dedup/dedup.h"
 
-enum { OPT_COLLAPSE = 1, OPT_THRESHOLD };
+enum { OPT_COLLAPSE = 1, OPT_THRESHOLD, OPT_WINDOW };
 
 static double threshold = IPM_DEDUP_THRESHOLD;
+static long window = IPM_DEDUP_WINDOW;
 
 static void help(FILE *fp)
 {
 	fputs("Usage: ipm-dedup [OPTION]... [FILE]...\n"
 	      "Add an event_id to every record (JSON Lines or CSV). Records are one event when\n"
 	      "their links are the same (scheme, www., host case, trailing '/' and #fragment\n"
-	      "ignored; a bare site link does not count), or when their dates are equal and\n"
-	      "their texts near-identical: character-bigram Jaccard >= the threshold over the\n"
-	      "text without spaces and punctuation (records of two different provinces never\n"
-	      "match on text). Each record is compared with those before it: deterministic.\n\n"
+	      "ignored; a bare site link does not count), or when their dates are at most\n"
+	      "--window days apart and their texts near-identical: character-bigram Jaccard\n"
+	      ">= the threshold over the text without spaces and punctuation, or when neither\n"
+	      "has a date and the texts are the same (records of two different provinces never\n"
+	      "match on text). Each record is compared with those before it: deterministic.\n"
+	      "Memory: per event, its id, its text's bigram set (8 bytes a bigram) and links;\n"
+	      "--collapse spools each event's first record to a temporary file ($TMPDIR).\n\n"
 	      "Options:\n"
 	      "  --collapse         one record per event (its first), with mentions (number of\n"
 	      "                     records), docs and sections (distinct, in order seen)\n", fp);
 	fprintf(fp, "  --threshold X      Jaccard threshold, 0 < X <= 1 [%.2f]\n", threshold);
+	fprintf(fp, "  --window DAYS      dates up to DAYS apart can be one event, 0 to 366 [%ld]\n", window);
 	ipm_cli_help_common(fp, IPM_CLI_IN | IPM_CLI_OUT | IPM_CLI_LOSS);
 	fputs("\nExamples:\n"
 	      "  ipm-dedup tagged.jsonl > events.jsonl\n"
+	      "  ipm-dedup --window 0 tagged.jsonl > same-day-events.jsonl\n"
 	      "  cat 000.jsonl 004.jsonl | ipm-dedup --collapse | ipm-agg -g province count\n", fp);
 }
 
@@ -73,6 +79,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"collapse", no_argument, 0, OPT_COLLAPSE},
 		{"threshold", required_argument, 0, OPT_THRESHOLD},
+		{"window", required_argument, 0, OPT_WINDOW},
 		IPM_CLI_LONGOPTS
 	};
 	struct ipm_opts o;
@@ -87,12 +94,15 @@ int main(int argc, char **argv)
 			u.collapse = 1;
 		else if (c == OPT_THRESHOLD)
 			threshold = parse_threshold(optarg);
+		else if (c == OPT_WINDOW && ipm_parse_long(optarg, 0, 366, &window) != 0)
+			ipm_usage_error("--window wants a number of days from 0 to 366, not '%s'", optarg);
 		else
 			ipm_cli_common(c, optarg, &o, help);
 	}
 	u.o = &o;
 	u.rj = ipm_rejects_open(o.rejects);
 	u.d = ipm_dedup_new(threshold, u.collapse);
+	ipm_dedup_set_window(u.d, (int)window);
 	u.w = ipm_writer_open(stdout, o.out_fmt, o.ofs, NULL, 0);
 	status = ipm_each_input(argc, argv, optind, dedup_input, &u);
 	if (u.collapse && ipm_dedup_write_collapsed(u.d, u.w) != 0)

@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "core/hash.h"
+#include "core/read.h"
 #include "core/utf8.h"
 #include "core/write.h"
+#include "text/dates.h"
 
 /* A small set of strings in order of insertion: NUL-separated in one
  * buffer while it has few members (most events have one or two docs), a
@@ -46,17 +48,21 @@ static void sset_free(struct sset *t)
 }
 
 struct bslot {
-	uint64_t key;          /* 0: empty */
+	uint32_t key;          /* 0: empty; the upper half of the bucket's 64-bit key */
 	uint32_t head;         /* first event of the bucket + 1 */
 };
 
+/* An event's text is kept as a sketch: the sorted 32-bit hashes of its
+ * bigrams, at most SKETCH_MAX of them (the smallest: a bottom-k sketch), so
+ * an event costs at most 1 KB of text whatever its length. */
+#define SKETCH_MAX 256
+
 struct event {
 	char *id;
-	uint64_t *bg;          /* bigram set of its first dated text */
-	char *province;        /* of that record, or NULL */
-	size_t nbg;
+	uint32_t *bg;          /* sketch of its first dated text */
+	uint32_t nbg, tbg;     /* hashes kept, bigrams in the text */
+	uint32_t prov;         /* province index + 1 of that record, or 0 */
 	size_t next;           /* next event with the same date, + 1 (0 = none) */
-	ipm_rec *first;        /* collapse: its first record */
 	size_t mentions;
 	struct sset docs, sections;
 };
@@ -64,6 +70,12 @@ struct event {
 struct ipm_dedup {
 	double threshold;
 	int collapse;
+	int window;            /* days either side of a record's date to look in */
+	FILE *spool;           /* collapse: the first record of every event, in order */
+	ipm_writer *spool_w;
+	ipm_hash *provs;       /* provinces seen, interned */
+	ipm_hash *texts;       /* undated: 64-bit hash of the folded text -> text index */
+	size_t *text_ev;       /* text index -> event */
 	struct event *ev;
 	size_t n, cap;
 	ipm_hash *urls;        /* normalised link -> url index */
@@ -91,13 +103,15 @@ struct ipm_dedup {
  * LSH_ROWS MinHash values of their bigram sets, and a record is compared
  * (exact Jaccard, as before) only with the events that share a bucket with
  * it. Two sets of Jaccard 0.8 share a bucket with probability
- * 1 - (1 - 0.8^4)^32 > 1 - 5e-8, so the result is that of comparing all.
+ * 1 - (1 - 0.8^4)^20 > 1 - 3e-5 (Jaccard 0.9: 1 - 2e-9), so the result is
+ * that of comparing all. A bucket costs 8 bytes and 4 bytes a member, so
+ * about 300 bytes an event.
  * Work per record is bounded whatever the input: the newest LSH_WALK events
  * of a bucket are looked at, and of those the LSH_CHECK that share the most
  * buckets with the text are compared (texts that many near-alike but
  * distinct events resemble are the only ones that can lose a match). */
 #define LSH_MIN 64
-#define LSH_BANDS 32
+#define LSH_BANDS 20
 #define LSH_ROWS 4
 #define LSH_WALK 16
 #define LSH_CHECK 32
@@ -111,8 +125,18 @@ ipm_dedup *ipm_dedup_new(double threshold, int collapse)
 	d->urls = ipm_hash_new();
 	d->dates = ipm_hash_new();
 	d->ids = ipm_hash_new();
+	d->texts = ipm_hash_new();
+	d->provs = ipm_hash_new();
+	d->window = IPM_DEDUP_WINDOW;
+	if (collapse) {
+		if (!(d->spool = tmpfile()))
+			ipm_die(IPM_EXIT_DATA, "cannot make a temporary file for --collapse");
+		d->spool_w = ipm_writer_open(d->spool, IPM_FMT_JSON, ',', NULL, 0);
+	}
 	return d;
 }
+
+void ipm_dedup_set_window(ipm_dedup *d, int days) { d->window = days; }
 
 void ipm_dedup_free(ipm_dedup *d)
 {
@@ -123,8 +147,6 @@ void ipm_dedup_free(ipm_dedup *d)
 	for (i = 0; i < d->n; i++) {
 		free(d->ev[i].id);
 		free(d->ev[i].bg);
-		free(d->ev[i].province);
-		ipm_rec_free(d->ev[i].first);
 		sset_free(&d->ev[i].docs);
 		sset_free(&d->ev[i].sections);
 	}
@@ -142,6 +164,13 @@ void ipm_dedup_free(ipm_dedup *d)
 	ipm_hash_free(d->urls);
 	ipm_hash_free(d->dates);
 	ipm_hash_free(d->ids);
+	ipm_hash_free(d->texts);
+	ipm_hash_free(d->provs);
+	free(d->text_ev);
+	if (d->spool_w)
+		ipm_writer_close(d->spool_w);
+	if (d->spool)
+		fclose(d->spool);
 	ipm_buf_free(&d->tmp);
 	ipm_buf_free(&d->key);
 	free(d);
@@ -232,7 +261,7 @@ size_t ipm_text_bigrams(const char *s, size_t len, uint64_t **set)
 	for (i = j = 0; i < n; i++)
 		if (j == 0 || bg[j - 1] != bg[i])
 			bg[j++] = bg[i];
-	*set = bg;
+	*set = ipm_realloc(bg, (j ? j : 1) * sizeof *bg);   /* kept per event: no slack */
 	return j;
 }
 
@@ -256,11 +285,61 @@ double ipm_jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 	return (double)inter / (double)(na + nb - inter);
 }
 
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The sketch of a text (see SKETCH_MAX): *n hashes kept, *total bigrams. */
+static uint32_t *text_sketch(const char *s, uint32_t *n, uint32_t *total)
+{
+	uint64_t *bg;
+	uint32_t *h;
+	size_t nb = ipm_text_bigrams(s, strlen(s), &bg), i, j;
+
+	h = ipm_malloc((nb ? nb : 1) * sizeof *h);
+	for (i = 0; i < nb; i++)
+		h[i] = (uint32_t)ipm_hash_bytes(&bg[i], sizeof bg[i]);
+	free(bg);
+	qsort(h, nb, sizeof *h, cmp_u32);
+	for (i = j = 0; i < nb; i++)   /* two bigrams of one hash: one member */
+		if (j == 0 || h[j - 1] != h[i])
+			h[j++] = h[i];
+	*total = (uint32_t)j;
+	*n = (uint32_t)(j < SKETCH_MAX ? j : SKETCH_MAX);
+	return ipm_realloc(h, (*n ? *n : 1) * sizeof *h);
+}
+
+/* Jaccard of two texts from their sketches: exact when neither was cut,
+ * else the bottom-k estimate (of the SKETCH_MAX smallest hashes of the
+ * union, the share that both hold). */
+static double sketch_jaccard(const uint32_t *a, uint32_t na, uint32_t ta,
+                             const uint32_t *b, uint32_t nb, uint32_t tb)
+{
+	size_t i = 0, j = 0, both = 0, all = 0, k = na == ta && nb == tb ? (size_t)-1 : SKETCH_MAX;
+
+	while ((i < na || j < nb) && all < k) {
+		if (i < na && j < nb && a[i] == b[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (j >= nb || (i < na && a[i] < b[j])) {
+			i++;
+		} else {
+			j++;
+		}
+		all++;
+	}
+	return all ? (double)both / (double)all : 0;
+}
+
 /* --------------------------------------------------------------- events */
 
 /* The band hashes of a bigram set's MinHash signature: LSH_BANDS x
  * LSH_ROWS values min(a_k * mix(x) + c_k) over the set's bigrams x. */
-static void band_hashes(const uint64_t *bg, size_t n, uint64_t out[LSH_BANDS])
+static void band_hashes(const uint32_t *bg, size_t n, uint64_t out[LSH_BANDS])
 {
 	uint64_t mins[LSH_BANDS * LSH_ROWS], h, v;
 	size_t i, k;
@@ -281,42 +360,45 @@ static void band_hashes(const uint64_t *bg, size_t n, uint64_t out[LSH_BANDS])
 }
 
 /* The bucket of (date di, band b, band hash h): its head event + 1, in an
- * open-addressing table of 64-bit keys (one cache line per lookup; two keys
+ * open-addressing table of 32-bit keys (one cache line per lookup; two keys
  * that collide share a bucket, which only adds candidates). NULL when absent
  * and not create. */
+static size_t slot_of(uint32_t key, size_t cap) { return (size_t)(key * 0x9E3779B1u) & (cap - 1); }
+
 static uint32_t *bucket(ipm_dedup *d, size_t di, size_t b, uint64_t h, int create)
 {
 	uint64_t k = h ^ ((uint64_t)di + 1) * 0x9E3779B97F4A7C15ULL ^ ((uint64_t)b + 1) * 0xC2B2AE3D27D4EB4FULL;
-	size_t j, i;
+	uint32_t key = (uint32_t)(k >> 32 ^ k) | 1;   /* 0 marks an empty slot */
+	size_t j, i, n;
+	struct bslot *old;
 
-	k |= 1;   /* 0 marks an empty slot */
 	if (!d->bcap) {
 		if (!create)
 			return NULL;
 		d->bcap = 1024;
 		d->bt = ipm_calloc(d->bcap, sizeof *d->bt);
 	}
-	for (j = (k ^ k >> 29) & (d->bcap - 1); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
-		if (d->bt[j].key == k)
+	for (j = slot_of(key, d->bcap); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
+		if (d->bt[j].key == key)
 			return &d->bt[j].head;
 	if (!create)
 		return NULL;
-	if (2 * (d->bn + 1) > d->bcap) {   /* grow, then find the slot again */
-		struct bslot *old = d->bt;
-		size_t n = d->bcap;
+	if (4 * (d->bn + 1) > 3 * d->bcap) {   /* grow at 3/4 full, then find the slot again */
+		old = d->bt;
+		n = d->bcap;
 		d->bcap *= 2;
 		d->bt = ipm_calloc(d->bcap, sizeof *d->bt);
 		for (i = 0; i < n; i++)
 			if (old[i].key) {
-				for (j = (old[i].key ^ old[i].key >> 29) & (d->bcap - 1); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
+				for (j = slot_of(old[i].key, d->bcap); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
 					;
 				d->bt[j] = old[i];
 			}
 		free(old);
-		for (j = (k ^ k >> 29) & (d->bcap - 1); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
+		for (j = slot_of(key, d->bcap); d->bt[j].key; j = (j + 1) & (d->bcap - 1))
 			;
 	}
-	d->bt[j].key = k;
+	d->bt[j].key = key;
 	d->bt[j].head = 0;
 	d->bn++;
 	return &d->bt[j].head;
@@ -355,18 +437,23 @@ static void lsh_start(ipm_dedup *d, size_t di)
 		lsh_insert(d, di, e - 1);
 }
 
-/* Is event e (of the record's date) the same event as the record's text? */
-static int better(ipm_dedup *d, size_t e, const uint64_t *bg, size_t n, const char *prov,
-                  long *best, double *bj)
+/* The text being matched: its sketch and province (index + 1, 0 none). */
+struct query {
+	const uint32_t *bg;
+	uint32_t n, total, prov;
+};
+
+/* Is event e (of a date in the window) the same event as the query's text? */
+static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, double *bj)
 {
 	struct event *v = &d->ev[e];
-	double j, lo = (double)(v->nbg < n ? v->nbg : n), hi = (double)(v->nbg < n ? n : v->nbg);
+	double j, lo = (double)(v->tbg < q->total ? v->tbg : q->total), hi = (double)(v->tbg < q->total ? q->total : v->tbg);
 
 	if (lo < d->threshold * hi)   /* Jaccard <= min/max: cannot reach it */
 		return 0;
-	if (prov && *prov && v->province && strcmp(prov, v->province) != 0)
+	if (q->prov && v->prov && q->prov != v->prov)
 		return 0;
-	j = ipm_jaccard(v->bg, v->nbg, bg, n);
+	j = sketch_jaccard(v->bg, v->nbg, v->tbg, q->bg, q->n, q->total);
 	if (j < d->threshold || j < *bj || (j == *bj && *best >= 0 && (size_t)*best < e))
 		return 0;   /* the best match wins, the earliest on a tie */
 	*bj = j;
@@ -376,8 +463,7 @@ static int better(ipm_dedup *d, size_t e, const uint64_t *bg, size_t n, const ch
 
 /* Compare the text with the candidates, at most LSH_CHECK of them: those
  * that share the most buckets with it. */
-static void check_best(ipm_dedup *d, const uint64_t *bg, size_t n, const char *prov,
-                       long *best, double *bj)
+static void check_best(ipm_dedup *d, const struct query *q, long *best, double *bj)
 {
 	size_t i, kept = 0, cnt[LSH_BANDS + 1] = { 0 };
 	int min = 1, m;
@@ -396,7 +482,7 @@ static void check_best(ipm_dedup *d, const uint64_t *bg, size_t n, const char *p
 	}
 	for (i = 0, kept = 0; i < d->ncand && kept < LSH_CHECK; i++)
 		if (d->hits[d->cand[i]] >= min) {
-			better(d, d->cand[i], bg, n, prov, best, bj);
+			better(d, d->cand[i], q, best, bj);
 			kept++;
 		}
 }
@@ -405,21 +491,19 @@ static void check_best(ipm_dedup *d, const uint64_t *bg, size_t n, const char *p
  * of them, or those sharing a band bucket with the text: see LSH_MIN);
  * events of another province never match (the same notice issued by two
  * provinces on one day reads almost alike but is two events). */
-static long text_match(ipm_dedup *d, size_t di, const uint64_t *bg, size_t n, const char *prov)
+static void text_match(ipm_dedup *d, size_t di, const struct query *q, long *best, double *bj)
 {
 	uint64_t h[LSH_BANDS];
 	size_t e, b;
-	long best = -1;
-	double bj = 0;
 
 	if (!d->date_lsh[di]) {
 		for (e = d->date_head[di]; e; e = d->ev[e - 1].next)
-			better(d, e - 1, bg, n, prov, &best, &bj);
-		return best;
+			better(d, e - 1, q, best, bj);
+		return;
 	}
 	d->query++;
 	d->ncand = 0;
-	band_hashes(bg, n, h);
+	band_hashes(q->bg, q->n, h);
 	for (b = 0; b < LSH_BANDS; b++) {
 		size_t walked = 0;
 		uint32_t *head = bucket(d, di, b, h[b], 0);
@@ -439,7 +523,26 @@ static long text_match(ipm_dedup *d, size_t di, const uint64_t *bg, size_t n, co
 			d->cand[d->ncand++] = e - 1;
 		}
 	}
-	check_best(d, bg, n, prov, &best, &bj);
+	check_best(d, q, best, bj);
+}
+
+/* The best text match among the events of the record's date and of the
+ * dates up to window days either side (the same event reported a day later
+ * is one event; a date that is not a calendar day has no neighbours). */
+static long window_match(ipm_dedup *d, const char *date, size_t di, const struct query *q)
+{
+	long best = -1, z = d->window > 0 ? ipm_date_days(date) : -1, k, i;
+	double bj = 0;
+	char near[16];
+
+	text_match(d, di, q, &best, &bj);
+	for (k = -d->window; z >= 0 && k <= d->window; k++) {
+		if (k == 0)
+			continue;
+		ipm_date_from_days(z + k, near);
+		if ((i = ipm_hash_find(d->dates, near, strlen(near))) >= 0)
+			text_match(d, (size_t)i, q, &best, &bj);
+	}
 	return best;
 }
 
@@ -502,13 +605,13 @@ static size_t date_index(ipm_dedup *d, const char *date)
 	return i;
 }
 
-/* Give event ev the bigram set of its date (the set is taken over). */
-static void add_to_date(ipm_dedup *d, size_t di, size_t ev, uint64_t *bg, size_t n,
-                        const char *prov)
+/* Give event ev the query's text (its sketch is taken over) and date. */
+static void add_to_date(ipm_dedup *d, size_t di, size_t ev, const struct query *q)
 {
-	d->ev[ev].province = prov && *prov ? ipm_strndup(prov, strlen(prov)) : NULL;
-	d->ev[ev].bg = bg;
-	d->ev[ev].nbg = n;
+	d->ev[ev].prov = q->prov;
+	d->ev[ev].bg = (uint32_t *)q->bg;
+	d->ev[ev].nbg = q->n;
+	d->ev[ev].tbg = q->total;
 	if (d->date_tail[di])
 		d->ev[d->date_tail[di] - 1].next = ev + 1;
 	else
@@ -527,32 +630,61 @@ static void count_mention(ipm_dedup *d, size_t ev, const ipm_rec *r)
 
 	if (!d->collapse)
 		return;
-	if (!v->first) {
-		v->first = ipm_rec_new();
-		ipm_rec_copy(v->first, r);
-	}
-	v->mentions++;
+	if (!v->mentions++ && ipm_writer_put(d->spool_w, r) != 0)
+		ipm_die(IPM_EXIT_DATA, "cannot write the --collapse temporary file");
 	if ((s = ipm_rec_str(r, "doc")) != NULL)
 		sset_add(&v->docs, s);
 	if ((s = ipm_rec_str(r, "section")) != NULL)
 		sset_add(&v->sections, s);
 }
 
+/* A 64-bit hash of an undated text as compared (folded: see fold), with its
+ * province, so identical undated texts are one event; 0 when nothing is left. */
+static uint64_t folded_hash(const char *s, const char *prov)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	uint32_t cp, f;
+	size_t i = 0, len = strlen(s), k;
+	int any = 0;
+
+	while (i < len) {
+		k = ipm_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		i += k ? k : 1;
+		if (!k || !(f = fold(cp)))
+			continue;
+		h = (h ^ f) * 0x100000001b3ULL;
+		any = 1;
+	}
+	if (!any)
+		return 0;
+	for (; prov && *prov; prov++)   /* two provinces' identical notices: two events */
+		h = (h ^ (unsigned char)*prov) * 0x100000001b3ULL;
+	return h | 1;
+}
+
 size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
 {
 	const char *url = ipm_rec_str(r, "url"), *date = ipm_rec_str(r, "date");
 	const char *text = ipm_rec_str(r, "text"), *prov = ipm_rec_str(r, "province");
-	size_t ulen = url ? ipm_url_norm(url, strlen(url), &d->key) : 0, nbg = 0, di = 0;
-	uint64_t *bg = NULL;
-	long ev = -1, ui;
+	size_t ulen = url ? ipm_url_norm(url, strlen(url), &d->key) : 0, di = 0;
+	struct query q = { NULL, 0, 0, 0 };
+	uint32_t *bg = NULL;
+	uint64_t th = 0;
+	long ev = -1, ui, ti = -1;
+	int isnew = 0;
 
 	if (ulen && (ui = ipm_hash_find(d->urls, d->key.s, ulen)) >= 0)
 		ev = (long)d->url_ev[ui];
 	if (date && *date && text) {
 		di = date_index(d, date);
-		nbg = ipm_text_bigrams(text, strlen(text), &bg);
-		if (ev < 0 && nbg)
-			ev = text_match(d, di, bg, nbg, prov);
+		q.bg = bg = text_sketch(text, &q.n, &q.total);
+		q.prov = prov && *prov ? (uint32_t)ipm_hash_put(d->provs, prov, strlen(prov), NULL) + 1 : 0;
+		if (ev < 0 && q.n)
+			ev = window_match(d, date, di, &q);
+	} else if (text && (th = folded_hash(text, prov)) != 0) {
+		ti = (long)ipm_hash_put(d->texts, (const char *)&th, sizeof th, &isnew);
+		if (!isnew && ev < 0)
+			ev = (long)d->text_ev[ti];
 	}
 	if (ev < 0) {
 		ipm_buf_clear(&d->tmp);
@@ -561,13 +693,17 @@ size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
 		else
 			ipm_buf_printf(&d->tmp, "%s\x1f%s", date ? date : "", text ? text : "");
 		ev = (long)new_event(d, d->tmp.s, d->tmp.len);
-		if (nbg) {
-			add_to_date(d, di, (size_t)ev, bg, nbg, prov);
+		if (q.n) {
+			add_to_date(d, di, (size_t)ev, &q);
 			bg = NULL;
 		}
 	}
 	if (ulen)
 		link_url(d, d->key.s, ulen, (size_t)ev);
+	if (isnew) {   /* an undated text seen first: its event */
+		d->text_ev = ipm_realloc(d->text_ev, ipm_hash_count(d->texts) * sizeof *d->text_ev);
+		d->text_ev[ti] = (size_t)ev;
+	}
 	free(bg);
 	ipm_rec_set_cstr(r, "event_id", d->ev[ev].id);
 	count_mention(d, (size_t)ev, r);
@@ -596,18 +732,25 @@ static void set_list(ipm_rec *r, const char *key, const struct sset *t)
 
 int ipm_dedup_write_collapsed(ipm_dedup *d, ipm_writer *w)
 {
-	size_t i;
+	ipm_reader *rd;
+	ipm_rec *r;
+	size_t i = 0;
+	int rc = 0;
+	ipm_writer *sw = d->spool_w;
 
-	for (i = 0; i < d->n; i++) {
-		struct event *v = &d->ev[i];
+	d->spool_w = NULL;
+	if (!d->spool || ipm_writer_close(sw) != 0 || fflush(d->spool) != 0)
+		return -1;
+	rewind(d->spool);
+	rd = ipm_reader_open(d->spool, "<collapse spool>", IPM_FMT_JSON, ',');
+	while (rc == 0 && i < d->n && ipm_reader_next(rd, &r) > 0) {
+		struct event *v = &d->ev[i++];   /* events are spooled in order */
 
-		if (!v->first)
-			continue;
-		ipm_rec_set_long(v->first, "mentions", (long)v->mentions);
-		set_list(v->first, "docs", &v->docs);
-		set_list(v->first, "sections", &v->sections);
-		if (ipm_writer_put(w, v->first) != 0)
-			return -1;
+		ipm_rec_set_long(r, "mentions", (long)v->mentions);
+		set_list(r, "docs", &v->docs);
+		set_list(r, "sections", &v->sections);
+		rc = ipm_writer_put(w, r) != 0 ? -1 : 0;
 	}
-	return 0;
+	ipm_reader_close(rd);
+	return rc == 0 && i == d->n ? 0 : -1;
 }

@@ -29,12 +29,15 @@
 #include "core/write.h"
 
 #define IPM_DEDUP_THRESHOLD 0.8
+#define IPM_DEDUP_WINDOW 1      /* days */
 
 typedef struct ipm_dedup ipm_dedup;
 
 /* collapse: keep the first record of each event for ipm_dedup_write_collapsed. */
 ipm_dedup *ipm_dedup_new(double threshold, int collapse);
 void ipm_dedup_free(ipm_dedup *d);
+/* Look for a text match up to days either side of a record's date (0: the same date only). */
+void ipm_dedup_set_window(ipm_dedup *d, int days);
 /* Assign r to an event and set its "event_id" field. Returns the event's
  * index (0, 1, ... in order of first appearance). */
 size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r);

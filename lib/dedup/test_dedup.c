@@ -90,9 +90,62 @@ static void test_traps(void)
 	snprintf(b, sizeof b, "%s", add(d, "2018-04-20", "福建省印发关于深化互联网先进制造业发展工业互联网的实施意见", NULL, "福建"));
 	CHECK(strcmp(a, b) != 0, "dedup: two provinces' alike notices stay two events");
 	snprintf(a, sizeof a, "%s", add(d, NULL, "没有日期", NULL, NULL));
-	snprintf(b, sizeof b, "%s", add(d, NULL, "没有日期", NULL, NULL));
-	CHECK(strcmp(a, b) != 0 && strlen(b) == strlen(a) + 2, "dedup: undated texts are not compared; ids stay unique");
-	CHECK(ipm_dedup_nevents(d) == 6, "dedup: event count");
+	snprintf(b, sizeof b, "%s", add(d, NULL, "没有日期。", NULL, NULL));
+	CHECK_STR(b, a, "dedup: identical undated texts (punctuation aside) are one event");
+	snprintf(b, sizeof b, "%s", add(d, NULL, "没有日期的另一段", NULL, NULL));
+	CHECK(strcmp(a, b) != 0, "dedup: undated texts are compared exactly, not by similarity");
+	snprintf(b, sizeof b, "%s", add(d, NULL, "没有日期", NULL, "福建"));
+	CHECK(strcmp(a, b) != 0 && strlen(b) == strlen(a) + 2, "dedup: an undated text of a province is its own event; ids stay unique");
+	CHECK(ipm_dedup_nevents(d) == 7, "dedup: event count");
+	ipm_dedup_free(d);
+}
+
+/* The window of dates: the same event reported a day later is one event;
+ * two days after its first report (window 1) or a day later with --window 0
+ * is not. */
+static void test_window(void)
+{
+	ipm_dedup *d = ipm_dedup_new(IPM_DEDUP_THRESHOLD, 0);
+	const char *t = "国家发展改革委印发关于推进互联网加现代农业行动的实施意见";
+	char a[64], b[64];
+
+	snprintf(a, sizeof a, "%s", add(d, "2018-02-28", t, NULL, NULL));
+	snprintf(b, sizeof b, "%s", add(d, "2018-03-01", t, NULL, NULL));
+	CHECK_STR(b, a, "dedup window: a day later across a month end -> one event");
+	snprintf(b, sizeof b, "%s", add(d, "2018-03-02", t, NULL, NULL));
+	CHECK(strcmp(a, b) != 0, "dedup window: two days after the event's first report -> two events "
+	      "(an event is found by its first record's date: no chains)");
+	snprintf(b, sizeof b, "%s", add(d, "2018-02", t, NULL, NULL));
+	CHECK(strcmp(a, b) != 0, "dedup window: a month-only date has no neighbours");
+	ipm_dedup_free(d);
+	d = ipm_dedup_new(IPM_DEDUP_THRESHOLD, 0);
+	ipm_dedup_set_window(d, 0);
+	snprintf(a, sizeof a, "%s", add(d, "2018-02-28", t, NULL, NULL));
+	snprintf(b, sizeof b, "%s", add(d, "2018-03-01", t, NULL, NULL));
+	CHECK(strcmp(a, b) != 0, "dedup window 0: the same date only");
+	ipm_dedup_free(d);
+}
+
+/* Texts longer than the sketch (256 bigram hashes): near-identical ones still
+ * match through the bottom-k estimate, different ones do not. */
+static void test_long_texts(void)
+{
+	ipm_dedup *d = ipm_dedup_new(IPM_DEDUP_THRESHOLD, 0);
+	char x[8192], y[8192], z[8192], a[64], b[64];
+	size_t i, n = 0, m = 0, k = 0;
+
+	for (i = 0; i < 600; i++) {   /* 600 distinct CJK characters: ~600 bigrams */
+		unsigned cp = 0x4E00 + (unsigned)(i * 7 % 5000), cq = 0x4E00 + (unsigned)(i * 13 % 5000 + 3);
+		n += (size_t)snprintf(x + n, sizeof x - n, "%c%c%c", 0xE0 | cp >> 12, 0x80 | (cp >> 6 & 63), 0x80 | (cp & 63));
+		if (i != 300)   /* one character dropped: Jaccard ~0.997 */
+			m += (size_t)snprintf(y + m, sizeof y - m, "%c%c%c", 0xE0 | cp >> 12, 0x80 | (cp >> 6 & 63), 0x80 | (cp & 63));
+		k += (size_t)snprintf(z + k, sizeof z - k, "%c%c%c", 0xE0 | cq >> 12, 0x80 | (cq >> 6 & 63), 0x80 | (cq & 63));
+	}
+	snprintf(a, sizeof a, "%s", add(d, "2018-04-17", x, NULL, NULL));
+	snprintf(b, sizeof b, "%s", add(d, "2018-04-17", y, NULL, NULL));
+	CHECK_STR(b, a, "dedup sketch: long near-identical texts -> one event");
+	snprintf(b, sizeof b, "%s", add(d, "2018-04-17", z, NULL, NULL));
+	CHECK(strcmp(a, b) != 0, "dedup sketch: long different texts -> two events");
 	ipm_dedup_free(d);
 }
 
@@ -138,5 +191,7 @@ int main(void)
 	test_url();
 	test_measure();
 	test_traps();
+	test_window();
+	test_long_texts();
 	return t_failed;
 }

@@ -227,3 +227,54 @@ void ipm_date_iso(int y, int m, int d, char out[16])
 	}
 	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
 }
+
+/* Days from civil date and back: the proleptic Gregorian calendar counted in
+ * 400-year eras of 146097 days (H. Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void ipm_date_from_days(long z, char out[16])
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	ipm_date_iso((int)(y + (m <= 2)), (int)m, (int)d, out);
+}
+
+long ipm_date_days(const char *s)
+{
+	int y, m, d, i;
+	long z;
+	char back[16];
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return -1;
+	if (s[10])
+		return -1;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	z = days_from_civil(y, m, d);
+	ipm_date_from_days(z, back);   /* 2019-02-30 is not a day */
+	return strcmp(back, s) == 0 ? z : -1;
+}

@@ -33,5 +33,10 @@ int ipm_period_find(const char *s, size_t n, struct ipm_period *p);
 int ipm_period_year(const struct ipm_period *p, int m, int fallback);
 /* "YYYY-MM-DD" of y/m/d into out (11 bytes); "" when y is 0. */
 void ipm_date_iso(int y, int m, int d, char out[16]);
+/* Days since 1970-01-01 of an ISO "YYYY-MM-DD" (exactly that form, a real
+ * calendar day), or -1 when s is not one: dates as numbers for windows. */
+long ipm_date_days(const char *s);
+/* The "YYYY-MM-DD" of a day number from ipm_date_days. */
+void ipm_date_from_days(long days, char out[16]);
 
 #endif
