@@ -1,5 +1,6 @@
 #include "dedup.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,15 +57,32 @@ struct bslot {
  * bigrams, at most SKETCH_MAX of them (the smallest: a bottom-k sketch), so
  * an event costs at most 1 KB of text whatever its length. */
 #define SKETCH_MAX 256
+#define HEAD_N 8
 
 struct event {
 	char *id;
 	uint32_t *bg;          /* sketch of its first dated text */
 	uint32_t nbg, tbg;     /* hashes kept, bigrams in the text */
 	uint32_t prov;         /* province index + 1 of that record, or 0 */
-	size_t next;           /* next event with the same date, + 1 (0 = none) */
+};
+
+/* What --collapse counts of an event (kept only then). */
+struct tally {
 	size_t mentions;
 	struct sset docs, sections;
+};
+
+/* An event as a date's list holds it: what the filters need, in one array
+ * per date (a scan of a date reads memory in order; the event's sketch is
+ * read only for the texts that pass). */
+struct dent {
+	uint32_t ev, nbg, tbg, prov;
+	uint32_t head[HEAD_N]; /* the sketch's first hashes, for the prefix filter */
+};
+
+struct dlist {
+	struct dent *a;
+	uint32_t n, cap;
 };
 
 struct ipm_dedup {
@@ -77,12 +95,12 @@ struct ipm_dedup {
 	ipm_hash *texts;       /* undated: 64-bit hash of the folded text -> text index */
 	size_t *text_ev;       /* text index -> event */
 	struct event *ev;
+	struct tally *tl;      /* collapse: event -> its tally */
 	size_t n, cap;
 	ipm_hash *urls;        /* normalised link -> url index */
 	size_t *url_ev;        /* url index -> event */
 	ipm_hash *dates;       /* date -> date index */
-	size_t *date_head;     /* date index -> first event of that date, + 1 */
-	size_t *date_tail;
+	struct dlist *date_ev; /* date index -> its events (until they go to the band index) */
 	ipm_hash *ids;         /* every id handed out, to keep ids unique */
 	ipm_buf tmp, key;
 	/* dates with many events: candidates from MinHash bands (see lsh_*) */
@@ -147,13 +165,17 @@ void ipm_dedup_free(ipm_dedup *d)
 	for (i = 0; i < d->n; i++) {
 		free(d->ev[i].id);
 		free(d->ev[i].bg);
-		sset_free(&d->ev[i].docs);
-		sset_free(&d->ev[i].sections);
+		if (d->tl) {
+			sset_free(&d->tl[i].docs);
+			sset_free(&d->tl[i].sections);
+		}
 	}
 	free(d->ev);
+	free(d->tl);
 	free(d->url_ev);
-	free(d->date_head);
-	free(d->date_tail);
+	for (i = 0; i < ipm_hash_count(d->dates); i++)
+		free(d->date_ev[i].a);
+	free(d->date_ev);
 	free(d->date_n);
 	free(d->date_lsh);
 	free(d->bt);
@@ -292,19 +314,31 @@ static int cmp_u32(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* The sketch of a text (see SKETCH_MAX): *n hashes kept, *total bigrams. */
+/* The sketch of a text (see SKETCH_MAX): *n hashes kept, *total bigrams.
+ * The bigrams as ipm_text_bigrams makes them, hashed as they come: one sort. */
 static uint32_t *text_sketch(const char *s, uint32_t *n, uint32_t *total)
 {
-	uint64_t *bg;
-	uint32_t *h;
-	size_t nb = ipm_text_bigrams(s, strlen(s), &bg), i, j;
+	size_t len = strlen(s), i = 0, nb = 0, j, k;
+	uint32_t *h = ipm_malloc((len + 1) * sizeof *h), cp, prev = 0, f;
+	uint64_t x;
 
-	h = ipm_malloc((nb ? nb : 1) * sizeof *h);
-	for (i = 0; i < nb; i++)
-		h[i] = (uint32_t)ipm_hash_bytes(&bg[i], sizeof bg[i]);
-	free(bg);
+	while (i < len) {
+		k = ipm_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		i += k ? k : 1;
+		if (!k || !(f = fold(cp)))
+			continue;
+		if (prev) {
+			x = (uint64_t)prev << 21 | f;
+			h[nb++] = (uint32_t)ipm_hash_bytes(&x, sizeof x);
+		}
+		prev = f;
+	}
+	if (nb == 0 && prev) {   /* one character: the set of that character */
+		x = prev;
+		h[nb++] = (uint32_t)ipm_hash_bytes(&x, sizeof x);
+	}
 	qsort(h, nb, sizeof *h, cmp_u32);
-	for (i = j = 0; i < nb; i++)   /* two bigrams of one hash: one member */
+	for (i = j = 0; i < nb; i++)   /* a repeated bigram (or two of one hash): one member */
 		if (j == 0 || h[j - 1] != h[i])
 			h[j++] = h[i];
 	*total = (uint32_t)j;
@@ -433,8 +467,10 @@ static void lsh_start(ipm_dedup *d, size_t di)
 	size_t e;
 
 	d->date_lsh[di] = 1;
-	for (e = d->date_head[di]; e; e = d->ev[e - 1].next)
-		lsh_insert(d, di, e - 1);
+	for (e = 0; e < d->date_ev[di].n; e++)
+		lsh_insert(d, di, d->date_ev[di].a[e].ev);
+	free(d->date_ev[di].a);   /* from now on the band index finds them */
+	d->date_ev[di] = (struct dlist){ NULL, 0, 0 };
 }
 
 /* The text being matched: its sketch and province (index + 1, 0 none). */
@@ -442,6 +478,37 @@ struct query {
 	const uint32_t *bg;
 	uint32_t n, total, prov;
 };
+
+/* The prefix filter, without touching the event's sketch: two whole sets
+ * with Jaccard >= t share at least a = ceil(t (|A| + |B|) / (1 + t)) members,
+ * so in one global order (the hash values: sketches are sorted) the first
+ * |A| - a + 1 members of A and the first |B| - a + 1 of B share one. 0 when
+ * they cannot reach the threshold; 1 when they may (or the test does not
+ * apply: a cut sketch, or a prefix longer than the event's head). */
+static int prefixes_meet(const ipm_dedup *d, const struct dent *v, const struct query *q)
+{
+	double t = d->threshold;
+	size_t a, pv, pq, i = 0, j = 0;
+
+	if (v->nbg != v->tbg || q->n != q->total)
+		return 1;
+	a = (size_t)ceil(t * (double)(v->nbg + q->n) / (1 + t) - 1e-9);
+	if (a == 0 || a > v->nbg || a > q->n)
+		return a == 0;
+	pv = v->nbg - a + 1;
+	pq = q->n - a + 1;
+	if (pv > HEAD_N)
+		return 1;
+	while (i < pv && j < pq) {
+		if (v->head[i] == q->bg[j])
+			return 1;
+		if (v->head[i] < q->bg[j])
+			i++;
+		else
+			j++;
+	}
+	return 0;
+}
 
 /* Is event e (of a date in the window) the same event as the query's text? */
 static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, double *bj)
@@ -459,6 +526,16 @@ static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, dou
 	*bj = j;
 	*best = (long)e;
 	return 1;
+}
+
+/* better() for an event of a date's list: its cheap tests first, from the list. */
+static void better_listed(ipm_dedup *d, const struct dent *v, const struct query *q, long *best, double *bj)
+{
+	double lo = (double)(v->tbg < q->total ? v->tbg : q->total), hi = (double)(v->tbg < q->total ? q->total : v->tbg);
+
+	if (lo < d->threshold * hi || (q->prov && v->prov && q->prov != v->prov) || !prefixes_meet(d, v, q))
+		return;
+	better(d, v->ev, q, best, bj);
 }
 
 /* Compare the text with the candidates, at most LSH_CHECK of them: those
@@ -497,8 +574,8 @@ static void text_match(ipm_dedup *d, size_t di, const struct query *q, long *bes
 	size_t e, b;
 
 	if (!d->date_lsh[di]) {
-		for (e = d->date_head[di]; e; e = d->ev[e - 1].next)
-			better(d, e - 1, q, best, bj);
+		for (e = 0; e < d->date_ev[di].n; e++)
+			better_listed(d, &d->date_ev[di].a[e], q, best, bj);
 		return;
 	}
 	d->query++;
@@ -569,7 +646,11 @@ static size_t new_event(ipm_dedup *d, const char *idkey, size_t idlen)
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
 		d->ev = ipm_realloc(d->ev, d->cap * sizeof *d->ev);
+		if (d->collapse)
+			d->tl = ipm_realloc(d->tl, d->cap * sizeof *d->tl);
 	}
+	if (d->tl)
+		memset(&d->tl[d->n], 0, sizeof *d->tl);
 	v = &d->ev[d->n];
 	memset(v, 0, sizeof *v);
 	v->id = make_id(d, idkey, idlen);
@@ -594,15 +675,31 @@ static size_t date_index(ipm_dedup *d, const char *date)
 
 	if (isnew) {
 		n = ipm_hash_count(d->dates);
-		d->date_head = ipm_realloc(d->date_head, n * sizeof *d->date_head);
-		d->date_tail = ipm_realloc(d->date_tail, n * sizeof *d->date_tail);
+		d->date_ev = ipm_realloc(d->date_ev, n * sizeof *d->date_ev);
 		d->date_n = ipm_realloc(d->date_n, n * sizeof *d->date_n);
 		d->date_lsh = ipm_realloc(d->date_lsh, n);
-		d->date_head[i] = d->date_tail[i] = 0;
+		d->date_ev[i] = (struct dlist){ NULL, 0, 0 };
 		d->date_n[i] = 0;
 		d->date_lsh[i] = 0;
 	}
 	return i;
+}
+
+static void list_event(struct dlist *l, size_t ev, const struct query *q)
+{
+	struct dent *v;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 4;
+		l->a = ipm_realloc(l->a, l->cap * sizeof *l->a);
+	}
+	v = &l->a[l->n++];
+	memset(v, 0, sizeof *v);
+	v->ev = (uint32_t)ev;
+	v->nbg = q->n;
+	v->tbg = q->total;
+	v->prov = q->prov;
+	memcpy(v->head, q->bg, (q->n < HEAD_N ? q->n : HEAD_N) * sizeof *q->bg);
 }
 
 /* Give event ev the query's text (its sketch is taken over) and date. */
@@ -612,23 +709,21 @@ static void add_to_date(ipm_dedup *d, size_t di, size_t ev, const struct query *
 	d->ev[ev].bg = (uint32_t *)q->bg;
 	d->ev[ev].nbg = q->n;
 	d->ev[ev].tbg = q->total;
-	if (d->date_tail[di])
-		d->ev[d->date_tail[di] - 1].next = ev + 1;
-	else
-		d->date_head[di] = ev + 1;
-	d->date_tail[di] = ev + 1;
-	if (d->date_lsh[di])
+	if (d->date_lsh[di]) {
 		lsh_insert(d, di, ev);
-	else if (++d->date_n[di] >= LSH_MIN)
+		return;
+	}
+	list_event(&d->date_ev[di], ev, q);
+	if (++d->date_n[di] >= LSH_MIN)
 		lsh_start(d, di);
 }
 
 static void count_mention(ipm_dedup *d, size_t ev, const ipm_rec *r)
 {
-	struct event *v = &d->ev[ev];
+	struct tally *v = d->tl ? &d->tl[ev] : NULL;
 	const char *s;
 
-	if (!d->collapse)
+	if (!v)
 		return;
 	if (!v->mentions++ && ipm_writer_put(d->spool_w, r) != 0)
 		ipm_die(IPM_EXIT_DATA, "cannot write the --collapse temporary file");
@@ -744,7 +839,7 @@ int ipm_dedup_write_collapsed(ipm_dedup *d, ipm_writer *w)
 	rewind(d->spool);
 	rd = ipm_reader_open(d->spool, "<collapse spool>", IPM_FMT_JSON, ',');
 	while (rc == 0 && i < d->n && ipm_reader_next(rd, &r) > 0) {
-		struct event *v = &d->ev[i++];   /* events are spooled in order */
+		struct tally *v = &d->tl[i++];   /* events are spooled in order */
 
 		ipm_rec_set_long(r, "mentions", (long)v->mentions);
 		set_list(r, "docs", &v->docs);

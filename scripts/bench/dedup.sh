@@ -1,0 +1,46 @@
+#!/bin/sh
+# ipm-dedup on 1 million generated records (scripts/gen_corpus.py, 10,000
+# documents, seed 1, through pipelines/shard: cached in build/bench/dedup/)
+# against jq -c . on the same file, in the same run; the first half of the
+# file for linearity (2x the records must take <= 2.2x the time), and
+# --collapse. Target: ipm-dedup within 3x jq's time (ratio >= 0.33), peak
+# RSS <= 1 GB.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/scripts/bench/lib.sh"
+bin=${IPM_BIN:-$top/bin}
+docs=${BENCH_DEDUP_DOCS:-10000}
+w=$top/build/bench/dedup
+full=$w/recs-$docs.jsonl
+half=$w/recs-$docs-half.jsonl
+export LC_ALL=C IPM_DATA="$top/lib/data"
+mkdir -p "$w"
+if [ ! -s "$full" ]; then
+	rm -rf "$w/gen" "$w/out"
+	python3 "$top/scripts/gen_corpus.py" --docs "$docs" --records 100 --seed 1 "$w/gen" 2> /dev/null &&
+		BIN=$bin "$top/pipelines/shard" local "$w/gen" "$w/out" 500 2 > /dev/null 2>&1 &&
+		cat "$w"/out/shards/*/tagged.jsonl > "$full.tmp" && mv "$full.tmp" "$full" ||
+		{ echo "bench dedup: generating the records failed" >&2; exit 1; }
+	rm -rf "$w/gen" "$w/out"
+fi
+n=$(wc -l < "$full")
+[ -s "$half" ] || head -n $((n / 2)) "$full" > "$half"
+h=$(wc -l < "$half")
+lf="$n records ($(($(stat -c %s "$full") / 1000000)) MB)"
+lh="$h records, the first half"
+secs() { awk -v b="$(stat -c %s "$1")" -v m="$2" 'BEGIN { printf "%.2f", b / 1e6 / m }'; }
+unset REF_MBS REF_NAME
+measure dedup "$lh" "$half" "$h" jq -c .
+JQH=$LAST_MBS
+REF_MBS=$JQH REF_NAME="jq -c ." measure dedup "$lh" "$half" "$h" "$bin/ipm-dedup"
+t_half=$(secs "$half" "$LAST_MBS")
+unset REF_MBS REF_NAME
+measure dedup "$lf" "$full" "$n" jq -c .
+JQ=$LAST_MBS
+REF_MBS=$JQ REF_NAME="jq -c ." measure dedup "$lf" "$full" "$n" "$bin/ipm-dedup"
+t_full=$(secs "$full" "$LAST_MBS")
+REF_MBS=$JQ REF_NAME="jq -c ." measure dedup "$lf" "$full" "$n" "$bin/ipm-dedup" --collapse
+REF_MBS=$JQ REF_NAME="jq -c ." measure dedup "$lf" "$full" "$n" "$bin/ipm-dedup" --window 0
+unset REF_MBS REF_NAME
+awk -v a="$t_half" -v b="$t_full" -v h="$h" -v n="$n" 'BEGIN {
+	printf "| dedup | linearity | `ipm-dedup` on %d then %d records | %.2f s | %.2f s | - | %.2fx the time for %.2fx the records (target <= 2.2x) |\n", h, n, a, b, b / a, n / h }'
