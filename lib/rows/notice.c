@@ -596,6 +596,21 @@ static const char *infer_issuer(const struct notice *n, const char *num)
 	return who;
 }
 
+/* The issuer a title starts with ("新乡市人民政府办公室关于…"): 1 and it
+ * appended to out when the words before 关于 end like an issuer. */
+static int title_issuer(struct notice *n, ipm_buf *out)
+{
+	const char *k = n->title.len ? ipm_mem_find(n->title.s, n->title.len, "关于", 6) : NULL;
+	const char *s = n->title.s;
+	size_t len = k ? (size_t)(k - s) : 0;
+
+	ipm_zh_trim(&s, &len);
+	if (!len || !ends_any(s, len, ORGS))
+		return 0;
+	issuers_of(n, s, len, out);
+	return 1;
+}
+
 /* --------------------------------------------------------------- records */
 
 static const char *printed(const struct notice *n, const struct blk *b, size_t *len)
@@ -711,6 +726,8 @@ static int put_notice(struct notice *n, ipm_events *ev)
 		ipm_buf_add(&n->issuer, redhead.s, redhead.len);
 	else if (signer.len)
 		ipm_buf_add(&n->issuer, signer.s, signer.len);
+	else if (title_issuer(n, &n->issuer))
+		;
 	else if (n->number.len && infer_issuer(n, n->number.s))
 		ipm_buf_adds(&n->issuer, infer_issuer(n, n->number.s));
 	else
