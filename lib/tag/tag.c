@@ -53,7 +53,7 @@ struct ipm_tagger {
 	size_t ne, ecap;
 	int *plusrole;      /* plusm pattern id -> PL_* bits */
 	int *docrow;        /* docm pattern id -> docnum row */
-	char *gshort;       /* gazetteer row -> 1: a county's or city's short name */
+	char *gshort;       /* gazetteer row -> 1: a county-level unit's short name */
 	size_t *cityrow;    /* gazetteer rows of prefecture-level cities by code */
 	size_t ncity;
 	struct prov prov[MAXPROV];
@@ -192,7 +192,7 @@ static int load_gazetteer(ipm_tagger *tg)
 		const char *lvl = ipm_table_cell(tg->gaz, r, c[3]), *canon = ipm_table_cell(tg->gaz, r, c[4]);
 		size_t nl = ipm_table_len(tg->gaz, r, c[0]), cl = ipm_table_len(tg->gaz, r, c[4]);
 
-		if ((!strcmp(lvl, "county") || !strcmp(lvl, "city")) &&
+		if (!strcmp(lvl, "county") &&
 		    (nl > cl || memcmp(canon + cl - nl, ipm_table_cell(tg->gaz, r, c[0]), nl) != 0))
 			tg->gshort[r] = 1;
 		if (!strcmp(lvl, "city") && !strcmp(canon, ipm_table_cell(tg->gaz, r, c[0])))
@@ -612,7 +612,8 @@ static const char *actor_kind(ipm_tagger *tg, const char *sec, size_t secn, cons
 
 /* ------------------------------------------------ short names in words */
 
-/* A county's or city's short name (政和, 资兴, 兴国, 定结) counts only where
+/* A county-level unit's short name (政和, 资兴, 兴国, 定结: counties and
+ * county-level cities; a prefecture's 大连, 阳泉 always count) counts only where
  * it stands as a name: at the start, after a mark or a space, after one of
  * NAME_BEFORE, before one of NAME_AFTER, or before a 、 and another place.
  * Inside a word (鉴定结论, 出资兴办, 科教兴国, 财政和医保) it is dropped.
