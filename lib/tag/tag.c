@@ -1109,7 +1109,7 @@ void ipm_tag_record(ipm_tagger *tg, ipm_rec *r)
 
 	sl_put(r, "actor_id", &tg->ids);
 	ipm_rec_set_cstr(r, "actor_kind", kind);
-	if (ctx < 0 && np == 1)
+	if (ctx < 0 && np == 1 && !streq(sec, secn, "policy"))   /* a policy: issuer, 文号, title only */
 		ctx = order[0];
 	ipm_rec_set_cstr(r, "province", ctx >= 0 ? tg->prov[ctx].shortname : NULL);
 	ipm_rec_set_cstr(r, "province_code", ctx >= 0 ? tg->prov[ctx].code : NULL);
