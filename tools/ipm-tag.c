@@ -22,8 +22,8 @@ static void help(FILE *fp)
 {
 	fputs("Usage: ipm-tag [OPTION]... [FILE]...\n"
 	      "Read event records (JSON Lines or CSV, from ipm-rows) and add the fields\n"
-	      "actor_id actor_kind province province_code places sectors subsectors\n"
-	      "plus_terms policy_docs doc_numbers doc_issuers companies event_type\n"
+	      "actor_id actor_kind province province_code city city_code places sectors\n"
+	      "subsectors plus_terms policy_docs doc_numbers doc_issuers companies event_type\n"
 	      "source source_kind (see ipm-tag(1)). Other fields pass through.\n"
 	      "With -j N, JSON Lines in and out are tagged by N threads, output in input\n"
 	      "order, the same bytes as -j 1.\n\n"

@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "core/util.h"
-#include "text/dates.h"
+#include "text/datecn.h"
+#include "text/docno.h"
 #include "text/zh.h"
 
 enum { F_TITLE, F_ISSUER, F_NUMBER, F_DATE, F_PUBLISHED, F_TOPIC, F_URL, F_N };
@@ -18,7 +19,7 @@ static const char *const labels[F_N] = {
 struct page {
 	ipm_buf f[F_N];
 	int have[F_N];
-	ipm_buf body, tmp;
+	ipm_buf body;
 	long line;
 	int any;
 };
@@ -51,41 +52,6 @@ int ipm_policy_score(ipm_bsrc *src, size_t look)
 	return score;
 }
 
-/* "国发[2019]5号", "国发（2019）5 号" -> "国发〔2019〕5号". */
-static void doc_number(const char *s, ipm_buf *out)
-{
-	static const char *const open[] = { "[", "\xEF\xBC\xBB", "\xE3\x80\x90", "\xEF\xBC\x88", "(",
-	                                     "\xE3\x80\x94", "\xEF\xB8\xB9", NULL };
-	static const char *const close[] = { "]", "\xEF\xBC\xBD", "\xE3\x80\x91", "\xEF\xBC\x89", ")",
-	                                      "\xE3\x80\x95", "\xEF\xB8\xBA", NULL };
-	ipm_buf sq = {0};
-	size_t i = 0, k, j;
-
-	ipm_zh_squeeze(s, strlen(s), &sq);
-	while (sq.s && i < sq.len) {
-		for (j = 0; open[j]; j++) {
-			k = strlen(open[j]);
-			if (!strncmp(sq.s + i, open[j], k) && i + k + 4 <= sq.len &&
-			    strspn(sq.s + i + k, "0123456789") == 4) {
-				size_t c = i + k + 4, m;
-				for (m = 0; close[m]; m++)
-					if (!strncmp(sq.s + c, close[m], strlen(close[m])))
-						break;
-				if (close[m]) {
-					ipm_buf_adds(out, "\xE3\x80\x94");
-					ipm_buf_add(out, sq.s + i + k, 4);
-					ipm_buf_adds(out, "\xE3\x80\x95");
-					i = c + strlen(close[m]);
-					break;
-				}
-			}
-		}
-		if (!open[j])
-			ipm_buf_addc(out, sq.s[i++]);
-	}
-	ipm_buf_free(&sq);
-}
-
 /* Split joint issuers "国务院办公厅、中央军委办公厅" / "国务院 中央军委". */
 static void issuers(ipm_rec *r, const char *s)
 {
@@ -115,44 +81,69 @@ static void issuers(ipm_rec *r, const char *s)
 	}
 }
 
-static void set_date(ipm_events *ev, const char *key, const char *raw_key, const ipm_buf *v)
+static void set_date(ipm_events *ev, const char *key, const char *raw_key, const char *v, size_t n)
 {
 	struct ipm_date d;
+	enum ipm_datecn_form form;
 	char iso[16] = "";
 
-	if (v->len && ipm_date_at(v->s, v->len, &d) && d.y && d.m && d.d)
+	if (n && ipm_datecn_at(v, n, &d, &form))
 		ipm_date_iso(d.y, d.m, d.d, iso);
 	ipm_events_set(ev, key, iso[0] ? iso : NULL, (size_t)-1);
 	if (raw_key)
-		ipm_events_set(ev, raw_key, v->len ? v->s : NULL, v->len);
+		ipm_events_set(ev, raw_key, n ? v : NULL, n);
+}
+
+static const char *or_null(const char *s, size_t n)
+{
+	return s && n ? s : NULL;
+}
+
+int ipm_policy_put(ipm_events *ev, const struct ipm_policy *f)
+{
+	ipm_rec *r = ipm_events_begin(ev, "policy");
+	ipm_buf num = { 0 };
+	int rc;
+
+	if (f->issuer_len)
+		ipm_events_set(ev, "actor", f->issuer, f->issuer_len);
+	set_date(ev, "date", "date_raw", f->date, f->date_len);
+	ipm_events_set(ev, "text", f->body ? f->body : "", f->body_len);
+	ipm_events_set(ev, "url", or_null(f->url, f->url_len), f->url_len);
+	ipm_rec_set_long(r, "line", f->line);
+	ipm_events_set(ev, "title", f->title, f->title_len);
+	if (f->issuer_len)
+		issuers(r, f->issuer);
+	else
+		ipm_rec_set_arr(r, "issuer", NULL, NULL, 0);
+	if (f->number_len)
+		ipm_docno_norm(f->number, f->number_len, &num);
+	ipm_events_set(ev, "doc_number", num.len ? num.s : NULL, num.len);
+	set_date(ev, "published", NULL, f->published, f->published_len);
+	ipm_events_set(ev, "topic", or_null(f->topic, f->topic_len), f->topic_len);
+	rc = ipm_events_put(ev);
+	ipm_buf_free(&num);
+	return rc;
 }
 
 static int put_page(struct page *p, ipm_events *ev)
 {
-	ipm_rec *r;
+	struct ipm_policy f;
 	int i, rc;
 
 	if (!p->any)
 		return 0;
-	r = ipm_events_begin(ev, "policy");
-	if (p->f[F_ISSUER].len)
-		ipm_events_set(ev, "actor", p->f[F_ISSUER].s, p->f[F_ISSUER].len);
-	set_date(ev, "date", "date_raw", &p->f[F_DATE]);
-	ipm_events_set(ev, "text", p->body.s ? p->body.s : "", p->body.len);
-	ipm_events_set(ev, "url", p->f[F_URL].len ? p->f[F_URL].s : NULL, p->f[F_URL].len);
-	ipm_rec_set_long(r, "line", p->line);
-	ipm_events_set(ev, "title", p->have[F_TITLE] ? p->f[F_TITLE].s : NULL, p->f[F_TITLE].len);
-	if (p->f[F_ISSUER].len)
-		issuers(r, p->f[F_ISSUER].s);
-	else
-		ipm_rec_set_arr(r, "issuer", NULL, NULL, 0);
-	ipm_buf_clear(&p->tmp);
-	if (p->f[F_NUMBER].len)
-		doc_number(p->f[F_NUMBER].s, &p->tmp);
-	ipm_events_set(ev, "doc_number", p->tmp.len ? p->tmp.s : NULL, p->tmp.len);
-	set_date(ev, "published", NULL, &p->f[F_PUBLISHED]);
-	ipm_events_set(ev, "topic", p->f[F_TOPIC].len ? p->f[F_TOPIC].s : NULL, p->f[F_TOPIC].len);
-	rc = ipm_events_put(ev);
+	memset(&f, 0, sizeof f);
+#define F(name, k) f.name = p->f[k].s, f.name##_len = p->f[k].len
+	F(issuer, F_ISSUER); F(date, F_DATE); F(url, F_URL); F(number, F_NUMBER);
+	F(published, F_PUBLISHED); F(topic, F_TOPIC);
+#undef F
+	f.title = p->have[F_TITLE] ? p->f[F_TITLE].s : NULL;
+	f.title_len = p->f[F_TITLE].len;
+	f.body = p->body.s;
+	f.body_len = p->body.len;
+	f.line = p->line;
+	rc = ipm_policy_put(ev, &f);
 	for (i = 0; i < F_N; i++) {
 		ipm_buf_clear(&p->f[i]);
 		p->have[i] = 0;
@@ -228,6 +219,5 @@ int ipm_policy_rows(ipm_bsrc *src, ipm_events *ev)
 	for (i = 0; i < F_N; i++)
 		ipm_buf_free(&p.f[i]);
 	ipm_buf_free(&p.body);
-	ipm_buf_free(&p.tmp);
 	return status;
 }

@@ -14,4 +14,18 @@ int ipm_policy_score(ipm_bsrc *src, size_t look);
  * I/O error. */
 int ipm_policy_rows(ipm_bsrc *src, ipm_events *ev);
 
+/* The fields of one policy record, as found (borrowed; a NULL or empty one
+ * is written as null): issuer joint issuers separated by 、，, ; or spaces;
+ * number a 文号 to normalise (docno.h); date the 成文 date's text and
+ * published the publication date's text (datecn.h forms). */
+struct ipm_policy {
+	const char *title, *issuer, *number, *date, *published, *topic, *url, *body;
+	size_t title_len, issuer_len, number_len, date_len, published_len, topic_len, url_len, body_len;
+	long line;
+};
+/* Write one policy record: section "policy", actor (the issuers as given),
+ * date, date_raw, text (body), url, line, title, issuer (array), doc_number,
+ * published, topic. 0, or -1 on a write error. */
+int ipm_policy_put(ipm_events *ev, const struct ipm_policy *f);
+
 #endif

@@ -5,10 +5,11 @@
 #include "core/util.h"
 #include "monthly.h"
 #include "narrative.h"
+#include "notice.h"
 #include "policy.h"
 #include "yearbook.h"
 
-static const char *const kind_names[] = {"auto", "monthly", "yearbook", "policy", "narrative"};
+static const char *const kind_names[] = {"auto", "monthly", "yearbook", "policy", "narrative", "notice"};
 
 const char *ipm_dockind_name(enum ipm_dockind k)
 {
@@ -27,7 +28,7 @@ int ipm_dockind_parse(const char *name, enum ipm_dockind *k)
 	return -1;
 }
 
-enum ipm_dockind ipm_dockind_detect(ipm_bsrc *src)
+enum ipm_dockind ipm_dockind_detect(ipm_bsrc *src, const char *data_dir)
 {
 	int mon = ipm_monthly_score(src, IPM_ROWS_LOOK);
 	int pol = ipm_policy_score(src, IPM_ROWS_LOOK);
@@ -35,6 +36,8 @@ enum ipm_dockind ipm_dockind_detect(ipm_bsrc *src)
 
 	if (pol > 0 && pol >= mon && pol >= yb)
 		return IPM_K_POLICY;
+	if (mon < 3 && ipm_notice_score(src, IPM_ROWS_LOOK, data_dir) >= 4)
+		return IPM_K_NOTICE;
 	if (mon >= 3 && mon >= yb)
 		return IPM_K_MONTHLY;
 	if (yb > 0)
@@ -45,7 +48,7 @@ enum ipm_dockind ipm_dockind_detect(ipm_bsrc *src)
 int ipm_rows_run(ipm_bsrc *src, enum ipm_dockind k, ipm_events *ev)
 {
 	if (k == IPM_K_AUTO)
-		k = ipm_dockind_detect(src);
+		k = ipm_dockind_detect(src, ev->data_dir);
 	if (ev->verbose)
 		ipm_err(ev->file, 0, "document kind: %s", ipm_dockind_name(k));
 	switch (k) {
@@ -55,6 +58,8 @@ int ipm_rows_run(ipm_bsrc *src, enum ipm_dockind k, ipm_events *ev)
 		return ipm_yearbook_rows(src, ev);
 	case IPM_K_POLICY:
 		return ipm_policy_rows(src, ev);
+	case IPM_K_NOTICE:
+		return ipm_notice_rows(src, ev);
 	default:
 		return ipm_narrative_rows(src, ev);
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/dict.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "match.h"
 #include "tagscan.h"
@@ -52,6 +53,9 @@ struct ipm_tagger {
 	size_t ne, ecap;
 	int *plusrole;      /* plusm pattern id -> PL_* bits */
 	int *docrow;        /* docm pattern id -> docnum row */
+	char *gshort;       /* gazetteer row -> 1: a county-level unit's short name */
+	size_t *cityrow;    /* gazetteer rows of prefecture-level cities by code */
+	size_t ncity;
 	struct prov prov[MAXPROV];
 	int nprov;
 	/* column indexes */
@@ -182,6 +186,18 @@ static int load_gazetteer(ipm_tagger *tg)
 	if (need_cols(tg->gaz, cols, c, 5))
 		return -1;
 	tg->g_code = c[1], tg->g_prov = c[2], tg->g_level = c[3], tg->g_canon = c[4];
+	tg->gshort = ipm_calloc(ipm_table_nrows(tg->gaz) + 1, 1);
+	tg->cityrow = ipm_calloc(ipm_table_nrows(tg->gaz) + 1, sizeof *tg->cityrow);
+	for (r = 0; r < ipm_table_nrows(tg->gaz); r++) {
+		const char *lvl = ipm_table_cell(tg->gaz, r, c[3]), *canon = ipm_table_cell(tg->gaz, r, c[4]);
+		size_t nl = ipm_table_len(tg->gaz, r, c[0]), cl = ipm_table_len(tg->gaz, r, c[4]);
+
+		if (!strcmp(lvl, "county") &&
+		    (nl > cl || memcmp(canon + cl - nl, ipm_table_cell(tg->gaz, r, c[0]), nl) != 0))
+			tg->gshort[r] = 1;
+		if (!strcmp(lvl, "city") && !strcmp(canon, ipm_table_cell(tg->gaz, r, c[0])))
+			tg->cityrow[tg->ncity++] = r;   /* the file lists them in code order */
+	}
 	for (r = 0; r < ipm_table_nrows(tg->gaz); r++) {
 		const char *lvl = ipm_table_cell(tg->gaz, r, c[3]);
 
@@ -418,6 +434,8 @@ void ipm_tagger_free(ipm_tagger *tg)
 		free(tg->e);
 		free(tg->plusrole);
 		free(tg->docrow);
+		free(tg->gshort);
+		free(tg->cityrow);
 	}
 	free(tg);
 }
@@ -592,6 +610,156 @@ static const char *actor_kind(ipm_tagger *tg, const char *sec, size_t secn, cons
 
 /* ------------------------------------------------------------------ places */
 
+/* ------------------------------------------------ short names in words */
+
+/* A county-level unit's short name (政和, 资兴, 兴国, 定结: counties and
+ * county-level cities; a prefecture's 大连, 阳泉 always count) counts only where
+ * it stands as a name: at the start, after a mark or a space, after one of
+ * NAME_BEFORE, before one of NAME_AFTER, or before a 、 and another place.
+ * Inside a word (鉴定结论, 出资兴办, 科教兴国, 财政和医保) it is dropped.
+ * The rule and its exceptions are in lib/data/gazetteer.tsv's header. */
+static const char *const NAME_BEFORE[] = {
+	"在", "于", "赴", "到", "至", "从", "与", "和", "及", "同", "省", "市", "州", "盟", "区", "县", "旗", NULL
+};
+static const char *const NAME_AFTER[] = { "县", "市", "区", "旗", NULL };
+
+static int place_short(const ipm_tagger *tg, int id)
+{
+	int e, any = 0;
+
+	for (e = tg->first[id]; e >= 0; e = tg->e[e].next) {
+		if (tg->e[e].kind != K_PLACE)
+			continue;
+		if (!tg->gshort[tg->e[e].b])
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+static int word_in(const char *s, size_t n, size_t i, const char *const *ws, int before)
+{
+	size_t j, k;
+
+	for (j = 0; ws[j]; j++) {
+		k = strlen(ws[j]);
+		if (before ? (i >= k && !memcmp(s + i - k, ws[j], k)) : (i + k <= n && !memcmp(s + i, ws[j], k)))
+			return 1;
+	}
+	return 0;
+}
+
+static int stands_as_name(const ipm_tagger *tg, const char *s, size_t n, size_t j)
+{
+	const ipm_match *m = &tg->sel.m[j];
+	size_t st = m->start, e = st + m->len, p = st, l;
+
+	if (st == 0)
+		return 1;
+	while (p > 0 && (((unsigned char)s[--p]) & 0xC0) == 0x80)
+		;
+	if (!ipm_is_cjk_cp(ipm_cp_at(s, n, p, &l)) || word_in(s, n, st, NAME_BEFORE, 1) ||
+	    word_in(s, n, e, NAME_AFTER, 0))
+		return 1;
+	return e + 3 <= n && !memcmp(s + e, "、", 3) && j + 1 < tg->sel.n &&
+	       tg->sel.m[j + 1].start == e + 3 && (tg->mask[tg->sel.m[j + 1].id] & K_PLACE);
+}
+
+/* Drop from tg->sel the short names that stand inside a word of s. */
+static void drop_inword(ipm_tagger *tg, const char *s, size_t n)
+{
+	size_t j, k = 0;
+
+	for (j = 0; j < tg->sel.n; j++) {
+		int id = tg->sel.m[j].id;
+
+		if ((tg->mask[id] & K_PLACE) && place_short(tg, id) && !stands_as_name(tg, s, n, j))
+			continue;
+		tg->sel.m[k++] = tg->sel.m[j];
+	}
+	tg->sel.n = k;
+}
+
+/* The prefecture-level city row of gazetteer row `row` (a city's or a
+ * county's), or -1: GB/T 2260, the first four digits of the code + "00". */
+static long city_row(const ipm_tagger *tg, int row)
+{
+	const char *code, *lvl;
+	char want[8];
+	size_t lo = 0, hi;
+
+	if (row < 0)
+		return -1;
+	code = ipm_table_cell(tg->gaz, (size_t)row, tg->g_code);
+	lvl = ipm_table_cell(tg->gaz, (size_t)row, tg->g_level);
+	if (strlen(code) != 6 || (strcmp(lvl, "city") && strcmp(lvl, "county") && strcmp(lvl, "alias")))
+		return -1;
+	memcpy(want, code, 4);
+	memcpy(want + 4, "00", 3);
+	for (hi = tg->ncity; lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ipm_table_cell(tg->gaz, tg->cityrow[mid], tg->g_code), want);
+
+		if (!c)
+			return (long)tg->cityrow[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The one province the places of s name (short names inside words left
+ * out), and the gazetteer row of its first city- or county-level place in
+ * *row; -1 when s names none or several. */
+static int text_prov(ipm_tagger *tg, const char *s, size_t n, int *row)
+{
+	size_t j;
+	int found = -1;
+
+	*row = -1;
+	if (!s)
+		return -1;
+	ipm_matcher_scan(tg->m, s, n, &tg->all);
+	select_kinds(tg, K_PLACE | K_STOP);
+	drop_inword(tg, s, n);
+	for (j = 0; j < tg->sel.n; j++) {
+		int id = tg->sel.m[j].id, p[2];
+
+		if (!(tg->mask[id] & K_PLACE) || place_provs(tg, id, p, 2) != 1)
+			continue;
+		if (found >= 0 && found != p[0])
+			return -1;
+		found = p[0];
+		if (*row < 0 && city_row(tg, place_row(tg, id, p[0])) >= 0)
+			*row = place_row(tg, id, p[0]);
+	}
+	return found;
+}
+
+/* The province of a 文号's issuer by lib/data/docnum.tsv (the longest key
+ * that starts it), or -1. */
+static int prefix_prov(ipm_tagger *tg, const char *num, size_t n)
+{
+	size_t j, best = 0;
+	const char *who = NULL;
+	int row;
+
+	if (!num)
+		return -1;
+	ipm_matcher_scan(tg->docm, num, n, &tg->all);
+	for (j = 0; j < tg->all.n; j++) {
+		const char *is = ipm_table_cell(tg->docn, (size_t)tg->docrow[tg->all.m[j].id], tg->d_issuer);
+
+		if (tg->all.m[j].start == 0 && tg->all.m[j].len > best && strcmp(is, "-")) {
+			best = tg->all.m[j].len;
+			who = is;
+		}
+	}
+	return who ? text_prov(tg, who, strlen(who), &row) : -1;
+}
+
 /* Provinces named or implied by the place matches in tg->sel, in order of
  * mention; ambiguous names count only when ctx (or another unambiguous
  * mention) is one of their provinces. Returns the number of distinct ones. */
@@ -636,6 +804,7 @@ static int heading_prov(ipm_tagger *tg, const ipm_rec *r)
 		return tg->head_prov;
 	ipm_matcher_scan(tg->m, h, n, &tg->all);
 	select_kinds(tg, K_PLACE | K_STOP);
+	drop_inword(tg, h, n);
 	for (j = 0; j < tg->sel.n; j++) {
 		int p[2];
 
@@ -886,6 +1055,7 @@ void ipm_tag_record(ipm_tagger *tg, ipm_rec *r)
 	const char *kind;
 	ipm_span titles[MAXTITLES];
 	int order[MAXPROV], np, ctx, ev;
+	long cityr;
 	struct actor a;
 
 	clear_lists(tg);
@@ -896,6 +1066,25 @@ void ipm_tag_record(ipm_tagger *tg, ipm_rec *r)
 	resolve_actor(tg, actor, an, &a);
 	kind = actor_kind(tg, sec, secn, actor, an, &a);
 	ctx = a.prov;
+	cityr = a.prov >= 0 ? city_row(tg, a.place_row) : -1;
+	if (ctx < 0 && streq(sec, secn, "policy")) {
+		/* no place in the issuer: its 文号 prefix, unless the title names
+		 * another province (新政办 of 新乡 is not 新疆's) */
+		size_t nn, tl;
+		const char *num = str_field(r, "doc_number", &nn), *title = str_field(r, "title", &tl);
+		int trow, tp = text_prov(tg, title, tl, &trow), pp = prefix_prov(tg, num, nn);
+
+		ctx = pp >= 0 && (tp < 0 || tp == pp) ? pp : tp;
+		if (ctx >= 0 && ctx == tp)
+			cityr = city_row(tg, trow);
+	} else if (ctx >= 0 && cityr < 0 && streq(sec, secn, "policy")) {
+		size_t tl;
+		const char *title = str_field(r, "title", &tl);
+		int trow;
+
+		if (text_prov(tg, title, tl, &trow) == ctx)
+			cityr = city_row(tg, trow);
+	}
 	if (ctx < 0 && streq(sec, secn, "paragraph"))
 		ctx = heading_prov(tg, r);
 	if (!text)
@@ -907,6 +1096,7 @@ void ipm_tag_record(ipm_tagger *tg, ipm_rec *r)
 		nt = MAXTITLES;
 	ipm_matcher_scan(tg->m, text, tn, &tg->all);
 	select_kinds(tg, K_PLACE | K_STOP);
+	drop_inword(tg, text, tn);
 	np = collect_places(tg, ctx, order, MAXPROV);
 	for (i = 0; i < (size_t)np; i++)
 		sl_add(&tg->places, tg->prov[order[i]].shortname, strlen(tg->prov[order[i]].shortname), 1);
@@ -919,10 +1109,12 @@ void ipm_tag_record(ipm_tagger *tg, ipm_rec *r)
 
 	sl_put(r, "actor_id", &tg->ids);
 	ipm_rec_set_cstr(r, "actor_kind", kind);
-	if (ctx < 0 && np == 1)
+	if (ctx < 0 && np == 1 && !streq(sec, secn, "policy"))   /* a policy: issuer, 文号, title only */
 		ctx = order[0];
 	ipm_rec_set_cstr(r, "province", ctx >= 0 ? tg->prov[ctx].shortname : NULL);
 	ipm_rec_set_cstr(r, "province_code", ctx >= 0 ? tg->prov[ctx].code : NULL);
+	ipm_rec_set_cstr(r, "city", cityr >= 0 ? ipm_table_cell(tg->gaz, (size_t)cityr, tg->g_canon) : NULL);
+	ipm_rec_set_cstr(r, "city_code", cityr >= 0 ? ipm_table_cell(tg->gaz, (size_t)cityr, tg->g_code) : NULL);
 	sl_put(r, "places", &tg->places);
 	sl_put(r, "sectors", &tg->sectors);
 	sl_put(r, "subsectors", &tg->subs);
