@@ -1,10 +1,10 @@
 -- Move the staged JSON lines of raw into events and the event_* tables.
 INSERT INTO events (id, event_id, doc, section, actor, actor_id, actor_kind, date, month,
-	province, province_code, event_type, source, source_kind, url, text, line, heading,
+	province, province_code, city, city_code, event_type, source, source_kind, url, text, line, heading,
 	period_start, period_end, title, doc_number, published, topic, json)
 SELECT rowid, j->>'event_id', j->>'doc', j->>'section', j->>'actor', j->>'actor_id',
 	j->>'actor_kind', j->>'date', substr(j->>'date', 1, 7), j->>'province',
-	j->>'province_code', j->>'event_type', j->>'source', j->>'source_kind', j->>'url',
+	j->>'province_code', j->>'city', j->>'city_code', j->>'event_type', j->>'source', j->>'source_kind', j->>'url',
 	j->>'text', j->>'line', j->>'heading', j->>'period_start', j->>'period_end',
 	j->>'title', j->>'doc_number',
 	j->>'published', j->>'topic', j

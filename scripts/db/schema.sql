@@ -11,6 +11,7 @@ CREATE TABLE events (
 	doc TEXT, section TEXT, actor TEXT, actor_id TEXT, actor_kind TEXT,
 	date TEXT, month TEXT,                    -- YYYY-MM-DD, YYYY-MM
 	province TEXT, province_code TEXT,
+	city TEXT, city_code TEXT,                -- prefecture level (GB/T 2260), where known
 	event_type TEXT, source TEXT, source_kind TEXT,
 	url TEXT, text TEXT, line INTEGER, heading TEXT,
 	period_start TEXT, period_end TEXT,       -- the monitoring period the report states
