@@ -8,13 +8,13 @@
 # --collapse, ipm-agg x3 over the events, ipm-report) on the same
 # records. Target: the sharded run within 1.5x the floor's time. The last two
 # rows compare the per-document stages alone (no merge) with the one stream.
-# BENCH_DOCS [2000] documents of BENCH_RECORDS [100] records, SHARD_DOCS [500]
-# a shard; `BENCH_DOCS=10000 sh scripts/bench/pipeline.sh` for 1 million records.
+# BENCH_DOCS [10000] documents of BENCH_RECORDS [100] records (1 million), SHARD_DOCS [500]
+# a shard; `BENCH_DOCS=2000 sh scripts/bench/pipeline.sh` for a quicker run.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${IPM_BIN:-$top/bin}
 [ -x "$bin/ipm-tag" ] || { echo "bench pipeline: no $bin/ipm-tag" >&2; exit 1; }
-docs=${BENCH_DOCS:-2000} recs=${BENCH_RECORDS:-100} per=${SHARD_DOCS:-500}
+docs=${BENCH_DOCS:-10000} recs=${BENCH_RECORDS:-100} per=${SHARD_DOCS:-500}
 w=$top/build/bench/pipeline
 in=$w/gen-$docs-$recs
 export LC_ALL=C IPM_DATA="$top/lib/data" SOURCE_DATE_EPOCH=1700000000
