@@ -77,7 +77,7 @@ fuzz-run: fuzz
 	@sh scripts/fuzz.sh $(SECONDS) $(FUZZERS)
 
 bench: deps tools
-	@sh scripts/bench.sh
+	@sh scripts/bench.sh $(ONLY)
 
 # A throw-away single-node Slurm cluster (root; slurm-wlm, munge): the seeds and a
 # generated corpus through the job array of pipelines/slurm, against make pipeline.
