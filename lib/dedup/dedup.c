@@ -72,6 +72,24 @@ struct tally {
 	struct sset docs, sections;
 };
 
+/* A date whose events number LSH_MIN or more stops comparing a record with
+ * each of them: its events go into LSH_BANDS buckets keyed by bands of
+ * LSH_ROWS MinHash values of their bigram sets, and a record is compared
+ * (exact Jaccard, as before) only with the events that share a bucket with
+ * it. Two sets of Jaccard 0.8 share a bucket with probability
+ * 1 - (1 - 0.8^4)^20 > 1 - 3e-5 (Jaccard 0.9: 1 - 2e-9), so the result is
+ * that of comparing all. A bucket costs 8 bytes and 4 bytes a member, so
+ * about 300 bytes an event.
+ * Work per record is bounded whatever the input: the newest LSH_WALK events
+ * of a bucket are looked at, and of those the LSH_CHECK that share the most
+ * buckets with the text are compared (texts that many near-alike but
+ * distinct events resemble are the only ones that can lose a match). */
+#define LSH_MIN 64
+#define LSH_BANDS 20
+#define LSH_ROWS 4
+#define LSH_WALK 16
+#define LSH_CHECK 32
+
 /* An event as a date's list holds it: what the filters need, in one array
  * per date (a scan of a date reads memory in order; the event's sketch is
  * read only for the texts that pass). */
@@ -108,7 +126,8 @@ struct ipm_dedup {
 	unsigned char *date_lsh; /* date index -> its events are in the band index */
 	struct bslot *bt;      /* (date, band, band hash) -> first event of its bucket + 1 */
 	size_t bcap, bn;
-	uint32_t *band_next;   /* event * LSH_BANDS + band -> next event in its bucket + 1 */
+	uint32_t *band_next[LSH_BANDS]; /* band -> event -> next event in its bucket + 1: one
+	                       * array a band, so a walk over recent events stays in a few lines */
 	size_t band_cap;
 	unsigned *seen;        /* event -> the query that last saw it as a candidate */
 	unsigned char *hits;   /* event -> buckets it shares with the query's text */
@@ -116,23 +135,6 @@ struct ipm_dedup {
 	unsigned query;
 };
 
-/* A date whose events number LSH_MIN or more stops comparing a record with
- * each of them: its events go into LSH_BANDS buckets keyed by bands of
- * LSH_ROWS MinHash values of their bigram sets, and a record is compared
- * (exact Jaccard, as before) only with the events that share a bucket with
- * it. Two sets of Jaccard 0.8 share a bucket with probability
- * 1 - (1 - 0.8^4)^20 > 1 - 3e-5 (Jaccard 0.9: 1 - 2e-9), so the result is
- * that of comparing all. A bucket costs 8 bytes and 4 bytes a member, so
- * about 300 bytes an event.
- * Work per record is bounded whatever the input: the newest LSH_WALK events
- * of a bucket are looked at, and of those the LSH_CHECK that share the most
- * buckets with the text are compared (texts that many near-alike but
- * distinct events resemble are the only ones that can lose a match). */
-#define LSH_MIN 64
-#define LSH_BANDS 20
-#define LSH_ROWS 4
-#define LSH_WALK 16
-#define LSH_CHECK 32
 
 ipm_dedup *ipm_dedup_new(double threshold, int collapse)
 {
@@ -179,7 +181,8 @@ void ipm_dedup_free(ipm_dedup *d)
 	free(d->date_n);
 	free(d->date_lsh);
 	free(d->bt);
-	free(d->band_next);
+	for (i = 0; i < LSH_BANDS; i++)
+		free(d->band_next[i]);
 	free(d->seen);
 	free(d->hits);
 	free(d->cand);
@@ -397,7 +400,8 @@ static void band_hashes(const uint32_t *bg, size_t n, uint64_t out[LSH_BANDS])
  * open-addressing table of 32-bit keys (one cache line per lookup; two keys
  * that collide share a bucket, which only adds candidates). NULL when absent
  * and not create. */
-static size_t slot_of(uint32_t key, size_t cap) { return (size_t)(key * 0x9E3779B1u) & (cap - 1); }
+/* The home slot of a key: high bits of a 64-bit product (keys are odd: the low bits would fill half the table). */
+static size_t slot_of(uint32_t key, size_t cap) { return (size_t)(((uint64_t)key * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1); }
 
 static uint32_t *bucket(ipm_dedup *d, size_t di, size_t b, uint64_t h, int create)
 {
@@ -438,7 +442,8 @@ static uint32_t *bucket(ipm_dedup *d, size_t di, size_t b, uint64_t h, int creat
 	return &d->bt[j].head;
 }
 
-static void lsh_insert(ipm_dedup *d, size_t di, size_t e)
+/* Put event e into date di's band buckets; qh: its band hashes when known. */
+static void lsh_insert(ipm_dedup *d, size_t di, size_t e, const uint64_t *qh)
 {
 	uint64_t h[LSH_BANDS];
 	size_t b;
@@ -447,16 +452,21 @@ static void lsh_insert(ipm_dedup *d, size_t di, size_t e)
 	if (d->band_cap <= e) {
 		size_t old = d->band_cap;
 		d->band_cap = d->cap;
-		d->band_next = ipm_realloc(d->band_next, d->band_cap * LSH_BANDS * sizeof *d->band_next);
-		memset(d->band_next + old * LSH_BANDS, 0, (d->band_cap - old) * LSH_BANDS * sizeof *d->band_next);
+		for (b = 0; b < LSH_BANDS; b++) {
+			d->band_next[b] = ipm_realloc(d->band_next[b], d->band_cap * sizeof *d->band_next[b]);
+			memset(d->band_next[b] + old, 0, (d->band_cap - old) * sizeof *d->band_next[b]);
+		}
 		d->seen = ipm_realloc(d->seen, d->band_cap * sizeof *d->seen);
 		memset(d->seen + old, 0, (d->band_cap - old) * sizeof *d->seen);
 		d->hits = ipm_realloc(d->hits, d->band_cap);
 	}
-	band_hashes(d->ev[e].bg, d->ev[e].nbg, h);
+	if (!qh) {
+		band_hashes(d->ev[e].bg, d->ev[e].nbg, h);
+		qh = h;
+	}
 	for (b = 0; b < LSH_BANDS; b++) {
-		head = bucket(d, di, b, h[b], 1);
-		d->band_next[e * LSH_BANDS + b] = *head;
+		head = bucket(d, di, b, qh[b], 1);
+		d->band_next[b][e] = *head;
 		*head = (uint32_t)(e + 1);
 	}
 }
@@ -468,7 +478,7 @@ static void lsh_start(ipm_dedup *d, size_t di)
 
 	d->date_lsh[di] = 1;
 	for (e = 0; e < d->date_ev[di].n; e++)
-		lsh_insert(d, di, d->date_ev[di].a[e].ev);
+		lsh_insert(d, di, d->date_ev[di].a[e].ev, NULL);
 	free(d->date_ev[di].a);   /* from now on the band index finds them */
 	d->date_ev[di] = (struct dlist){ NULL, 0, 0 };
 }
@@ -477,6 +487,8 @@ static void lsh_start(ipm_dedup *d, size_t di)
 struct query {
 	const uint32_t *bg;
 	uint32_t n, total, prov;
+	int have_h;            /* h holds its band hashes */
+	uint64_t h[LSH_BANDS];
 };
 
 /* The prefix filter, without touching the event's sketch: two whole sets
@@ -568,10 +580,11 @@ static void check_best(ipm_dedup *d, const struct query *q, long *best, double *
  * of them, or those sharing a band bucket with the text: see LSH_MIN);
  * events of another province never match (the same notice issued by two
  * provinces on one day reads almost alike but is two events). */
-static void text_match(ipm_dedup *d, size_t di, const struct query *q, long *best, double *bj)
+static void text_match(ipm_dedup *d, size_t di, struct query *q, long *best, double *bj)
 {
-	uint64_t h[LSH_BANDS];
-	size_t e, b;
+	uint32_t cur[LSH_BANDS], *head;
+	size_t e, b, step;
+	int more = 0;
 
 	if (!d->date_lsh[di]) {
 		for (e = 0; e < d->date_ev[di].n; e++)
@@ -580,13 +593,25 @@ static void text_match(ipm_dedup *d, size_t di, const struct query *q, long *bes
 	}
 	d->query++;
 	d->ncand = 0;
-	band_hashes(q->bg, q->n, h);
+	if (!q->have_h) {   /* once a record, whatever the dates of its window */
+		band_hashes(q->bg, q->n, q->h);
+		q->have_h = 1;
+	}
 	for (b = 0; b < LSH_BANDS; b++) {
-		size_t walked = 0;
-		uint32_t *head = bucket(d, di, b, h[b], 0);
-		if (!head)
-			continue;
-		for (e = *head; e && walked < LSH_WALK; e = d->band_next[(e - 1) * LSH_BANDS + b], walked++) {
+		head = bucket(d, di, b, q->h[b], 0);
+		cur[b] = head ? *head : 0;
+		more |= cur[b] != 0;
+	}
+	/* the bands' buckets walked side by side, a step of each at a time: the
+	 * loads of one step do not wait on each other (a walk is a chain of
+	 * dependent loads, which cache misses made the cost of a query) */
+	for (step = 0; more && step < LSH_WALK; step++) {
+		more = 0;
+		for (b = 0; b < LSH_BANDS; b++) {
+			if (!(e = cur[b]))
+				continue;
+			cur[b] = d->band_next[b][e - 1];
+			more |= cur[b] != 0;
 			if (d->seen[e - 1] == d->query) {
 				d->hits[e - 1]++;
 				continue;
@@ -606,7 +631,7 @@ static void text_match(ipm_dedup *d, size_t di, const struct query *q, long *bes
 /* The best text match among the events of the record's date and of the
  * dates up to window days either side (the same event reported a day later
  * is one event; a date that is not a calendar day has no neighbours). */
-static long window_match(ipm_dedup *d, const char *date, size_t di, const struct query *q)
+static long window_match(ipm_dedup *d, const char *date, size_t di, struct query *q)
 {
 	long best = -1, z = d->window > 0 ? ipm_date_days(date) : -1, k, i;
 	double bj = 0;
@@ -710,7 +735,7 @@ static void add_to_date(ipm_dedup *d, size_t di, size_t ev, const struct query *
 	d->ev[ev].nbg = q->n;
 	d->ev[ev].tbg = q->total;
 	if (d->date_lsh[di]) {
-		lsh_insert(d, di, ev);
+		lsh_insert(d, di, ev, q->have_h ? q->h : NULL);
 		return;
 	}
 	list_event(&d->date_ev[di], ev, q);
@@ -762,7 +787,7 @@ size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
 	const char *url = ipm_rec_str(r, "url"), *date = ipm_rec_str(r, "date");
 	const char *text = ipm_rec_str(r, "text"), *prov = ipm_rec_str(r, "province");
 	size_t ulen = url ? ipm_url_norm(url, strlen(url), &d->key) : 0, di = 0;
-	struct query q = { NULL, 0, 0, 0 };
+	struct query q = { NULL, 0, 0, 0, 0, { 0 } };
 	uint32_t *bg = NULL;
 	uint64_t th = 0;
 	long ev = -1, ui, ti = -1;
