@@ -220,6 +220,17 @@ int rd_csv_line(ipm_reader *rd, int at_eof)
 		/* pending keeps the earlier lines of a row only: most rows are one line */
 		if (n < len || rd->c.rows == 0 || rd->pending.len)
 			ipm_buf_add(&rd->pending, rd->ls, len);
+		if (n == len && rd->c.rows > 1) {   /* rows ended by a bare CR: one line to us */
+			snprintf(reason, sizeof reason, "a line holds %d CSV rows ended by a bare CR (old Mac "
+			         "line ends: tr '\\r' '\\n' converts them)", rd->c.rows);
+			if (rd->pending.len)
+				rd_reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
+			else
+				rd_reject(rd, rd->row_line, reason, rd->ls, len);
+			rd_csv_new(rd);
+			ipm_buf_clear(&rd->pending);
+			return 0;
+		}
 		if (n < len) {
 			snprintf(reason, sizeof reason, "malformed CSV: %s", csv_strerror(csv_error(&rd->cp)));
 			rd_reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
