@@ -40,6 +40,7 @@ void rd_csv_row(int ch, void *data)
 
 	(void)ch;
 	c->rows++;
+	c->n_at_row = c->n;
 }
 
 
@@ -220,9 +221,11 @@ int rd_csv_line(ipm_reader *rd, int at_eof)
 		/* pending keeps the earlier lines of a row only: most rows are one line */
 		if (n < len || rd->c.rows == 0 || rd->pending.len)
 			ipm_buf_add(&rd->pending, rd->ls, len);
-		if (n == len && rd->c.rows > 1) {   /* rows ended by a bare CR: one line to us */
-			snprintf(reason, sizeof reason, "a line holds %d CSV rows ended by a bare CR (old Mac "
-			         "line ends: tr '\\r' '\\n' converts them)", rd->c.rows);
+		/* a row ended inside the line (a bare CR) and more follows: the line
+		 * holds more than one row, which one record cannot say */
+		if (n == len && rd->c.rows > 0 && (rd->c.rows > 1 || rd->c.n != rd->c.n_at_row)) {
+			snprintf(reason, sizeof reason, "a CSV row ends at a bare CR inside the line (old Mac "
+			         "line ends: tr '\\r' '\\n' converts them)");
 			if (rd->pending.len)
 				rd_reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
 			else

@@ -119,6 +119,7 @@ struct cctx {
 	size_t *off, *len, n, cap;
 	unsigned char *isnull;
 	int rows;              /* rows completed since last take */
+	size_t n_at_row;       /* fields when the last row completed */
 	unsigned char *keep;   /* per header column: stored (ipm_reader_only); NULL: all */
 	size_t nkeep;
 };

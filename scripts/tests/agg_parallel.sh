@@ -63,3 +63,13 @@ for j in 5 40; do
 		echo "PASS agg_parallel -j $j: a field over many parts, an unterminated quote == -j 1" ||
 		{ echo "FAIL agg_parallel -j $j span"; diff "$tmp/s1" "$tmp/sn" | head -5; cat "$tmp/se1" "$tmp/sen"; }
 done
+# a fuzzer's find: bare CRs ending rows inside lines, NULs, a quote left open;
+# parts must read it as the serial reader does (the same records and rejects)
+f=$top/testdata/agg/fuzz_par_vs_serial.bin
+"$bin/ipm-agg" -j 1 -g province count "$f" > "$tmp/f1" 2> "$tmp/fe1"
+for j in 2 3 8; do
+	"$bin/ipm-agg" -j $j -g province count "$f" > "$tmp/fn" 2> "$tmp/fen"
+	cmp -s "$tmp/f1" "$tmp/fn" && cmp -s "$tmp/fe1" "$tmp/fen" && grep -q 'bare CR' "$tmp/fe1" &&
+		echo "PASS agg_parallel -j $j == -j 1 on fuzz_par_vs_serial.bin (bare CRs, NULs, an open quote)" ||
+		{ echo "FAIL agg_parallel -j $j fuzz_par_vs_serial.bin"; diff "$tmp/f1" "$tmp/fn" | head -5; diff "$tmp/fe1" "$tmp/fen" | head; }
+done
