@@ -1,0 +1,712 @@
+/* pdfgeom_table: one table of a PDF page geometry -> row blocks.
+ *  - columns: from the vertical rules between the header's cells, else from
+ *    where body text starts between two header cells (x-clusters), else the
+ *    middle of the gap;
+ *  - the table goes on (over pages) until a heading, a line that crosses a
+ *    column boundary, a line below the last rule of a ruled page part, a
+ *    wide vertical gap, or a new header; running headers/footers and
+ *    repeated table headers inside it are dropped as rejects;
+ *  - each column's lines become pieces: names (column 0) joined over their
+ *    lines, items split where a dated item or a bullet starts or the line
+ *    pitch widens, links split where a URL starts;
+ *  - name cells: horizontal rules across column 0 separate them; without
+ *    rules, a name starts its cell (top-aligned) or sits in the middle of
+ *    its items (centred); a cell part without a name on one side of a page
+ *    break belongs to the named part on the other side;
+ *  - one row block per name cell: [name, items, links] with "lines". */
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "pdfgeom_impl.h"
+#include "text/dates.h"
+#include "text/urls.h"
+#include "text/zh.h"
+
+#define PAGE_SPAN 100000.0   /* global position: page * PAGE_SPAN + y */
+
+typedef struct {
+	int col;
+	size_t page;
+	float y0, y1, size;
+	double top, bot;   /* global positions */
+	long no;
+	ipm_buf text;
+	long *nos;         /* line numbers of the lines joined (first only used) */
+} pc_piece;
+
+typedef struct {
+	double at;
+	int hard;
+} pc_sep;
+
+typedef struct {
+	pg_ctx *c;
+	int ncol;
+	float bx[PG_MAX_COLS + 1];   /* column k is [bx[k], bx[k+1]) */
+	ipm_buf hdr[PG_MAX_COLS];
+	ipm_buf hdr_text;            /* the header line's text, to spot repeats */
+	/* the table's lines */
+	size_t *lp, *li, nl, capl;
+	pc_piece *pc;
+	size_t npc, cappc;
+	pc_sep *sep;
+	size_t nsep, capsep;
+	int ruled;
+} pc_tab;
+
+void pg_put(pg_ctx *c, int rc)
+{
+	if (rc != 0)
+		c->failed = 1;
+}
+
+void pg_drop(pg_ctx *c, long line, const char *why, const char *s, size_t n)
+{
+	ipm_reject(c->rj, c->name, line, why, s, n);
+}
+
+static const char *const roles[] = { "actor", "item", "link" };
+
+/* Role (0 actor, 1 item, 2 link) of a header word, -1 if none. */
+static int word_role(pg_ctx *c, const char *s, size_t n)
+{
+	size_t r, nr;
+	int wc, rc, k;
+
+	if (!c->colwords)
+		return -1;
+	wc = ipm_table_col(c->colwords, "word");
+	rc = ipm_table_col(c->colwords, "role");
+	if (wc < 0 || rc < 0)
+		return -1;
+	nr = ipm_table_nrows(c->colwords);
+	for (r = 0; r < nr; r++) {
+		if (ipm_table_len(c->colwords, r, wc) != n || memcmp(ipm_table_cell(c->colwords, r, wc), s, n))
+			continue;
+		for (k = 0; k < 3; k++)
+			if (strcmp(ipm_table_cell(c->colwords, r, rc), roles[k]) == 0)
+				return k;
+	}
+	return -1;
+}
+
+/* Does s (a header cell, maybe cut by a wrap) begin a header word? */
+static int word_prefix(pg_ctx *c, const char *s, size_t n)
+{
+	size_t r, nr;
+	int wc;
+
+	if (!c->colwords || n < 3)
+		return 0;
+	wc = ipm_table_col(c->colwords, "word");
+	nr = ipm_table_nrows(c->colwords);
+	for (r = 0; r < nr; r++)
+		if (ipm_table_len(c->colwords, r, wc) > n && memcmp(ipm_table_cell(c->colwords, r, wc), s, n) == 0)
+			return 1;
+	return 0;
+}
+
+int pg_header_line(pg_ctx *c, const pg_page *p, const pg_line *l)
+{
+	float x0[PG_MAX_COLS + 1], x1[PG_MAX_COLS + 1];
+	size_t nf, i, st = 0;
+	int known = 0, first = -1;
+
+	ipm_buf_clear(&c->tmp);
+	nf = pg_fragments(p, l, 0.8f, x0, x1, PG_MAX_COLS + 1, &c->tmp);
+	if (nf < 2 || nf > PG_MAX_COLS)
+		return 0;
+	for (i = 0; i <= c->tmp.len; i++)
+		if (i == c->tmp.len || c->tmp.s[i] == '\t') {
+			const char *s = c->tmp.s + st;
+			size_t n = i - st;
+			int r = word_role(c, s, n);
+			if (r >= 0 || word_prefix(c, s, n))
+				known++;
+			if (st == 0)
+				first = r >= 0 ? r : word_prefix(c, s, n) ? 0 : -1;
+			if (ipm_cp_count(s, n) > 8)
+				return 0;
+			st = i + 1;
+		}
+	return known >= 2 && first == 0 ? (int)nf : 0;
+}
+
+/* ---- columns ---- */
+
+static int near_count(const float *v, size_t n, float x)
+{
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < n; i++)
+		if (fabsf(v[i] - x) <= 2)
+			k++;
+	return k;
+}
+
+static void columns(pc_tab *t, const pg_page *p, size_t hl)
+{
+	pg_ctx *c = t->c;
+	const pg_line *h = &p->ln[hl];
+	float x0[PG_MAX_COLS + 1], x1[PG_MAX_COLS + 1], *starts = NULL;
+	size_t nf, i, j, ns = 0, caps = 0, st = 0;
+	int k;
+
+	ipm_buf_clear(&c->tmp);
+	nf = pg_fragments(p, h, 0.8f, x0, x1, PG_MAX_COLS + 1, &c->tmp);
+	t->ncol = (int)nf;
+	for (i = 0, k = 0; i <= c->tmp.len; i++)
+		if (i == c->tmp.len || c->tmp.s[i] == '\t') {
+			ipm_buf_clear(&t->hdr[k]);
+			ipm_buf_add(&t->hdr[k], c->tmp.s + st, i - st);
+			k++;
+			st = i + 1;
+		}
+	ipm_buf_clear(&t->hdr_text);
+	pg_text(p, h->first, h->first + h->n, -1e9f, 1e9f, &t->hdr_text);
+	/* the starts of body fragments below the header on its page */
+	for (j = hl + 1; j < p->nln && j < hl + 80; j++) {
+		float f0[16], f1[16];
+		size_t m, q;
+		ipm_buf_clear(&c->tmp2);
+		m = pg_fragments(p, &p->ln[j], 0.6f, f0, f1, 16, &c->tmp2);
+		for (q = 0; q < m && q < 16; q++) {
+			if (ns == caps) {
+				caps = caps ? caps * 2 : 64;
+				starts = ipm_realloc(starts, caps * sizeof *starts);
+			}
+			starts[ns++] = f0[q];
+		}
+	}
+	t->bx[0] = -1e9f;
+	t->bx[nf] = 1e9f;
+	for (k = 1; k < (int)nf; k++) {
+		float lo = x1[k - 1], hi = x0[k], best = 1e9f;
+		/* a vertical rule between the two header cells */
+		for (i = 0; i < p->nvr; i++) {
+			const pg_rule *r = &p->vr[i];
+			if (r->at > lo && r->at < hi && r->a0 <= h->y1 && r->a1 >= h->y0 - 1 && r->at < best)
+				best = r->at;
+		}
+		if (best < 1e9f) {
+			t->ruled = 1;
+			t->bx[k] = best;
+			continue;
+		}
+		for (i = 0; i < ns; i++)
+			if (starts[i] > lo - 1 && starts[i] <= hi + 1 && starts[i] < best && near_count(starts, ns, starts[i]) >= 2)
+				best = starts[i];
+		t->bx[k] = best < 1e9f ? best - 1 : (lo + hi) / 2;
+	}
+	free(starts);
+	/* the table's outer rules */
+	for (i = 0; i < p->nvr; i++) {
+		const pg_rule *r = &p->vr[i];
+		if (r->a0 <= h->y1 && r->a1 >= h->y0 - 1) {
+			if (r->at < x0[0] && r->at > t->bx[0])
+				t->bx[0] = r->at;
+			if (r->at > x1[nf - 1] && r->at < t->bx[nf])
+				t->bx[nf] = r->at;
+		}
+	}
+}
+
+/* ---- which lines are the table's ---- */
+
+static void add_line(pc_tab *t, size_t pi, size_t li)
+{
+	if (t->nl == t->capl) {
+		t->capl = t->capl ? t->capl * 2 : 64;
+		t->lp = ipm_realloc(t->lp, t->capl * sizeof *t->lp);
+		t->li = ipm_realloc(t->li, t->capl * sizeof *t->li);
+	}
+	t->lp[t->nl] = pi;
+	t->li[t->nl++] = li;
+}
+
+/* A horizontal rule across x in page p, below y: the lowest one's y (or -1). */
+static float lowest_rule(const pg_page *p, float xa, float xb)
+{
+	size_t i;
+	float y = -1;
+
+	for (i = 0; i < p->nhr; i++)
+		if (p->hr[i].a0 <= xb && p->hr[i].a1 >= xa && p->hr[i].a1 - p->hr[i].a0 > (xb - xa) * 0.3f)
+			y = fmaxf(y, p->hr[i].at);
+	return y;
+}
+
+static int crosses(const pc_tab *t, const pg_page *p, const pg_line *l)
+{
+	size_t k;
+	int b;
+
+	for (k = l->first; k < l->first + l->n; k++) {
+		const pg_glyph *g = &p->g[p->order[k]];
+		for (b = 1; b < t->ncol; b++)
+			if (g->x0 < t->bx[b] - 1 && g->x1 > t->bx[b] + 1 && g->cp != ' ')
+				return 1;
+	}
+	return 0;
+}
+
+/* In a ruled table: a column rule runs beside the line. */
+static int in_ruled(const pc_tab *t, const pg_page *p, const pg_line *l)
+{
+	float ym = (l->y0 + l->y1) / 2;
+	size_t i;
+
+	for (i = 0; i < p->nvr; i++)
+		if (fabsf(p->vr[i].at - t->bx[1]) < 2 && p->vr[i].a0 <= ym && p->vr[i].a1 >= ym)
+			return 1;
+	return 0;
+}
+
+/* Walk from the header: collect the table's lines; *np, *nl: where the
+ * document goes on. */
+static void collect(pc_tab *t, size_t hp, size_t hl, size_t *np, size_t *nl)
+{
+	pg_ctx *c = t->c;
+	const pg_doc *d = c->d;
+	size_t pi = hp, li = hl + 1;
+	const pg_line *prev = &d->p[hp].ln[hl];
+	float xa = t->bx[0] > -1e8f ? t->bx[0] : d->p[hp].ln[hl].x0;
+	float xb = t->bx[t->ncol] < 1e8f ? t->bx[t->ncol] : d->p[hp].ln[hl].x1;
+
+	add_line(t, hp, hl);
+	for (; pi < d->np; pi++, li = 0) {
+		const pg_page *p = &d->p[pi];
+		float low = lowest_rule(p, xa, xb);
+		for (; li < p->nln; li++) {
+			const pg_line *l = &p->ln[li];
+			ipm_buf_clear(&c->tmp);
+			pg_text(p, l->first, l->first + l->n, -1e9f, 1e9f, &c->tmp);
+			if (pi != hp && c->tmp.len == t->hdr_text.len && memcmp(c->tmp.s, t->hdr_text.s, c->tmp.len) == 0) {
+				pg_drop(c, l->no, "pdf: repeated table header", c->tmp.s, c->tmp.len);
+				prev = NULL;
+				continue;
+			}
+			if (l->furn) {
+				pg_drop(c, l->no, "pdf: page furniture", c->tmp.s, c->tmp.len);
+				continue;
+			}
+			if ((ipm_zh_heading_level(c->tmp.s, c->tmp.len) > 0 && l->x0 < t->bx[1]) ||
+			    crosses(t, p, l) || (t->ruled && !in_ruled(t, p, l)) ||
+			    (!t->ruled && low >= 0 && l->y0 > low + l->size && (!prev || l->y0 - prev->y1 > 0.8f * l->size)) ||
+			    (prev && !t->ruled && l->y0 - prev->y1 > 2.5f * l->size) ||
+			    pg_header_line(c, p, l)) {
+				*np = pi;
+				*nl = li;
+				return;
+			}
+			add_line(t, pi, li);
+			prev = l;
+		}
+		prev = NULL;   /* a page break: no gap to measure */
+	}
+	*np = d->np;
+	*nl = 0;
+}
+
+/* ---- pieces ---- */
+
+static pc_piece *new_piece(pc_tab *t)
+{
+	pc_piece *q;
+
+	if (t->npc == t->cappc) {
+		size_t old = t->cappc;
+		t->cappc = t->cappc ? t->cappc * 2 : 64;
+		t->pc = ipm_realloc(t->pc, t->cappc * sizeof *t->pc);
+		memset(t->pc + old, 0, (t->cappc - old) * sizeof *t->pc);
+	}
+	q = &t->pc[t->npc++];
+	ipm_buf_clear(&q->text);
+	return q;
+}
+
+/* A hard separator (a rule across column col) between y0 and y1 on page p. */
+static int rule_between(const pc_tab *t, const pg_page *p, int col, float y0, float y1)
+{
+	float xm;
+	size_t i;
+
+	if (!t->ruled)
+		return 0;
+	xm = (fmaxf(t->bx[col], -1e6f) + fminf(t->bx[col + 1], 1e6f)) / 2;
+	if (t->bx[col] < -1e8f)
+		xm = t->bx[col + 1] - 8;
+	for (i = 0; i < p->nhr; i++)
+		if (p->hr[i].at > y0 && p->hr[i].at < y1 && p->hr[i].a0 <= xm && p->hr[i].a1 >= xm)
+			return 1;
+	return 0;
+}
+
+static int starts_item(const char *s, size_t n)
+{
+	struct ipm_date dt;
+	int bul = 0;
+	size_t k = ipm_zh_skip_bullet(s, n, &bul);
+
+	return bul || ipm_date_at(s + k, n - k, &dt) > 0;
+}
+
+/* The typical baseline pitch inside a cell of column col. */
+static float pitch(const pc_tab *t, int col)
+{
+	const pg_doc *d = t->c->d;
+	float v[64], best = 0;
+	size_t i, n = 0;
+
+	for (i = 1; i < t->nl && n < 64; i++) {
+		const pg_line *a = &d->p[t->lp[i - 1]].ln[t->li[i - 1]], *b = &d->p[t->lp[i]].ln[t->li[i]];
+		float dd = b->base - a->base;
+		(void)col;
+		if (t->lp[i] == t->lp[i - 1] && dd > 0 && dd < 2.2f * b->size)
+			v[n++] = dd;
+	}
+	/* the most common pitch (within 0.5 pt) */
+	for (i = 0; i < n; i++) {
+		size_t j, k = 0, kb = 0;
+		for (j = 0; j < n; j++)
+			if (fabsf(v[j] - v[i]) <= 0.5f)
+				k++;
+		if (k > kb || (k == kb && v[i] < best)) {
+			kb = k;
+			best = v[i];
+		}
+	}
+	return best;
+}
+
+static void pieces(pc_tab *t)
+{
+	const pg_doc *d = t->c->d;
+	float pt = pitch(t, 1);
+	int col;
+	size_t i, k;
+
+	for (col = 0; col < t->ncol; col++) {
+		pc_piece *cur = NULL;
+		float last_base = 0;
+		for (i = 1; i < t->nl; i++) {
+			const pg_page *p = &d->p[t->lp[i]];
+			const pg_line *l = &p->ln[t->li[i]];
+			float y0 = 1e30f, y1 = -1e30f, size = 0;
+			size_t st = t->c->tmp.len;
+			int fresh;
+			for (k = l->first; k < l->first + l->n; k++) {
+				const pg_glyph *g = &p->g[p->order[k]];
+				float cx = (g->x0 + g->x1) / 2;
+				if (g->cp == ' ' || cx < t->bx[col] || cx >= t->bx[col + 1])
+					continue;
+				y0 = fminf(y0, g->y0);
+				y1 = fmaxf(y1, g->y1);
+				size = fmaxf(size, g->size);
+			}
+			if (size == 0)
+				continue;
+			ipm_buf_clear(&t->c->tmp);
+			st = 0;
+			pg_text(p, l->first, l->first + l->n, t->bx[col], t->bx[col + 1], &t->c->tmp);
+			if (t->c->tmp.len == st)
+				continue;
+			if (!cur)
+				fresh = 1;
+			else if (cur->page != t->lp[i])
+				fresh = col == 0 ? 1 : col == t->ncol - 1 && t->ncol >= 3 ? ipm_url_starts(t->c->tmp.s, t->c->tmp.len) :
+				        starts_item(t->c->tmp.s, t->c->tmp.len);
+			else if (rule_between(t, p, col, cur->y1 - 0.5f, y0 + 0.5f))
+				fresh = 1;
+			else if (col == 0)
+				fresh = y0 - cur->y1 > 0.8f * size;
+			else if (col == t->ncol - 1 && t->ncol >= 3)
+				fresh = ipm_url_starts(t->c->tmp.s, t->c->tmp.len) || y0 - cur->y1 > 1.5f * size;
+			else
+				fresh = starts_item(t->c->tmp.s, t->c->tmp.len) ||
+				        (pt > 0 && l->base - last_base > pt * 1.2f + 0.5f) || y0 - cur->y1 > 1.5f * size;
+			if (fresh) {
+				cur = new_piece(t);
+				cur->col = col;
+				cur->page = t->lp[i];
+				cur->y0 = y0;
+				cur->size = size;
+				cur->top = t->lp[i] * PAGE_SPAN + y0;
+				cur->no = l->no;
+				ipm_buf_add(&cur->text, t->c->tmp.s, t->c->tmp.len);
+			} else if (col == t->ncol - 1 && t->ncol >= 3) {
+				ipm_buf_add(&cur->text, t->c->tmp.s, t->c->tmp.len);   /* a URL goes on */
+			} else {
+				pg_join(&cur->text, t->c->tmp.s, t->c->tmp.len);
+			}
+			cur->y1 = y1;
+			cur->bot = t->lp[i] * PAGE_SPAN + y1;
+			last_base = l->base;
+		}
+	}
+}
+
+/* ---- name cells ---- */
+
+static void add_sep(pc_tab *t, double at, int hard)
+{
+	if (t->nsep == t->capsep) {
+		t->capsep = t->capsep ? t->capsep * 2 : 64;
+		t->sep = ipm_realloc(t->sep, t->capsep * sizeof *t->sep);
+	}
+	t->sep[t->nsep].at = at;
+	t->sep[t->nsep++].hard = hard;
+}
+
+static int by_at(const void *a, const void *b)
+{
+	const pc_sep *x = a, *y = b;
+
+	return x->at < y->at ? -1 : x->at > y->at ? 1 : y->hard - x->hard;
+}
+
+static int by_top(const void *a, const void *b)
+{
+	const pc_piece *x = a, *y = b;
+
+	if (x->top != y->top)
+		return x->top < y->top ? -1 : 1;
+	return x->col - y->col;
+}
+
+static void separators(pc_tab *t)
+{
+	const pg_doc *d = t->c->d;
+	size_t i, j, pi;
+
+	for (pi = t->lp[0]; t->nl && pi <= t->lp[t->nl - 1]; pi++)
+		add_sep(t, pi * PAGE_SPAN, 0);
+	if (t->ruled) {
+		for (pi = t->lp[0]; pi <= t->lp[t->nl - 1]; pi++) {
+			const pg_page *p = &d->p[pi];
+			float lo = 1e30f, hi = -1e30f, xm;
+			for (i = 0; i < t->nl; i++)
+				if (t->lp[i] == pi) {
+					lo = fminf(lo, p->ln[t->li[i]].y0);
+					hi = fmaxf(hi, p->ln[t->li[i]].y1);
+				}
+			xm = t->bx[0] > -1e8f ? (t->bx[0] + t->bx[1]) / 2 : t->bx[1] - 8;
+			for (i = 0; i < p->nhr; i++)
+				if (p->hr[i].a0 <= xm && p->hr[i].a1 >= xm && p->hr[i].at > lo && p->hr[i].at < hi)
+					add_sep(t, pi * PAGE_SPAN + p->hr[i].at, 1);
+		}
+	} else {
+		size_t nn = 0, top = 0;
+		for (i = 0; i < t->npc; i++) {
+			if (t->pc[i].col != 0)
+				continue;
+			nn++;
+			for (j = 0; j < t->npc; j++)
+				if (t->pc[j].col == 1 && fabs(t->pc[j].top - t->pc[i].top) < 0.4 * t->pc[i].size) {
+					top++;
+					break;
+				}
+		}
+		for (i = 0; i < t->npc; i++) {
+			const pc_piece *n = &t->pc[i];
+			double best = -1, bd = 1e30, c;
+			size_t s = (size_t)-1;
+			if (n->col != 0)
+				continue;
+			if (top * 2 >= nn) {
+				add_sep(t, n->top - 0.4 * n->size, 1);
+				continue;
+			}
+			/* centred: the first item of the name's page part whose span
+			 * around it puts the name in the middle */
+			c = (n->top + n->bot) / 2;
+			for (j = 0; j < t->npc; j++) {
+				size_t e;
+				if (t->pc[j].col != 1 || t->pc[j].page != n->page || t->pc[j].top > c)
+					continue;
+				for (e = 0; e < t->npc; e++) {
+					double m;
+					if (t->pc[e].col != 1 || t->pc[e].page != n->page || t->pc[e].bot < c || t->pc[e].top < t->pc[j].top)
+						continue;
+					m = fabs((t->pc[j].top + t->pc[e].bot) / 2 - c);
+					if (m < bd) {
+						bd = m;
+						s = j;
+					}
+				}
+			}
+			if (s != (size_t)-1)
+				best = t->pc[s].top - 0.3 * t->pc[s].size;
+			add_sep(t, best >= 0 ? best : n->top - 0.4 * n->size, 1);
+		}
+	}
+	qsort(t->sep, t->nsep, sizeof *t->sep, by_at);
+}
+
+typedef struct {
+	size_t from, to;   /* pieces */
+	int named, soft;   /* a name in it; a page break before it */
+} pc_seg;
+
+static void emit_group(pc_tab *t, const pc_seg *g)
+{
+	pg_ctx *c = t->c;
+	ipm_buf cell[PG_MAX_COLS];
+	const char *ptr[PG_MAX_COLS];
+	size_t len[PG_MAX_COLS], i, nl = 0, capl = 16;
+	long *lines = ipm_malloc(capl * sizeof *lines), row = 0;
+	int col, items = 0;
+
+	memset(cell, 0, sizeof cell);
+	for (col = 0; col < t->ncol; col++) {
+		size_t np = 0;
+		for (i = g->from; i < g->to; i++) {
+			const pc_piece *q = &t->pc[i];
+			if (q->col != col)
+				continue;
+			if (col == 0 && np) {
+				pg_join(&cell[0], q->text.s, q->text.len);
+				continue;
+			}
+			if (np)
+				ipm_buf_addc(&cell[col], '\n');
+			ipm_buf_add(&cell[col], q->text.s, q->text.len);
+			if (nl == capl) {
+				capl *= 2;
+				lines = ipm_realloc(lines, capl * sizeof *lines);
+			}
+			lines[nl++] = q->no;
+			if (!row || (col == 1 && !items))
+				row = q->no;
+			if (col == 1)
+				items++;
+			np++;
+		}
+		if (!np) {
+			if (nl == capl) {
+				capl *= 2;
+				lines = ipm_realloc(lines, capl * sizeof *lines);
+			}
+			lines[nl++] = 0;
+		}
+	}
+	for (i = 0; i < nl; i++)
+		if (!lines[i])
+			lines[i] = row;
+	if (!items) {
+		for (i = g->from; i < g->to; i++)
+			pg_drop(c, t->pc[i].no, t->pc[i].col == 0 ? "pdf: actor without item" : "pdf: url without item",
+			        t->pc[i].text.s, t->pc[i].text.len);
+	} else {
+		for (col = 0; col < t->ncol; col++) {
+			ptr[col] = cell[col].s ? cell[col].s : "";
+			len[col] = cell[col].len;
+		}
+		pg_put(c, ipm_blocks_row_lines(c->out, ptr, len, (size_t)t->ncol, row, lines, nl));
+	}
+	for (col = 0; col < t->ncol; col++)
+		ipm_buf_free(&cell[col]);
+	free(lines);
+}
+
+static void groups(pc_tab *t)
+{
+	pc_seg *seg = ipm_malloc((t->nsep + 2) * sizeof *seg), cur;
+	size_t ns = 0, i = 0, s;
+	int have = 0;
+
+	qsort(t->pc, t->npc, sizeof *t->pc, by_top);
+	/* segments between separators */
+	for (s = 0; s <= t->nsep; s++) {
+		double end = s < t->nsep ? t->sep[s].at : 1e300;
+		pc_seg g = { i, i, 0, s > 0 && !t->sep[s - 1].hard };
+		while (i < t->npc && t->pc[i].top < end) {
+			if (t->pc[i].col == 0)
+				g.named = 1;
+			i++;
+		}
+		g.to = i;
+		if (g.to > g.from)
+			seg[ns++] = g;   /* an empty part is skipped */
+	}
+	/* a page break splits a cell: the part without a name joins the other */
+	for (s = 0; s < ns; s++) {
+		if (have && seg[s].soft && (!cur.named || !seg[s].named)) {
+			cur.to = seg[s].to;
+			cur.named |= seg[s].named;
+			continue;
+		}
+		if (have)
+			emit_group(t, &cur);
+		cur = seg[s];
+		have = 1;
+	}
+	if (have)
+		emit_group(t, &cur);
+	free(seg);
+}
+
+void pg_table(pg_ctx *c, size_t hp, size_t hl, size_t *np, size_t *nl)
+{
+	pc_tab t;
+	size_t i;
+	const char *cells[PG_MAX_COLS];
+	size_t lens[PG_MAX_COLS];
+
+	memset(&t, 0, sizeof t);
+	t.c = c;
+	columns(&t, &c->d->p[hp], hl);
+	collect(&t, hp, hl, np, nl);
+	/* a header cell wrapped over lines ("发布机" / "构"): short lines right
+	 * under it, in the header's columns, before the body */
+	while (t.nl > 1 && t.lp[1] == hp) {
+		const pg_page *p = &c->d->p[hp];
+		const pg_line *l = &p->ln[t.li[1]], *h = &p->ln[t.li[0]];
+		int col, ok = 1, any = 0;
+		if (l->y0 - h->y1 > 0.6f * l->size || rule_between(&t, p, 0, h->y1 - 1, l->y0) ||
+		    rule_between(&t, p, 1, h->y1 - 1, l->y0))
+			break;
+		for (col = 0; col < t.ncol && ok; col++) {
+			ipm_buf_clear(&c->tmp);
+			pg_text(p, l->first, l->first + l->n, t.bx[col], t.bx[col + 1], &c->tmp);
+			if (c->tmp.len && (ipm_cp_count(c->tmp.s, c->tmp.len) > 4 || starts_item(c->tmp.s, c->tmp.len)))
+				ok = 0;
+		}
+		if (!ok)
+			break;
+		for (col = 0; col < t.ncol; col++) {
+			size_t at = t.hdr[col].len;
+			pg_text(p, l->first, l->first + l->n, t.bx[col], t.bx[col + 1], &t.hdr[col]);
+			any |= t.hdr[col].len > at;
+		}
+		if (!any)
+			break;
+		ipm_buf_clear(&c->tmp);
+		pg_text(p, l->first, l->first + l->n, -1e9f, 1e9f, &c->tmp);
+		ipm_buf_add(&t.hdr_text, c->tmp.s, 0);
+		memmove(t.lp + 1, t.lp + 2, (t.nl - 2) * sizeof *t.lp);
+		memmove(t.li + 1, t.li + 2, (t.nl - 2) * sizeof *t.li);
+		t.nl--;
+	}
+	for (i = 0; i < (size_t)t.ncol; i++) {
+		cells[i] = t.hdr[i].s ? t.hdr[i].s : "";
+		lens[i] = t.hdr[i].len;
+	}
+	pg_put(c, ipm_blocks_header(c->out, cells, lens, (size_t)t.ncol, c->d->p[hp].ln[hl].no));
+	pieces(&t);
+	separators(&t);
+	groups(&t);
+	for (i = 0; i < t.cappc; i++)
+		ipm_buf_free(&t.pc[i].text);
+	for (i = 0; i < PG_MAX_COLS; i++)
+		ipm_buf_free(&t.hdr[i]);
+	ipm_buf_free(&t.hdr_text);
+	free(t.pc);
+	free(t.sep);
+	free(t.lp);
+	free(t.li);
+}
