@@ -66,9 +66,11 @@ static void walk(pg_ctx *c)
 {
 	const pg_doc *d = c->d;
 	pg_para pa;
+	pg_hdr hdr;
 	size_t pi = 0, li = 0;
 
 	memset(&pa, 0, sizeof pa);
+	memset(&hdr, 0, sizeof hdr);
 	while (pi < d->np && !c->failed) {
 		const pg_page *p = &d->p[pi];
 		const pg_line *l;
@@ -86,9 +88,9 @@ static void walk(pg_ctx *c)
 			li++;
 			continue;
 		}
-		if (pg_header_line(c, p, l)) {
+		if (pg_header(c, p, li, &hdr)) {
 			para_flush(c, &pa);
-			pg_table(c, pi, li, &pi, &li);
+			pg_table(c, pi, li, &hdr, &pi, &li);
 			continue;
 		}
 		if ((lvl = ipm_zh_heading_level(c->tmp2.s, c->tmp2.len)) > 0) {
@@ -108,6 +110,7 @@ static void walk(pg_ctx *c)
 	}
 	para_flush(c, &pa);
 	ipm_buf_free(&pa.text);
+	pg_hdr_free(&hdr);
 }
 
 static int run_doc(pg_doc *d, const char *name, const char *file, ipm_blocks *out, ipm_rejects *rj,

@@ -92,12 +92,22 @@ struct pg_ctx {
 	ipm_table *colwords;      /* columns.tsv (may be NULL) */
 	ipm_buf tmp, tmp2;
 };
-/* A table whose header is line hl of page hp: its rows to c->out. Returns
- * where the document goes on after it: *np, *nl (a line index of a page). */
-void pg_table(pg_ctx *c, size_t hp, size_t hl, size_t *np, size_t *nl);
-/* Column header roles of a line's fragments ("地区 相关政策 链接"): the
- * number of columns (2-PG_MAX_COLS) when it is a table header, else 0. */
-int pg_header_line(pg_ctx *c, const pg_page *p, const pg_line *l);
+/* A table header: its cells (x extents, text) over nl lines (a header
+ * cell may wrap, cells may sit at different heights). */
+typedef struct {
+	int ncol;
+	size_t nl;
+	float x0[PG_MAX_COLS], x1[PG_MAX_COLS], y0, y1;
+	ipm_buf cell[PG_MAX_COLS];
+} pg_hdr;
+/* Is there a table header ("地区 相关政策 链接", the column words of
+ * columns.tsv) at line li of page p? Its number of columns (2-PG_MAX_COLS)
+ * with h filled, else 0. h is the caller's (zeroed once; pg_hdr_free). */
+int pg_header(pg_ctx *c, const pg_page *p, size_t li, pg_hdr *h);
+void pg_hdr_free(pg_hdr *h);
+/* The table under header h (at line hl of page hp): its rows to c->out.
+ * *np, *nl: where the document goes on (a page, a line of it). */
+void pg_table(pg_ctx *c, size_t hp, size_t hl, const pg_hdr *h, size_t *np, size_t *nl);
 void pg_put(pg_ctx *c, int rc);
 void pg_drop(pg_ctx *c, long line, const char *why, const char *s, size_t n);
 

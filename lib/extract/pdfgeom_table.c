@@ -46,8 +46,8 @@ typedef struct {
 	pg_ctx *c;
 	int ncol;
 	float bx[PG_MAX_COLS + 1];   /* column k is [bx[k], bx[k+1]) */
-	ipm_buf hdr[PG_MAX_COLS];
-	ipm_buf hdr_text;            /* the header line's text, to spot repeats */
+	pg_hdr hdr;                  /* the header (its cells, to spot repeats) */
+	pg_hdr again;                /* a header further down */
 	/* the table's lines */
 	size_t *lp, *li, nl, capl;
 	pc_piece *pc;
@@ -66,6 +66,15 @@ void pg_put(pg_ctx *c, int rc)
 void pg_drop(pg_ctx *c, long line, const char *why, const char *s, size_t n)
 {
 	ipm_reject(c->rj, c->name, line, why, s, n);
+}
+
+static int starts_item(const char *s, size_t n)
+{
+	struct ipm_date dt;
+	int bul = 0;
+	size_t k = ipm_zh_skip_bullet(s, n, &bul);
+
+	return bul || ipm_date_at(s + k, n - k, &dt) > 0;
 }
 
 static const char *const roles[] = { "actor", "item", "link" };
@@ -109,30 +118,156 @@ static int word_prefix(pg_ctx *c, const char *s, size_t n)
 	return 0;
 }
 
-int pg_header_line(pg_ctx *c, const pg_page *p, const pg_line *l)
+/* Fragments of line l into the header cells h (by x overlap). Returns 0
+ * when they make too many cells. */
+static int band_add(pg_ctx *c, const pg_page *p, const pg_line *l, pg_hdr *h)
 {
 	float x0[PG_MAX_COLS + 1], x1[PG_MAX_COLS + 1];
-	size_t nf, i, st = 0;
-	int known = 0, first = -1;
+	size_t nf, i, st = 0, f = 0;
+	int k, j;
 
 	ipm_buf_clear(&c->tmp);
 	nf = pg_fragments(p, l, 0.8f, x0, x1, PG_MAX_COLS + 1, &c->tmp);
-	if (nf < 2 || nf > PG_MAX_COLS)
+	if (nf > PG_MAX_COLS)
 		return 0;
-	for (i = 0; i <= c->tmp.len; i++)
-		if (i == c->tmp.len || c->tmp.s[i] == '\t') {
-			const char *s = c->tmp.s + st;
-			size_t n = i - st;
-			int r = word_role(c, s, n);
-			if (r >= 0 || word_prefix(c, s, n))
-				known++;
-			if (st == 0)
-				first = r >= 0 ? r : word_prefix(c, s, n) ? 0 : -1;
-			if (ipm_cp_count(s, n) > 8)
+	for (i = 0; i <= c->tmp.len; i++) {
+		if (i < c->tmp.len && c->tmp.s[i] != '\t')
+			continue;
+		for (k = 0; k < h->ncol; k++)
+			if (x0[f] < h->x1[k] + 2 && x1[f] > h->x0[k] - 2)
+				break;
+		if (k == h->ncol) {
+			if (h->ncol == PG_MAX_COLS)
 				return 0;
-			st = i + 1;
+			for (k = 0; k < h->ncol && h->x0[k] < x0[f]; k++)
+				;
+			for (j = h->ncol; j > k; j--) {
+				ipm_buf t = h->cell[j];
+				h->x0[j] = h->x0[j - 1];
+				h->x1[j] = h->x1[j - 1];
+				h->cell[j] = h->cell[j - 1];
+				h->cell[j - 1] = t;
+			}
+			ipm_buf_clear(&h->cell[k]);
+			h->x0[k] = x0[f];
+			h->x1[k] = x1[f];
+			h->ncol++;
 		}
-	return known >= 2 && first == 0 ? (int)nf : 0;
+		pg_join(&h->cell[k], c->tmp.s + st, i - st);
+		h->x0[k] = fminf(h->x0[k], x0[f]);
+		h->x1[k] = fmaxf(h->x1[k], x1[f]);
+		st = i + 1;
+		f++;
+	}
+	h->y0 = fminf(h->y0, l->y0);
+	h->y1 = fmaxf(h->y1, l->y1);
+	return 1;
+}
+
+/* Are the cells of h a table header: 2+ short cells, two of them column
+ * words (or their starts), the first an actor's? */
+static int band_ok(pg_ctx *c, const pg_hdr *h)
+{
+	int k, known = 0, first = -1;
+
+	if (h->ncol < 2)
+		return 0;
+	for (k = 0; k < h->ncol; k++) {
+		const ipm_buf *b = &h->cell[k];
+		int r = word_role(c, b->s, b->len), pre = word_prefix(c, b->s, b->len);
+		if (r >= 0 || pre)
+			known++;
+		if (k == 0)
+			first = r >= 0 ? r : pre ? 0 : -1;
+		if (!b->len || ipm_cp_count(b->s, b->len) > 8)
+			return 0;
+	}
+	return known >= 2 && first == 0;
+}
+
+/* Line l right under the band: only short text inside the cells. */
+static int band_more(pg_ctx *c, const pg_page *p, const pg_line *l, const pg_hdr *h)
+{
+	float x0[PG_MAX_COLS + 1], x1[PG_MAX_COLS + 1];
+	size_t nf, i, st = 0, f = 0;
+	int k;
+
+	if (l->furn || l->y0 - h->y1 > 0.6f * l->size || l->y0 < h->y0)
+		return 0;
+	ipm_buf_clear(&c->tmp);
+	nf = pg_fragments(p, l, 0.8f, x0, x1, PG_MAX_COLS + 1, &c->tmp);
+	if (nf > (size_t)h->ncol)
+		return 0;
+	for (i = 0; i <= c->tmp.len; i++) {
+		if (i < c->tmp.len && c->tmp.s[i] != '\t')
+			continue;
+		for (k = 0; k < h->ncol; k++)
+			if (x0[f] < h->x1[k] + 2 && x1[f] > h->x0[k] - 2)
+				break;
+		if (k == h->ncol || ipm_cp_count(c->tmp.s + st, i - st) > 4 || starts_item(c->tmp.s + st, i - st))
+			return 0;
+		st = i + 1;
+		f++;
+	}
+	return 1;
+}
+
+static void hdr_reset(pg_hdr *h)
+{
+	int k;
+
+	for (k = 0; k < PG_MAX_COLS; k++)
+		ipm_buf_clear(&h->cell[k]);
+	h->ncol = 0;
+	h->nl = 0;
+	h->y0 = 1e30f;
+	h->y1 = -1e30f;
+}
+
+void pg_hdr_free(pg_hdr *h)
+{
+	int k;
+
+	for (k = 0; k < PG_MAX_COLS; k++)
+		ipm_buf_free(&h->cell[k]);
+}
+
+int pg_header(pg_ctx *c, const pg_page *p, size_t li, pg_hdr *h)
+{
+	size_t k, j;
+
+	for (k = 0; k < 3 && li + k < p->nln; k++) {
+		hdr_reset(h);
+		for (j = 0; j <= k; j++) {
+			const pg_line *l = &p->ln[li + j];
+			if (l->furn || (j && l->y0 - p->ln[li + j - 1].y1 > 0.6f * l->size) ||
+			    !band_add(c, p, l, h))
+				break;
+		}
+		if (j <= k || !band_ok(c, h))
+			continue;
+		h->nl = k + 1;
+		/* a cell wrapped further ("发布机" / "构") */
+		while (li + h->nl < p->nln && h->nl < 6 && band_more(c, p, &p->ln[li + h->nl], h)) {
+			band_add(c, p, &p->ln[li + h->nl], h);
+			h->nl++;
+		}
+		return h->ncol;
+	}
+	hdr_reset(h);
+	return 0;
+}
+
+static int hdr_same(const pg_hdr *a, const pg_hdr *b)
+{
+	int k;
+
+	if (a->ncol != b->ncol)
+		return 0;
+	for (k = 0; k < a->ncol; k++)
+		if (a->cell[k].len != b->cell[k].len || memcmp(a->cell[k].s, b->cell[k].s, a->cell[k].len))
+			return 0;
+	return 1;
 }
 
 /* ---- columns ---- */
@@ -151,25 +286,15 @@ static int near_count(const float *v, size_t n, float x)
 static void columns(pc_tab *t, const pg_page *p, size_t hl)
 {
 	pg_ctx *c = t->c;
-	const pg_line *h = &p->ln[hl];
-	float x0[PG_MAX_COLS + 1], x1[PG_MAX_COLS + 1], *starts = NULL;
-	size_t nf, i, j, ns = 0, caps = 0, st = 0;
+	const pg_hdr *h = &t->hdr;
+	const float *x0 = h->x0, *x1 = h->x1;
+	float *starts = NULL;
+	size_t nf = (size_t)h->ncol, i, j, ns = 0, caps = 0;
 	int k;
 
-	ipm_buf_clear(&c->tmp);
-	nf = pg_fragments(p, h, 0.8f, x0, x1, PG_MAX_COLS + 1, &c->tmp);
-	t->ncol = (int)nf;
-	for (i = 0, k = 0; i <= c->tmp.len; i++)
-		if (i == c->tmp.len || c->tmp.s[i] == '\t') {
-			ipm_buf_clear(&t->hdr[k]);
-			ipm_buf_add(&t->hdr[k], c->tmp.s + st, i - st);
-			k++;
-			st = i + 1;
-		}
-	ipm_buf_clear(&t->hdr_text);
-	pg_text(p, h->first, h->first + h->n, -1e9f, 1e9f, &t->hdr_text);
+	t->ncol = h->ncol;
 	/* the starts of body fragments below the header on its page */
-	for (j = hl + 1; j < p->nln && j < hl + 80; j++) {
+	for (j = hl + h->nl; j < p->nln && j < hl + 80; j++) {
 		float f0[16], f1[16];
 		size_t m, q;
 		ipm_buf_clear(&c->tmp2);
@@ -266,18 +391,56 @@ static int in_ruled(const pc_tab *t, const pg_page *p, const pg_line *l)
 	return 0;
 }
 
+/* Below the last rule of a page: the start of a row that a page break
+ * splits (its column rules are drawn on the next page): right under the
+ * rule, or right under such a line. */
+static int split_row(const pg_line *l, const pg_line *prev, float low)
+{
+	if (low < 0 || l->y0 < low - 1)
+		return 0;
+	return l->y0 - low < 1.2f * l->size || (prev && prev->y0 > low && l->y0 - prev->y1 < 1.5f * l->size);
+}
+
+/* Below the last rule of a page: the rest of the page is table-like and
+ * the table goes on at the top of the next page (a row split by the break,
+ * its rules drawn only there). */
+static int split_tail(pc_tab *t, size_t pi, size_t li)
+{
+	const pg_doc *d = t->c->d;
+	const pg_page *p = &d->p[pi];
+	size_t j;
+
+	for (j = li; j < p->nln; j++) {
+		const pg_line *l = &p->ln[j];
+		if (l->furn)
+			continue;
+		ipm_buf_clear(&t->c->tmp2);
+		pg_text(p, l->first, l->first + l->n, -1e9f, 1e9f, &t->c->tmp2);
+		if (ipm_zh_heading_level(t->c->tmp2.s, t->c->tmp2.len) > 0 || crosses(t, p, l))
+			return 0;
+	}
+	if (pi + 1 >= d->np)
+		return 0;
+	p = &d->p[pi + 1];
+	for (j = 0; j < p->nln; j++)
+		if (!p->ln[j].furn)
+			return in_ruled(t, p, &p->ln[j]);
+	return 0;
+}
+
 /* Walk from the header: collect the table's lines; *np, *nl: where the
  * document goes on. */
 static void collect(pc_tab *t, size_t hp, size_t hl, size_t *np, size_t *nl)
 {
 	pg_ctx *c = t->c;
 	const pg_doc *d = c->d;
-	size_t pi = hp, li = hl + 1;
-	const pg_line *prev = &d->p[hp].ln[hl];
+	size_t pi = hp, li;
+	const pg_line *prev = &d->p[hp].ln[hl + t->hdr.nl - 1];
 	float xa = t->bx[0] > -1e8f ? t->bx[0] : d->p[hp].ln[hl].x0;
 	float xb = t->bx[t->ncol] < 1e8f ? t->bx[t->ncol] : d->p[hp].ln[hl].x1;
 
-	add_line(t, hp, hl);
+	for (li = hl; li < hl + t->hdr.nl; li++)
+		add_line(t, hp, li);
 	for (; pi < d->np; pi++, li = 0) {
 		const pg_page *p = &d->p[pi];
 		float low = lowest_rule(p, xa, xb);
@@ -285,20 +448,30 @@ static void collect(pc_tab *t, size_t hp, size_t hl, size_t *np, size_t *nl)
 			const pg_line *l = &p->ln[li];
 			ipm_buf_clear(&c->tmp);
 			pg_text(p, l->first, l->first + l->n, -1e9f, 1e9f, &c->tmp);
-			if (pi != hp && c->tmp.len == t->hdr_text.len && memcmp(c->tmp.s, t->hdr_text.s, c->tmp.len) == 0) {
-				pg_drop(c, l->no, "pdf: repeated table header", c->tmp.s, c->tmp.len);
+			if (!l->furn && pg_header(c, p, li, &t->again)) {
+				size_t k;
+				if (!hdr_same(&t->again, &t->hdr))
+					goto end;   /* another table */
+				for (k = li; k < li + t->again.nl; k++) {
+					ipm_buf_clear(&c->tmp);
+					pg_text(p, p->ln[k].first, p->ln[k].first + p->ln[k].n, -1e9f, 1e9f, &c->tmp);
+					pg_drop(c, p->ln[k].no, "pdf: repeated table header", c->tmp.s, c->tmp.len);
+				}
+				li += t->again.nl - 1;
 				prev = NULL;
 				continue;
 			}
+			ipm_buf_clear(&c->tmp);
+			pg_text(p, l->first, l->first + l->n, -1e9f, 1e9f, &c->tmp);
 			if (l->furn) {
 				pg_drop(c, l->no, "pdf: page furniture", c->tmp.s, c->tmp.len);
 				continue;
 			}
 			if ((ipm_zh_heading_level(c->tmp.s, c->tmp.len) > 0 && l->x0 < t->bx[1]) ||
-			    crosses(t, p, l) || (t->ruled && !in_ruled(t, p, l)) ||
+			    crosses(t, p, l) || (t->ruled && !in_ruled(t, p, l) && !split_row(l, prev, low) && !split_tail(t, pi, li)) ||
 			    (!t->ruled && low >= 0 && l->y0 > low + l->size && (!prev || l->y0 - prev->y1 > 0.8f * l->size)) ||
-			    (prev && !t->ruled && l->y0 - prev->y1 > 2.5f * l->size) ||
-			    pg_header_line(c, p, l)) {
+			    (prev && !t->ruled && l->y0 - prev->y1 > 2.5f * l->size)) {
+end:
 				*np = pi;
 				*nl = li;
 				return;
@@ -344,15 +517,6 @@ static int rule_between(const pc_tab *t, const pg_page *p, int col, float y0, fl
 		if (p->hr[i].at > y0 && p->hr[i].at < y1 && p->hr[i].a0 <= xm && p->hr[i].a1 >= xm)
 			return 1;
 	return 0;
-}
-
-static int starts_item(const char *s, size_t n)
-{
-	struct ipm_date dt;
-	int bul = 0;
-	size_t k = ipm_zh_skip_bullet(s, n, &bul);
-
-	return bul || ipm_date_at(s + k, n - k, &dt) > 0;
 }
 
 /* The typical baseline pitch inside a cell of column col. */
@@ -650,7 +814,7 @@ static void groups(pc_tab *t)
 	free(seg);
 }
 
-void pg_table(pg_ctx *c, size_t hp, size_t hl, size_t *np, size_t *nl)
+void pg_table(pg_ctx *c, size_t hp, size_t hl, const pg_hdr *h, size_t *np, size_t *nl)
 {
 	pc_tab t;
 	size_t i;
@@ -659,52 +823,27 @@ void pg_table(pg_ctx *c, size_t hp, size_t hl, size_t *np, size_t *nl)
 
 	memset(&t, 0, sizeof t);
 	t.c = c;
+	t.hdr.ncol = h->ncol;
+	t.hdr.nl = h->nl;
+	t.hdr.y0 = h->y0;
+	t.hdr.y1 = h->y1;
+	for (i = 0; i < (size_t)h->ncol; i++) {
+		t.hdr.x0[i] = h->x0[i];
+		t.hdr.x1[i] = h->x1[i];
+		ipm_buf_add(&t.hdr.cell[i], h->cell[i].s, h->cell[i].len);
+		cells[i] = t.hdr.cell[i].s ? t.hdr.cell[i].s : "";
+		lens[i] = t.hdr.cell[i].len;
+	}
 	columns(&t, &c->d->p[hp], hl);
 	collect(&t, hp, hl, np, nl);
-	/* a header cell wrapped over lines ("发布机" / "构"): short lines right
-	 * under it, in the header's columns, before the body */
-	while (t.nl > 1 && t.lp[1] == hp) {
-		const pg_page *p = &c->d->p[hp];
-		const pg_line *l = &p->ln[t.li[1]], *h = &p->ln[t.li[0]];
-		int col, ok = 1, any = 0;
-		if (l->y0 - h->y1 > 0.6f * l->size || rule_between(&t, p, 0, h->y1 - 1, l->y0) ||
-		    rule_between(&t, p, 1, h->y1 - 1, l->y0))
-			break;
-		for (col = 0; col < t.ncol && ok; col++) {
-			ipm_buf_clear(&c->tmp);
-			pg_text(p, l->first, l->first + l->n, t.bx[col], t.bx[col + 1], &c->tmp);
-			if (c->tmp.len && (ipm_cp_count(c->tmp.s, c->tmp.len) > 4 || starts_item(c->tmp.s, c->tmp.len)))
-				ok = 0;
-		}
-		if (!ok)
-			break;
-		for (col = 0; col < t.ncol; col++) {
-			size_t at = t.hdr[col].len;
-			pg_text(p, l->first, l->first + l->n, t.bx[col], t.bx[col + 1], &t.hdr[col]);
-			any |= t.hdr[col].len > at;
-		}
-		if (!any)
-			break;
-		ipm_buf_clear(&c->tmp);
-		pg_text(p, l->first, l->first + l->n, -1e9f, 1e9f, &c->tmp);
-		ipm_buf_add(&t.hdr_text, c->tmp.s, 0);
-		memmove(t.lp + 1, t.lp + 2, (t.nl - 2) * sizeof *t.lp);
-		memmove(t.li + 1, t.li + 2, (t.nl - 2) * sizeof *t.li);
-		t.nl--;
-	}
-	for (i = 0; i < (size_t)t.ncol; i++) {
-		cells[i] = t.hdr[i].s ? t.hdr[i].s : "";
-		lens[i] = t.hdr[i].len;
-	}
 	pg_put(c, ipm_blocks_header(c->out, cells, lens, (size_t)t.ncol, c->d->p[hp].ln[hl].no));
 	pieces(&t);
 	separators(&t);
 	groups(&t);
 	for (i = 0; i < t.cappc; i++)
 		ipm_buf_free(&t.pc[i].text);
-	for (i = 0; i < PG_MAX_COLS; i++)
-		ipm_buf_free(&t.hdr[i]);
-	ipm_buf_free(&t.hdr_text);
+	pg_hdr_free(&t.hdr);
+	pg_hdr_free(&t.again);
 	free(t.pc);
 	free(t.sep);
 	free(t.lp);

@@ -54,7 +54,7 @@ static void clip_push(struct pg_trace *t, const double *b)
 	t->nclip++;
 }
 
-/* Is the point inside the current clip (1 pt of slack)? */
+/* Is the point inside the current clip (1 pt of slack across; none down the page, where a line cut by a page break is drawn twice, clipped)? */
 static int visible(const struct pg_trace *t, double x, double y)
 {
 	const double *c;
@@ -62,7 +62,7 @@ static int visible(const struct pg_trace *t, double x, double y)
 	if (!t->nclip)
 		return 1;
 	c = t->clip[t->nclip - 1];
-	return x >= c[0] - 1 && x <= c[2] + 1 && y >= c[1] - 1 && y <= c[3] + 1;
+	return x >= c[0] - 1 && x <= c[2] + 1 && y >= c[1] && y < c[3];
 }
 
 static void pts(const char *s, double *v, int n)
@@ -147,12 +147,23 @@ static void end_subpath(struct pg_trace *t)
 		y0 = fmin(y0, t->py[i]);
 		y1 = fmax(y1, t->py[i]);
 	}
+	if (t->nclip) {   /* the visible part only */
+		const double *c = t->clip[t->nclip - 1];
+		x0 = fmax(x0, c[0] - 1);
+		x1 = fmin(x1, c[2] + 1);
+		y0 = fmax(y0, c[1] - 1);
+		y1 = fmin(y1, c[3] + 1);
+		if (x1 < x0 || y1 < y0) {
+			t->npt = 0;
+			return;
+		}
+		for (i = 0; i < t->npt; i++) {
+			t->px[i] = fmin(fmax(t->px[i], x0), x1);
+			t->py[i] = fmin(fmax(t->py[i], y0), y1);
+		}
+	}
 	w = x1 - x0;
 	h = y1 - y0;
-	if (!visible(t, (x0 + x1) / 2, (y0 + y1) / 2)) {
-		t->npt = 0;
-		return;
-	}
 	if (t->stroke) {
 		/* each straight segment of a stroke */
 		for (i = 1; i < t->npt; i++) {
