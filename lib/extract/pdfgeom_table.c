@@ -29,7 +29,7 @@
 
 typedef struct {
 	int col;
-	size_t page;
+	size_t page, page_end;   /* where it starts and ends */
 	float y0, y1, size;
 	double top, bot;   /* global positions */
 	long no;
@@ -519,23 +519,41 @@ static int rule_between(const pc_tab *t, const pg_page *p, int col, float y0, fl
 	return 0;
 }
 
-/* The typical baseline pitch inside a cell of column col. */
+/* Does line l of page p have glyphs in column col? */
+static int in_col(const pc_tab *t, const pg_page *p, const pg_line *l, int col)
+{
+	size_t k;
+
+	for (k = l->first; k < l->first + l->n; k++) {
+		const pg_glyph *g = &p->g[p->order[k]];
+		float cx = (g->x0 + g->x1) / 2;
+		if (g->cp != ' ' && cx >= t->bx[col] && cx < t->bx[col + 1])
+			return 1;
+	}
+	return 0;
+}
+
+/* The typical baseline pitch of the lines of column col (the most common
+ * distance between two of its lines, within 0.5 pt). */
 static float pitch(const pc_tab *t, int col)
 {
 	const pg_doc *d = t->c->d;
-	float v[64], best = 0;
-	size_t i, n = 0;
+	float v[128], best = 0, last = 0;
+	size_t i, n = 0, kb = 0, lastp = (size_t)-1;
 
-	for (i = 1; i < t->nl && n < 64; i++) {
-		const pg_line *a = &d->p[t->lp[i - 1]].ln[t->li[i - 1]], *b = &d->p[t->lp[i]].ln[t->li[i]];
-		float dd = b->base - a->base;
-		(void)col;
-		if (t->lp[i] == t->lp[i - 1] && dd > 0 && dd < 2.2f * b->size)
+	for (i = 0; i < t->nl && n < 128; i++) {
+		const pg_page *p = &d->p[t->lp[i]];
+		const pg_line *b = &p->ln[t->li[i]];
+		float dd = b->base - last;
+		if (!in_col(t, p, b, col))
+			continue;
+		if (t->lp[i] == lastp && dd > 0 && dd < 2.2f * b->size)
 			v[n++] = dd;
+		last = b->base;
+		lastp = t->lp[i];
 	}
-	/* the most common pitch (within 0.5 pt) */
 	for (i = 0; i < n; i++) {
-		size_t j, k = 0, kb = 0;
+		size_t j, k = 0;
 		for (j = 0; j < n; j++)
 			if (fabsf(v[j] - v[i]) <= 0.5f)
 				k++;
@@ -547,15 +565,58 @@ static float pitch(const pc_tab *t, int col)
 	return best;
 }
 
+/* The top and bottom of the table's lines on page pi. */
+static void page_extent(const pc_tab *t, size_t pi, float *lo, float *hi)
+{
+	const pg_page *p = &t->c->d->p[pi];
+	size_t i;
+
+	*lo = 1e30f;
+	*hi = -1e30f;
+	for (i = 0; i < t->nl; i++)
+		if (t->lp[i] == pi) {
+			*lo = fminf(*lo, p->ln[t->li[i]].y0);
+			*hi = fmaxf(*hi, p->ln[t->li[i]].y1);
+		}
+}
+
+/* Does a name (column 0) at y0 on line l of page pi start a new cell,
+ * after cur on an earlier page? Not when the page break cut one name cell:
+ * no rule after cur on its page nor before l on this one (unruled: cur
+ * ends its page's table, l starts this page's and no dated item starts
+ * beside it). */
+static int name_breaks(pc_tab *t, const pc_piece *cur, size_t pi, const pg_line *l, float y0, float size)
+{
+	const pg_doc *d = t->c->d;
+	const pg_page *p = &d->p[pi];
+	float lo, hi;
+
+	page_extent(t, cur->page_end, &lo, &hi);
+	if (t->ruled) {
+		if (rule_between(t, &d->p[cur->page_end], 0, cur->y1 - 0.5f, hi + 1.5f * size))
+			return 1;
+		page_extent(t, pi, &lo, &hi);
+		return rule_between(t, p, 0, lo - 1.5f * size, y0 + 0.5f);
+	}
+	if (cur->y1 < hi - 1)
+		return 1;
+	page_extent(t, pi, &lo, &hi);
+	if (y0 > lo + 1 || t->ncol < 2)
+		return 1;
+	ipm_buf_clear(&t->c->tmp2);
+	pg_text(p, l->first, l->first + l->n, t->bx[1], t->bx[2], &t->c->tmp2);
+	return starts_item(t->c->tmp2.s, t->c->tmp2.len);
+}
+
 static void pieces(pc_tab *t)
 {
 	const pg_doc *d = t->c->d;
-	float pt = pitch(t, 1);
 	int col;
 	size_t i, k;
 
 	for (col = 0; col < t->ncol; col++) {
 		pc_piece *cur = NULL;
+		float pt = pitch(t, col);
 		float last_base = 0;
 		for (i = 1; i < t->nl; i++) {
 			const pg_page *p = &d->p[t->lp[i]];
@@ -581,8 +642,9 @@ static void pieces(pc_tab *t)
 				continue;
 			if (!cur)
 				fresh = 1;
-			else if (cur->page != t->lp[i])
-				fresh = col == 0 ? 1 : col == t->ncol - 1 && t->ncol >= 3 ? ipm_url_starts(t->c->tmp.s, t->c->tmp.len) :
+			else if (cur->page_end != t->lp[i])
+				fresh = col == 0 ? name_breaks(t, cur, t->lp[i], l, y0, size) :
+				        col == t->ncol - 1 && t->ncol >= 3 ? ipm_url_starts(t->c->tmp.s, t->c->tmp.len) :
 				        starts_item(t->c->tmp.s, t->c->tmp.len);
 			else if (rule_between(t, p, col, cur->y1 - 0.5f, y0 + 0.5f))
 				fresh = 1;
@@ -608,6 +670,7 @@ static void pieces(pc_tab *t)
 				pg_join(&cur->text, t->c->tmp.s, t->c->tmp.len);
 			}
 			cur->y1 = y1;
+			cur->page_end = t->lp[i];
 			cur->bot = t->lp[i] * PAGE_SPAN + y1;
 			last_base = l->base;
 		}
