@@ -33,6 +33,7 @@ typedef struct {
 	float y0, y1, size;
 	double top, bot;   /* global positions */
 	long no;
+	long grp;          /* unruled: the name (index) it belongs to, -1 none */
 	ipm_buf text;
 	long *nos;         /* line numbers of the lines joined (first only used) */
 } pc_piece;
@@ -708,7 +709,7 @@ static int by_top(const void *a, const void *b)
 static void separators(pc_tab *t)
 {
 	const pg_doc *d = t->c->d;
-	size_t i, j, pi;
+	size_t i, pi;
 
 	for (pi = t->lp[0]; t->nl && pi <= t->lp[t->nl - 1]; pi++)
 		add_sep(t, pi * PAGE_SPAN, 0);
@@ -725,50 +726,6 @@ static void separators(pc_tab *t)
 			for (i = 0; i < p->nhr; i++)
 				if (p->hr[i].a0 <= xm && p->hr[i].a1 >= xm && p->hr[i].at > lo && p->hr[i].at < hi)
 					add_sep(t, pi * PAGE_SPAN + p->hr[i].at, 1);
-		}
-	} else {
-		size_t nn = 0, top = 0;
-		for (i = 0; i < t->npc; i++) {
-			if (t->pc[i].col != 0)
-				continue;
-			nn++;
-			for (j = 0; j < t->npc; j++)
-				if (t->pc[j].col == 1 && fabs(t->pc[j].top - t->pc[i].top) < 0.4 * t->pc[i].size) {
-					top++;
-					break;
-				}
-		}
-		for (i = 0; i < t->npc; i++) {
-			const pc_piece *n = &t->pc[i];
-			double best = -1, bd = 1e30, c;
-			size_t s = (size_t)-1;
-			if (n->col != 0)
-				continue;
-			if (top * 2 >= nn) {
-				add_sep(t, n->top - 0.4 * n->size, 1);
-				continue;
-			}
-			/* centred: the first item of the name's page part whose span
-			 * around it puts the name in the middle */
-			c = (n->top + n->bot) / 2;
-			for (j = 0; j < t->npc; j++) {
-				size_t e;
-				if (t->pc[j].col != 1 || t->pc[j].page != n->page || t->pc[j].top > c)
-					continue;
-				for (e = 0; e < t->npc; e++) {
-					double m;
-					if (t->pc[e].col != 1 || t->pc[e].page != n->page || t->pc[e].bot < c || t->pc[e].top < t->pc[j].top)
-						continue;
-					m = fabs((t->pc[j].top + t->pc[e].bot) / 2 - c);
-					if (m < bd) {
-						bd = m;
-						s = j;
-					}
-				}
-			}
-			if (s != (size_t)-1)
-				best = t->pc[s].top - 0.3 * t->pc[s].size;
-			add_sep(t, best >= 0 ? best : n->top - 0.4 * n->size, 1);
 		}
 	}
 	qsort(t->sep, t->nsep, sizeof *t->sep, by_at);
@@ -877,6 +834,92 @@ static void groups(pc_tab *t)
 	free(seg);
 }
 
+static int by_grp(const void *a, const void *b)
+{
+	const pc_piece *x = a, *y = b;
+
+	if (x->grp != y->grp)
+		return x->grp < y->grp ? -1 : 1;
+	return by_top(a, b);
+}
+
+/* Unruled: the pieces of column col (indexes p, n of them) to the names
+ * (indexes nm, nn): top-aligned cells start with their name; centred ones
+ * have their middle at the name's middle (greedy, in page order). */
+static void assign_col(pc_tab *t, const size_t *p, size_t n, const size_t *nm, size_t nn)
+{
+	size_t i, j, e, top = 0;
+
+	for (i = 0; i < nn; i++)
+		for (j = 0; j < n; j++)
+			if (fabs(t->pc[p[j]].top - t->pc[nm[i]].top) < 0.4 * t->pc[nm[i]].size) {
+				top++;
+				break;
+			}
+	if (top * 2 >= nn) {
+		for (j = 0, i = 0; j < n; j++) {
+			pc_piece *q = &t->pc[p[j]];
+			while (i < nn && t->pc[nm[i]].top - 0.5 * t->pc[nm[i]].size <= q->top)
+				i++;
+			q->grp = (long)i - 1;
+		}
+		return;
+	}
+	for (i = 0, j = 0; i < nn && j < n; i++) {
+		const pc_piece *a = &t->pc[nm[i]];
+		double c = (a->top + a->bot) / 2, bd = 1e300;
+		size_t best = j;
+		if (t->pc[p[j]].top > c && i + 1 < nn)
+			continue;   /* this row has nothing in the column */
+		for (e = j; e < n; e++) {
+			double m;
+			if (i + 1 < nn && t->pc[p[e]].top > (t->pc[nm[i + 1]].top + t->pc[nm[i + 1]].bot) / 2)
+				break;
+			m = fabs((t->pc[p[j]].top + t->pc[p[e]].bot) / 2 - c);
+			if (m < bd) {
+				bd = m;
+				best = e;
+			}
+		}
+		for (e = j; e <= best; e++)
+			t->pc[p[e]].grp = (long)i;
+		j = best + 1;
+	}
+	for (; j < n; j++)
+		t->pc[p[j]].grp = (long)nn - 1;
+}
+
+static void groups_unruled(pc_tab *t)
+{
+	size_t *nm = ipm_malloc((t->npc + 1) * sizeof *nm), *p = ipm_malloc((t->npc + 1) * sizeof *p);
+	size_t nn = 0, n, i, from;
+	int col;
+
+	qsort(t->pc, t->npc, sizeof *t->pc, by_top);
+	for (i = 0; i < t->npc; i++) {
+		t->pc[i].grp = -1;
+		if (t->pc[i].col == 0) {
+			t->pc[i].grp = (long)nn;
+			nm[nn++] = i;
+		}
+	}
+	for (col = 1; col < t->ncol; col++) {
+		for (i = 0, n = 0; i < t->npc; i++)
+			if (t->pc[i].col == col)
+				p[n++] = i;
+		assign_col(t, p, n, nm, nn);
+	}
+	free(nm);
+	free(p);
+	qsort(t->pc, t->npc, sizeof *t->pc, by_grp);
+	for (from = 0, i = 1; i <= t->npc; i++)
+		if (i == t->npc || t->pc[i].grp != t->pc[from].grp) {
+			pc_seg g = { from, i, 0, 0 };
+			emit_group(t, &g);
+			from = i;
+		}
+}
+
 void pg_table(pg_ctx *c, size_t hp, size_t hl, const pg_hdr *h, size_t *np, size_t *nl)
 {
 	pc_tab t;
@@ -901,8 +944,12 @@ void pg_table(pg_ctx *c, size_t hp, size_t hl, const pg_hdr *h, size_t *np, size
 	collect(&t, hp, hl, np, nl);
 	pg_put(c, ipm_blocks_header(c->out, cells, lens, (size_t)t.ncol, c->d->p[hp].ln[hl].no));
 	pieces(&t);
-	separators(&t);
-	groups(&t);
+	if (t.ruled) {
+		separators(&t);
+		groups(&t);
+	} else {
+		groups_unruled(&t);
+	}
 	for (i = 0; i < t.cappc; i++)
 		ipm_buf_free(&t.pc[i].text);
 	pg_hdr_free(&t.hdr);
