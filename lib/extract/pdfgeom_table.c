@@ -15,8 +15,8 @@
  *    break belongs to the named part on the other side;
  *  - one row block per name cell: [name, items, links] with "lines". */
 #include <math.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -619,7 +619,7 @@ static void pieces(pc_tab *t)
 		pc_piece *cur = NULL;
 		float pt = pitch(t, col);
 		float last_base = 0;
-		for (i = 1; i < t->nl; i++) {
+		for (i = t->hdr.nl; i < t->nl; i++) {
 			const pg_page *p = &d->p[t->lp[i]];
 			const pg_line *l = &p->ln[t->li[i]];
 			float y0 = 1e30f, y1 = -1e30f, size = 0;
@@ -843,20 +843,15 @@ static int by_grp(const void *a, const void *b)
 	return by_top(a, b);
 }
 
-/* Unruled: the pieces of column col (indexes p, n of them) to the names
- * (indexes nm, nn): top-aligned cells start with their name; centred ones
- * have their middle at the name's middle (greedy, in page order). */
-static void assign_col(pc_tab *t, const size_t *p, size_t n, const size_t *nm, size_t nn)
+/* Unruled: the pieces of a column (indexes p, n of them) to the names
+ * (indexes nm, nn): with top-aligned names (top) a cell starts with its
+ * name; centred ones have their middle at the name's middle (greedy, in
+ * page order). */
+static void assign_col(pc_tab *t, const size_t *p, size_t n, const size_t *nm, size_t nn, int top)
 {
-	size_t i, j, e, top = 0;
+	size_t i, j, e;
 
-	for (i = 0; i < nn; i++)
-		for (j = 0; j < n; j++)
-			if (fabs(t->pc[p[j]].top - t->pc[nm[i]].top) < 0.4 * t->pc[nm[i]].size) {
-				top++;
-				break;
-			}
-	if (top * 2 >= nn) {
+	if (top) {
 		for (j = 0, i = 0; j < n; j++) {
 			pc_piece *q = &t->pc[p[j]];
 			while (i < nn && t->pc[nm[i]].top - 0.5 * t->pc[nm[i]].size <= q->top)
@@ -893,7 +888,7 @@ static void groups_unruled(pc_tab *t)
 {
 	size_t *nm = ipm_malloc((t->npc + 1) * sizeof *nm), *p = ipm_malloc((t->npc + 1) * sizeof *p);
 	size_t nn = 0, n, i, from;
-	int col;
+	int col, top = 1;
 
 	qsort(t->pc, t->npc, sizeof *t->pc, by_top);
 	for (i = 0; i < t->npc; i++) {
@@ -907,10 +902,24 @@ static void groups_unruled(pc_tab *t)
 		for (i = 0, n = 0; i < t->npc; i++)
 			if (t->pc[i].col == col)
 				p[n++] = i;
-		assign_col(t, p, n, nm, nn);
+		if (col == 1) {
+			/* top-aligned names: each starts where an item does */
+			size_t k, j, off = 0;
+			for (k = 0; k < nn; k++) {
+				for (j = 0; j < n; j++)
+					if (fabs(t->pc[p[j]].top - t->pc[nm[k]].top) < 0.4 * t->pc[nm[k]].size)
+						break;
+				off += j == n;
+			}
+			top = off * 5 <= nn;
+		}
+		assign_col(t, p, n, nm, nn, top);
 	}
 	free(nm);
 	free(p);
+	if (getenv("PGDEBUG"))
+		for (i = 0; i < t->npc; i++)
+			fprintf(stderr, "piece col %d grp %ld top %.1f bot %.1f %.30s\n", t->pc[i].col, t->pc[i].grp, t->pc[i].top, t->pc[i].bot, t->pc[i].text.s);
 	qsort(t->pc, t->npc, sizeof *t->pc, by_grp);
 	for (from = 0, i = 1; i <= t->npc; i++)
 		if (i == t->npc || t->pc[i].grp != t->pc[from].grp) {
