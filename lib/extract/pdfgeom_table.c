@@ -583,9 +583,9 @@ static void page_extent(const pc_tab *t, size_t pi, float *lo, float *hi)
 
 /* Does a name (column 0) at y0 on line l of page pi start a new cell,
  * after cur on an earlier page? Not when the page break cut one name cell:
- * no rule after cur on its page nor before l on this one (unruled: cur
- * ends its page's table, l starts this page's and no dated item starts
- * beside it). */
+ * no rule closes cur on its page (unruled: cur ends its page's table), l
+ * starts this page's table and no dated item starts beside it (a rule at
+ * the top of the page may be a repeated header's). */
 static int name_breaks(pc_tab *t, const pc_piece *cur, size_t pi, const pg_line *l, float y0, float size)
 {
 	const pg_doc *d = t->c->d;
@@ -593,13 +593,7 @@ static int name_breaks(pc_tab *t, const pc_piece *cur, size_t pi, const pg_line 
 	float lo, hi;
 
 	page_extent(t, cur->page_end, &lo, &hi);
-	if (t->ruled) {
-		if (rule_between(t, &d->p[cur->page_end], 0, cur->y1 - 0.5f, hi + 1.5f * size))
-			return 1;
-		page_extent(t, pi, &lo, &hi);
-		return rule_between(t, p, 0, lo - 1.5f * size, y0 + 0.5f);
-	}
-	if (cur->y1 < hi - 1)
+	if (t->ruled ? rule_between(t, &d->p[cur->page_end], 0, cur->y1 - 0.5f, hi + 1.5f * size) : cur->y1 < hi - 1)
 		return 1;
 	page_extent(t, pi, &lo, &hi);
 	if (y0 > lo + 1 || t->ncol < 2)
