@@ -62,6 +62,18 @@ static int para_goes_on(const pg_para *pa, const pg_doc *d, size_t pi, const pg_
 	       !ipm_zh_ends_clause(pa->text.s, pa->text.len);
 }
 
+/* Where the page's full lines end. */
+static float right_edge(const pg_page *p)
+{
+	float r = 0;
+	size_t i;
+
+	for (i = 0; i < p->nln; i++)
+		if (!p->ln[i].furn)
+			r = fmaxf(r, p->ln[i].x1);
+	return r;
+}
+
 static void walk(pg_ctx *c)
 {
 	const pg_doc *d = c->d;
@@ -103,6 +115,9 @@ static void walk(pg_ctx *c)
 			para_flush(c, &pa);
 		if (!pa.text.len)
 			pa.line = l->no;
+		else if (right_edge(p) - pa.last->x1 > pg_lead_width(p, l, -1e9f, 1e9f) + 0.3f * l->size &&
+		         pg_latin_edge(&pa.text, &c->tmp2))
+			ipm_buf_addc(&pa.text, ' ');   /* the line broke at a space */
 		pg_join(&pa.text, c->tmp2.s, c->tmp2.len);
 		pa.last = l;
 		pa.page = pi;

@@ -78,6 +78,14 @@ size_t pg_fragments(const pg_page *p, const pg_line *l, float gap, float *x0v, f
 /* Append a wrapped line's text to b: a space only between two ASCII
  * letters or digits (a printed line breaks at a space there), else none. */
 void pg_join(ipm_buf *b, const char *s, size_t n);
+/* The width of what line l (glyphs in [xa, xb)) cannot break inside at
+ * its start: an ASCII word, or a glyph with the closing marks after it. A
+ * line above that stopped further than this from the edge broke at a
+ * space. */
+float pg_lead_width(const pg_page *p, const pg_line *l, float xa, float xb);
+/* Joining line b to text a: is there a latin word at the seam (where a
+ * printed line only breaks at a space), neither side a space already? */
+int pg_latin_edge(const ipm_buf *a, const ipm_buf *b);
 /* A vertical rule crossing the band y0..y1 between x0 and x1 of page p. */
 int pg_vrule_between(const pg_page *p, float x0, float x1, float y0, float y1);
 

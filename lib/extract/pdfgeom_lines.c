@@ -269,3 +269,53 @@ void pg_join(ipm_buf *b, const char *s, size_t n)
 		ipm_buf_addc(b, ' ');
 	ipm_buf_add(b, s, n);
 }
+
+/* Closing marks a line may not start with (they go with the glyph before). */
+static int closing(uint32_t c)
+{
+	static const uint32_t v[] = { 0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0x201d, 0x2019,
+	                              0xff09, 0x300b, 0x300d, 0x300f, 0x3011, 0x3009, ',', '.', ';', ':', ')',
+	                              '!', '?', 0x2026, 0x2014 };
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (v[i] == c)
+			return 1;
+	return 0;
+}
+
+static int word_cp(uint32_t c)
+{
+	return c < 0x80 && c != ' ';
+}
+
+float pg_lead_width(const pg_page *p, const pg_line *l, float xa, float xb)
+{
+	const pg_glyph *first = NULL, *last = NULL;
+	size_t k;
+
+	for (k = l->first; k < l->first + l->n; k++) {
+		const pg_glyph *g = &p->g[p->order[k]];
+		float c = (g->x0 + g->x1) / 2;
+		if (c < xa || c >= xb)
+			continue;
+		if (!first) {
+			if (g->cp == ' ')
+				continue;
+			first = last = g;
+			continue;
+		}
+		if (word_cp(first->cp) ? word_cp(g->cp) : closing(g->cp))
+			last = g;
+		else
+			break;
+	}
+	return first ? last->x1 - first->x0 : 0;
+}
+
+int pg_latin_edge(const ipm_buf *a, const ipm_buf *b)
+{
+	if (!a->len || !b->len || a->s[a->len - 1] == ' ' || b->s[0] == ' ')
+		return 0;
+	return alnum(a->s[a->len - 1]) || alnum(b->s[0]);
+}

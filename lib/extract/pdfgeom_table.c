@@ -56,6 +56,7 @@ typedef struct {
 	pc_sep *sep;
 	size_t nsep, capsep;
 	int ruled;
+	int rowspan;       /* name cells span several ruled rows */
 } pc_tab;
 
 void pg_put(pg_ctx *c, int rc)
@@ -611,12 +612,24 @@ static void pieces(pc_tab *t)
 
 	for (col = 0; col < t->ncol; col++) {
 		pc_piece *cur = NULL;
-		float pt = pitch(t, col);
+		float pt = pitch(t, col), right = -1e30f, last_x1 = 0;
 		float last_base = 0;
+
+		/* the column's right edge: where its full lines end */
 		for (i = t->hdr.nl; i < t->nl; i++) {
 			const pg_page *p = &d->p[t->lp[i]];
 			const pg_line *l = &p->ln[t->li[i]];
-			float y0 = 1e30f, y1 = -1e30f, size = 0;
+			for (k = l->first; k < l->first + l->n; k++) {
+				const pg_glyph *g = &p->g[p->order[k]];
+				float cx = (g->x0 + g->x1) / 2;
+				if (g->cp != ' ' && cx >= t->bx[col] && cx < t->bx[col + 1])
+					right = fmaxf(right, g->x1);
+			}
+		}
+		for (i = t->hdr.nl; i < t->nl; i++) {
+			const pg_page *p = &d->p[t->lp[i]];
+			const pg_line *l = &p->ln[t->li[i]];
+			float y0 = 1e30f, y1 = -1e30f, size = 0, x1 = -1e30f;
 			size_t st = t->c->tmp.len;
 			int fresh;
 			for (k = l->first; k < l->first + l->n; k++) {
@@ -626,6 +639,7 @@ static void pieces(pc_tab *t)
 					continue;
 				y0 = fminf(y0, g->y0);
 				y1 = fmaxf(y1, g->y1);
+				x1 = fmaxf(x1, g->x1);
 				size = fmaxf(size, g->size);
 			}
 			if (size == 0)
@@ -662,8 +676,13 @@ static void pieces(pc_tab *t)
 			} else if (col == t->ncol - 1 && t->ncol >= 3) {
 				ipm_buf_add(&cur->text, t->c->tmp.s, t->c->tmp.len);   /* a URL goes on */
 			} else {
+				/* a line that ended short of the edge broke at a space */
+				if (right - last_x1 > pg_lead_width(p, l, t->bx[col], t->bx[col + 1]) + 0.3f * size &&
+				    pg_latin_edge(&cur->text, &t->c->tmp))
+					ipm_buf_addc(&cur->text, ' ');
 				pg_join(&cur->text, t->c->tmp.s, t->c->tmp.len);
 			}
+			last_x1 = x1;
 			cur->y1 = y1;
 			cur->page_end = t->lp[i];
 			cur->bot = t->lp[i] * PAGE_SPAN + y1;
@@ -717,9 +736,15 @@ static void separators(pc_tab *t)
 					hi = fmaxf(hi, p->ln[t->li[i]].y1);
 				}
 			xm = t->bx[0] > -1e8f ? (t->bx[0] + t->bx[1]) / 2 : t->bx[1] - 8;
-			for (i = 0; i < p->nhr; i++)
-				if (p->hr[i].a0 <= xm && p->hr[i].a1 >= xm && p->hr[i].at > lo && p->hr[i].at < hi)
-					add_sep(t, pi * PAGE_SPAN + p->hr[i].at, 1);
+			for (i = 0; i < p->nhr; i++) {
+				const pg_rule *r = &p->hr[i];
+				if (r->at <= lo || r->at >= hi)
+					continue;
+				if (r->a0 <= xm && r->a1 >= xm)
+					add_sep(t, pi * PAGE_SPAN + r->at, 1);
+				else if (t->ncol > 1 && r->a0 < t->bx[2] && r->a1 > t->bx[1] + 2)
+					t->rowspan = 1;   /* rows inside a name cell */
+			}
 		}
 	}
 	qsort(t->sep, t->nsep, sizeof *t->sep, by_at);
@@ -791,6 +816,31 @@ static void emit_group(pc_tab *t, const pc_seg *g)
 	free(lines);
 }
 
+/* After a page break, does segment b continue the cell of a? One of
+ * them has no name; b without a name is no new row (its first item goes on
+ * from the page before, or the names span rows); a without a name gets
+ * b's when b's name is centred (items above it on b's page). */
+static int joins(const pc_tab *t, const pc_seg *a, const pc_seg *b)
+{
+	size_t i;
+	const pc_piece *item = NULL, *name = NULL;
+
+	if (a->named && b->named)
+		return 0;
+	for (i = b->from; i < b->to; i++) {
+		if (t->pc[i].col == 1 && !item)
+			item = &t->pc[i];
+		if (t->pc[i].col == 0 && !name)
+			name = &t->pc[i];
+	}
+	if (!b->named)
+		return t->rowspan || !item || (size_t)(item->top / PAGE_SPAN) != item->page_end ||
+		       !starts_item(item->text.s, item->text.len);
+	if (a->named)
+		return 1;
+	return item && name && name->top > item->top + 0.5 * name->size;
+}
+
 static void groups(pc_tab *t)
 {
 	pc_seg *seg = ipm_malloc((t->nsep + 2) * sizeof *seg), cur;
@@ -813,7 +863,7 @@ static void groups(pc_tab *t)
 	}
 	/* a page break splits a cell: the part without a name joins the other */
 	for (s = 0; s < ns; s++) {
-		if (have && seg[s].soft && (!cur.named || !seg[s].named)) {
+		if (have && seg[s].soft && joins(t, &cur, &seg[s])) {
 			cur.to = seg[s].to;
 			cur.named |= seg[s].named;
 			continue;
