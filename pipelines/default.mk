@@ -1,6 +1,8 @@
 # The default pipeline: `make` (or `make pipeline IN=DIR`) turns every
 # .txt .md .html .pdf document of $(IN) into tagged records and the reports:
-#   DOC --pdftotext -layout--> --ipm-norm--> txt/ID.txt --ipm-extract--> blocks/ID.jsonl
+#   DOC --ipm-norm--> txt/ID.txt --ipm-extract--> blocks/ID.jsonl
+#   PDF --ipm-extract (mutool trace: page geometry)--> blocks/ID.jsonl
+#       (txt/ID.txt of a PDF, its pdftotext -layout text, is made only on demand)
 #       --ipm-rows--> rows/ID.jsonl --ipm-tag--> tagged/ID.jsonl
 #   all tagged --ipm-dedup--> events.jsonl (event_id), --collapse--> collapsed.jsonl
 #   events --ipm-agg--> agg/*.csv       collapsed --ipm-report--> report/
@@ -71,6 +73,13 @@ $(P)/txt/%.txt: $(IN)/%.pdf $(PIPE_NORM_DEP)
 	$(PQ)pdftotext -layout -enc UTF-8 $< $(@:.txt=.pdftext) && $(call pipe_norm,$(@:.txt=.pdftext)) && $(pipe_mv)
 
 # --- per document: extract, rows, tag ---
+# a PDF is read from its page geometry: ipm-extract runs `mutool trace` on it
+# (this rule comes first: make takes it when the .pdf exists)
+$(P)/blocks/%.jsonl: $(IN)/%.pdf $(BIN)/ipm-extract $(PIPE_DATA_EXTRACT)
+	@mkdir -p $(@D)
+	$(call pipe_say,extract)
+	$(PQ)$(BIN)/ipm-extract --layout pdfgeom --rejects $(@:.jsonl=.rej).tmp $< > $@.tmp && \
+		mv $(@:.jsonl=.rej).tmp $(@:.jsonl=.rej) && $(pipe_mv)
 $(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract $(PIPE_DATA_EXTRACT)
 	@mkdir -p $(@D)
 	$(call pipe_say,extract)

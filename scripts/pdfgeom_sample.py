@@ -7,7 +7,8 @@ and reading back through the PDF geometry reader (lib/extract/pdfgeom*).
 Styles: --font PT (7-14), --landscape, --name narrow|wide (first column),
 --rowspan (one table row per item, the name cell spanning its rows, centred),
 --valign top|middle, --no-thead (no repeated header), --noborder,
---scale N (the province table N times, other names: a long report).
+--scale N (the province table N times, other names: a long report),
+--mini (two small tables: golden tests).
 The texts are written for these tests (facts in the style of the reports)."""
 import argparse
 import html
@@ -103,7 +104,14 @@ def scaled(n):
     return rows
 
 
-def sections(scale):
+def sections(scale, mini=False):
+    if mini:   # a small report: two tables of two names (golden tests)
+        return [
+            ("一、国家部委“互联网+”政策落实情况", "本期部委推出相关举措。",
+             ("国家部委", "相关举措", "链接"), [(n, it[:1]) for n, it in MINISTRY[1:3]]),
+            ("二、全国各省“互联网+”政策落实情况", "各省继续推进。",
+             ("地区", "相关政策", "链接"), [PROVINCE[0], PROVINCE[2]]),
+        ]
     return [
         ("一、国家部委“互联网+”政策落实情况", "本期国家发展改革委、工信部等部门推出相关举措。",
          ("国家部委", "相关举措", "链接"), MINISTRY),
@@ -120,16 +128,16 @@ SUMMITS = [("1. 2019中国工业互联网大会", "3月10日至11日，2019中�
            ("2. 数字政府建设峰会", "3月23日，数字政府建设峰会在广州召开，与会专家围绕一体化平台建设进行了交流。")]
 
 
-def write_tsv(path, scale):
+def write_tsv(path, scale, mini=False):
     out = [TITLE, "", "【舆情总结】", "", PERIOD, ""]
-    for head, para, cols, rows in sections(scale):
+    for head, para, cols, rows in sections(scale, mini):
         out += [head, "", para, "", "\t".join(cols)]
         for name, items in rows:
             for i, (t, u) in enumerate(items):
                 out.append("\t".join([name if i == 0 else "", t, u]))
         out.append("")
     out += ["四、相关峰会", ""]
-    for h, p in SUMMITS:
+    for h, p in SUMMITS[:1 if mini else 2]:
         out += [h, "", p, ""]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
@@ -147,7 +155,7 @@ def write_html(path, a):
            'p.i { margin: 0 0 4px 0; }', 'h1 { font-size: 1.6em; } h2 { font-size: 1.25em; } h3 { font-size: 1.1em; }']
     out = ['<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title><style>%s</style></head><body>'
            % (e(TITLE), "\n".join(css)), '<h1>%s</h1>' % e(TITLE), '<h2>【舆情总结】</h2>', '<p>%s</p>' % e(PERIOD)]
-    for head, para, cols, rows in sections(a.scale):
+    for head, para, cols, rows in sections(a.scale, a.mini):
         out += ['<h2>%s</h2>' % e(head), '<p>%s</p>' % e(para), '<table>']
         hdr = '<tr><th class="a">%s</th><th>%s</th><th>%s</th></tr>' % tuple(e(c) for c in cols)
         out.append(hdr if a.no_thead else '<thead>%s</thead>' % hdr)
@@ -163,7 +171,7 @@ def write_html(path, a):
                 out.append('<tr><td class="a">%s</td><td>%s</td><td class="u">%s</td></tr>' % (e(name), ts, us))
         out.append('</tbody></table>')
     out.append('<h2>四、相关峰会</h2>')
-    for h, p in SUMMITS:
+    for h, p in SUMMITS[:1 if a.mini else 2]:
         out += ['<h3>%s</h3>' % e(h), '<p>%s</p>' % e(p)]
     out.append('</body></html>')
     with open(path, "w", encoding="utf-8") as f:
@@ -182,9 +190,10 @@ def main():
     p.add_argument("--no-thead", action="store_true")
     p.add_argument("--noborder", action="store_true")
     p.add_argument("--scale", type=int, default=1)
+    p.add_argument("--mini", action="store_true", help="a small report (two tables of two names)")
     a = p.parse_args()
     if a.tsv:
-        write_tsv(a.tsv, a.scale)
+        write_tsv(a.tsv, a.scale, a.mini)
     if a.html:
         write_html(a.html, a)
 

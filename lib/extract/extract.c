@@ -326,6 +326,9 @@ int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *
 {
 	const char *name;
 
+	name = ipm_lines_name(in);
+	if (l == IPM_L_AUTO && strlen(name) > 4 && strcasecmp(name + strlen(name) - 4, ".pdf") == 0)
+		l = IPM_L_PDFGEOM;   /* a .pdf file is a PDF, or an error */
 	if (l == IPM_L_AUTO)
 		l = ipm_layout_detect(in);
 	if (l == IPM_L_PDFGEOM)   /* writes its doc block once the whole PDF is read */

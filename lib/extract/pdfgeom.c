@@ -301,6 +301,9 @@ int ipm_pdfgeom_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj, const ch
 			return -1;
 		}
 		rc = trace_file(name, &d);
+	} else if (ipm_lines_peek(in, 0, &s, &n, NULL) > 0 && n && !ipm_pdfgeom_sniff(s, n) && s[0] != '<') {
+		ipm_err(name, 0, "not a PDF (no %%PDF- header) nor mutool trace output");
+		return -1;
 	} else {
 		pg_trace *t = pg_trace_open(&d);
 		ipm_buf err = { 0 };

@@ -15,7 +15,6 @@
  *    break belongs to the named part on the other side;
  *  - one row block per name cell: [name, items, links] with "lines". */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -961,9 +960,6 @@ static void groups_unruled(pc_tab *t)
 	}
 	free(nm);
 	free(p);
-	if (getenv("PGDEBUG"))
-		for (i = 0; i < t->npc; i++)
-			fprintf(stderr, "piece col %d grp %ld top %.1f bot %.1f %.30s\n", t->pc[i].col, t->pc[i].grp, t->pc[i].top, t->pc[i].bot, t->pc[i].text.s);
 	qsort(t->pc, t->npc, sizeof *t->pc, by_grp);
 	for (from = 0, i = 1; i <= t->npc; i++)
 		if (i == t->npc || t->pc[i].grp != t->pc[from].grp) {
