@@ -56,7 +56,8 @@ txt/%-txt.txt: src/%-txt $(NORM_DEPS)
 	$(call step,norm,$(LABEL_$*-txt),'$(BIN)'/ipm-norm $< > $@.tmp && mv $@.tmp $@)
 txt/%-pdf.txt: src/%-pdf $(NORM_DEPS) $(PDF_DEPS)
 	@mkdir -p txt
-	$(call step,norm,$(LABEL_$*-pdf),mutool trace $< > $@.tmp && mv $@.tmp $@)
+	$(call step,norm,$(LABEL_$*-pdf),mutool trace $< > $@.tmp 2> $@.err && ! grep '^error:' $@.err && \
+		rm -f $@.err && mv $@.tmp $@)
 blocks/%.jsonl: txt/%.txt $(EXTRACT_DEPS)
 	@mkdir -p blocks rej/extract
 	$(call step,extract,$(LABEL_$*),'$(BIN)'/ipm-extract --rejects rej/extract/$*.jsonl.tmp $< > $@.tmp && \
