@@ -48,20 +48,6 @@ static void para_flush(pg_ctx *c, pg_para *pa)
 	pa->last = NULL;
 }
 
-/* Does line l (page pi) go on with the paragraph? */
-static int para_goes_on(const pg_para *pa, const pg_doc *d, size_t pi, const pg_line *l)
-{
-	const pg_line *q = pa->last;
-
-	if (!q || fabsf(q->size - l->size) > 0.6f)
-		return 0;
-	if (pa->page == pi)
-		return l->y0 - q->y1 < 0.7f * l->size && l->y0 > q->y0;
-	/* over a page break: a line that ran to the right edge */
-	return pi == pa->page + 1 && q->x1 > d->p[pa->page].w * 0.8f &&
-	       !ipm_zh_ends_clause(pa->text.s, pa->text.len);
-}
-
 /* Where the page's full lines end. */
 static float right_edge(const pg_page *p)
 {
@@ -74,15 +60,65 @@ static float right_edge(const pg_page *p)
 	return r;
 }
 
+/* The most common distance between the baselines of two lines of a page
+ * (within 0.5 pt): the line pitch of paragraphs. */
+static float doc_pitch(const pg_doc *d)
+{
+	float v[256], best = 0;
+	size_t i, j, n = 0, kb = 0;
+
+	for (i = 0; i < d->np && n < 256; i++)
+		for (j = 1; j < d->p[i].nln && n < 256; j++) {
+			const pg_line *a = &d->p[i].ln[j - 1], *b = &d->p[i].ln[j];
+			float dd = b->base - a->base;
+			if (fabsf(a->size - b->size) < 0.5f && dd > 0 && dd < 2.2f * b->size)
+				v[n++] = dd;
+		}
+	for (i = 0; i < n; i++) {
+		size_t k = 0;
+		for (j = 0; j < n; j++)
+			k += fabsf(v[j] - v[i]) <= 0.5f;
+		if (k > kb || (k == kb && v[i] < best)) {
+			kb = k;
+			best = v[i];
+		}
+	}
+	return best;
+}
+
+/* Does line l (page pi) go on with the paragraph? Not after a line that
+ * stopped short of the edge with room for what starts l (CJK), nor after a
+ * wider gap than the line pitch. */
+static int para_goes_on(pg_ctx *c, const pg_para *pa, size_t pi, const pg_line *l, float pitch)
+{
+	const pg_doc *d = c->d;
+	const pg_line *q = pa->last;
+
+	if (!q || fabsf(q->size - l->size) > 0.6f)
+		return 0;
+	if (pa->page == pi && (pitch <= 0 || l->base - q->base <= pitch + 0.25f * l->size) &&
+	    right_edge(&d->p[pi]) - q->x1 > pg_lead_width(&d->p[pi], l, -1e9f, 1e9f) + 0.3f * l->size &&
+	    !pg_latin_edge(&pa->text, &c->tmp2))
+		return 0;
+	if (pa->page == pi)
+		return l->y0 - q->y1 < 0.7f * l->size && l->y0 > q->y0 &&
+		       (pitch <= 0 || l->base - q->base <= pitch + 0.25f * l->size);
+	/* over a page break: a line that ran to the right edge */
+	return pi == pa->page + 1 && q->x1 > d->p[pa->page].w * 0.8f &&
+	       !ipm_zh_ends_clause(pa->text.s, pa->text.len);
+}
+
 static void walk(pg_ctx *c)
 {
 	const pg_doc *d = c->d;
 	pg_para pa;
 	pg_hdr hdr;
 	size_t pi = 0, li = 0;
+	float pitch;
 
 	memset(&pa, 0, sizeof pa);
 	memset(&hdr, 0, sizeof hdr);
+	pitch = doc_pitch(d);
 	while (pi < d->np && !c->failed) {
 		const pg_page *p = &d->p[pi];
 		const pg_line *l;
@@ -111,7 +147,7 @@ static void walk(pg_ctx *c)
 			li++;
 			continue;
 		}
-		if (!para_goes_on(&pa, d, pi, l))
+		if (!para_goes_on(c, &pa, pi, l, pitch))
 			para_flush(c, &pa);
 		if (!pa.text.len)
 			pa.line = l->no;
