@@ -151,7 +151,7 @@ static void walk(pg_ctx *c)
 			para_flush(c, &pa);
 		if (!pa.text.len)
 			pa.line = l->no;
-		else if (right_edge(p) - pa.last->x1 > pg_lead_width(p, l, -1e9f, 1e9f) + 0.3f * l->size &&
+		else if (right_edge(p) - pa.last->x1 > pg_lead_width(p, l, -1e9f, 1e9f) + 0.1f * l->size &&
 		         pg_latin_edge(&pa.text, &c->tmp2))
 			ipm_buf_addc(&pa.text, ' ');   /* the line broke at a space */
 		pg_join(&pa.text, c->tmp2.s, c->tmp2.len);

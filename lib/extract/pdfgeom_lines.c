@@ -293,6 +293,7 @@ float pg_lead_width(const pg_page *p, const pg_line *l, float xa, float xb)
 {
 	const pg_glyph *first = NULL, *last = NULL;
 	size_t k;
+	int word = 1;   /* still in the leading ASCII word */
 
 	for (k = l->first; k < l->first + l->n; k++) {
 		const pg_glyph *g = &p->g[p->order[k]];
@@ -305,8 +306,10 @@ float pg_lead_width(const pg_page *p, const pg_line *l, float xa, float xb)
 			first = last = g;
 			continue;
 		}
-		if (word_cp(first->cp) ? word_cp(g->cp) : closing(g->cp))
+		if (word && word_cp(first->cp) && word_cp(g->cp))
 			last = g;
+		else if (closing(g->cp))
+			last = g, word = 0;   /* "2035》，" goes as one */
 		else
 			break;
 	}

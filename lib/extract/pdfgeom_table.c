@@ -676,7 +676,7 @@ static void pieces(pc_tab *t)
 				ipm_buf_add(&cur->text, t->c->tmp.s, t->c->tmp.len);   /* a URL goes on */
 			} else {
 				/* a line that ended short of the edge broke at a space */
-				if (right - last_x1 > pg_lead_width(p, l, t->bx[col], t->bx[col + 1]) + 0.3f * size &&
+				if (right - last_x1 > pg_lead_width(p, l, t->bx[col], t->bx[col + 1]) + 0.1f * size &&
 				    pg_latin_edge(&cur->text, &t->c->tmp))
 					ipm_buf_addc(&cur->text, ' ');
 				pg_join(&cur->text, t->c->tmp.s, t->c->tmp.len);
