@@ -6,7 +6,7 @@ DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
 IPM_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Ilib
-LDLIBS = -lyajl -lcsv -lm -pthread
+LDLIBS = -lyajl -lcsv -lexpat -lm -pthread
 BUILD ?= build/rel
 BIN ?= bin
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -1,12 +1,13 @@
 # The default pipeline: `make` (or `make pipeline IN=DIR`) turns every
 # .txt .md .html .pdf document of $(IN) into tagged records and the reports:
-#   DOC --pdftotext -layout--> --ipm-norm--> txt/ID.txt --ipm-extract--> blocks/ID.jsonl
+#   DOC --ipm-norm--> txt/ID.txt --ipm-extract--> blocks/ID.jsonl
+#   (a PDF's txt/ID.txt is its page geometry, `mutool trace` XML: glyph boxes
+#   and the rules of its tables, which ipm-extract reads as layout pdfgeom)
 #       --ipm-rows--> rows/ID.jsonl --ipm-tag--> tagged/ID.jsonl
 #   all tagged --ipm-dedup--> events.jsonl (event_id), --collapse--> collapsed.jsonl
 #   events --ipm-agg--> agg/*.csv       collapsed --ipm-report--> report/
 # ID is the file name up to the first '_' or '.', e.g. 000 for 000_09c5....txt.
-# Every file is written to FILE.tmp and renamed (a PDF's text is kept as
-# txt/ID.pdftext, so messages name a real file); a stage or a tool that
+# Every file is written to FILE.tmp and renamed; a stage or a tool that
 # changed rebuilds what depends on it, and so does a data file the stage
 # reads (columns.tsv: extract; gazetteer.tsv: rows; the dictionaries: tag;
 # sentences.tsv, tiles.tsv: report); safe under make -j. pipelines/nightly
@@ -46,7 +47,7 @@ PIPE_TAGGED := $(PIPE_STEMS:%=$(P)/tagged/%.jsonl)
 PIPE_AGG := $(P)/agg/sections.csv $(P)/agg/province_sector.csv $(P)/agg/months.csv
 PIPE_REPORT := $(P)/report/index.html
 
-# --- text: pdftotext for PDFs, then ipm-norm (any encoding to UTF-8) ---
+# --- text: ipm-norm (any encoding to UTF-8); a PDF's page geometry (mutool) ---
 ifneq ($(call pipe_have,norm),)
 PIPE_NORM_DEP := $(BIN)/ipm-norm
 pipe_norm = $(BIN)/ipm-norm $(1) > $@.tmp
@@ -65,10 +66,13 @@ $(P)/txt/%.txt: $(IN)/%.html $(PIPE_NORM_DEP)
 	@mkdir -p $(@D)
 	$(call pipe_say,norm)
 	$(PQ)$(call pipe_norm,$<) && $(pipe_mv)
-$(P)/txt/%.txt: $(IN)/%.pdf $(PIPE_NORM_DEP)
+# (MuPDF repairs a damaged PDF and says "error:": that fails the step)
+$(P)/txt/%.txt: $(IN)/%.pdf
 	@mkdir -p $(@D)
-	$(call pipe_say,norm)
-	$(PQ)pdftotext -layout -enc UTF-8 $< $(@:.txt=.pdftext) && $(call pipe_norm,$(@:.txt=.pdftext)) && $(pipe_mv)
+	$(call pipe_say,trace)
+	$(PQ)if mutool trace $< > $@.tmp 2> $@.err && ! grep -q '^error:' $@.err; then \
+		rm -f $@.err && $(pipe_mv); \
+	else echo "mutool: $<: not a readable PDF: $$(grep -m1 '^error:' $@.err)" >&2; rm -f $@.tmp $@.err; exit 1; fi
 
 # --- per document: extract, rows, tag ---
 $(P)/blocks/%.jsonl: $(P)/txt/%.txt $(BIN)/ipm-extract $(PIPE_DATA_EXTRACT)

@@ -11,7 +11,7 @@
 #                  "changed" to make (a touch or a reinstall of the same bytes
 #                  rebuilds nothing)
 # Per document (content-addressed, shared by every night):
-#   src/K -> (pdftotext) ipm-norm -> txt/K.txt -> ipm-extract -> blocks/K.jsonl
+#   src/K -> ipm-norm (a PDF: mutool trace, its page geometry) -> txt/K.txt -> ipm-extract -> blocks/K.jsonl
 #   blocks/K.jsonl -> ipm-rows --doc ID -> rows/K_ID.jsonl -> ipm-tag -> tagged/K_ID.jsonl
 # Corpus-wide (corpus/): events.jsonl, collapsed.jsonl, agg/*.csv, report/,
 # ipm.sqlite, rebuilt when a tagged file, the document set or a tool changes.
@@ -35,7 +35,7 @@ step = @t0=$$(date +%s%N); if $(3); then r=ok; else r=FAILED; rm -f $@; fi; \
 RULES := $(S)/rules
 # what each stage reads besides its input: its tool, its data files, these rules
 NORM_DEPS := $(S)/bin/ipm-norm $(RULES)
-PDF_DEPS := $(S)/bin/pdftotext
+PDF_DEPS := $(S)/bin/mutool
 EXTRACT_DEPS := $(S)/bin/ipm-extract $(S)/data/columns.tsv $(RULES)
 ROWS_DEPS := $(S)/bin/ipm-rows $(S)/data/gazetteer.tsv $(RULES)
 TAG_DATA := gazetteer orgs companies sectors events plus docnum hosts
@@ -56,8 +56,8 @@ txt/%-txt.txt: src/%-txt $(NORM_DEPS)
 	$(call step,norm,$(LABEL_$*-txt),'$(BIN)'/ipm-norm $< > $@.tmp && mv $@.tmp $@)
 txt/%-pdf.txt: src/%-pdf $(NORM_DEPS) $(PDF_DEPS)
 	@mkdir -p txt
-	$(call step,norm,$(LABEL_$*-pdf),pdftotext -layout -enc UTF-8 $< $@.pdf.tmp && \
-		'$(BIN)'/ipm-norm $@.pdf.tmp > $@.tmp && rm -f $@.pdf.tmp && mv $@.tmp $@)
+	$(call step,norm,$(LABEL_$*-pdf),mutool trace $< > $@.tmp 2> $@.err && ! grep '^error:' $@.err && \
+		rm -f $@.err && mv $@.tmp $@)
 blocks/%.jsonl: txt/%.txt $(EXTRACT_DEPS)
 	@mkdir -p blocks rej/extract
 	$(call step,extract,$(LABEL_$*),'$(BIN)'/ipm-extract --rejects rej/extract/$*.jsonl.tmp $< > $@.tmp && \

@@ -19,12 +19,17 @@ static void help(FILE *fp)
 	      "Read a monitoring report (UTF-8 text) and write its layout blocks as JSON\n"
 	      "Lines: a doc block, then headings, paragraphs, table rows (cells with HTML\n"
 	      "stripped, link targets kept, items split by \"\\n\") and label/value meta.\n"
-	      "The layout is detected from the first lines of each FILE.\n\n"
-	      "  --layout L         markdown, tsv, pdf, html, text or auto [auto]\n", fp);
+	      "The layout is detected from the first lines of each FILE. A PDF FILE is\n"
+	      "read from its page geometry: `mutool trace FILE` (MuPDF) is run and its\n"
+	      "glyph boxes and ruling lines rebuild the tables (layout pdfgeom; its XML\n"
+	      "on stdin is read the same). \"pdf\" is PDF text (pdftotext output).\n\n"
+	      "  --layout L         markdown, tsv, pdf, html, text, pdfgeom or auto [auto]\n", fp);
 	ipm_cli_help_common(fp, IPM_CLI_OUT | IPM_CLI_LOSS | IPM_CLI_DATA);
 	fputs("\nExamples:\n"
 	      "  ipm-extract report.md | ipm-rows --doc 001\n"
-	      "  ipm-norm < report.txt | ipm-extract --layout tsv | jq -c 'select(.type==\"row\")'\n", fp);
+	      "  ipm-norm < report.txt | ipm-extract --layout tsv | jq -c 'select(.type==\"row\")'\n"
+	      "  ipm-extract report.pdf | ipm-rows --doc 003\n"
+	      "  mutool trace report.pdf | ipm-extract | ipm-rows --doc 003\n", fp);
 }
 
 struct run {

@@ -8,10 +8,11 @@
 #include "core/util.h"
 #include "html.h"
 #include "htmldoc.h"
+#include "pdfgeom.h"
 #include "pdftext.h"
 #include "text/zh.h"
 
-static const char *const layout_names[] = {"auto", "markdown", "tsv", "pdf", "html", "text"};
+static const char *const layout_names[] = {"auto", "markdown", "tsv", "pdf", "html", "text", "pdfgeom"};
 
 const char *ipm_layout_name(enum ipm_layout l)
 {
@@ -65,6 +66,8 @@ enum ipm_layout ipm_layout_detect(ipm_lines *in)
 			ff++;
 		if (strspn(s, " \t\f") == n)
 			continue;
+		if (!nonblank && (ipm_pdfgeom_is_pdf(s, n) || ipm_pdfgeom_sniff(s, n)))
+			return IPM_L_PDFGEOM;
 		/* a saved page may start with <div class="wrap"> and have no <html> */
 		if (!nonblank++ && ipm_htmldoc_sniff(s, n))
 			html = 1;
@@ -323,8 +326,13 @@ int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *
 {
 	const char *name;
 
+	name = ipm_lines_name(in);
+	if (l == IPM_L_AUTO && strlen(name) > 4 && strcasecmp(name + strlen(name) - 4, ".pdf") == 0)
+		l = IPM_L_PDFGEOM;   /* a .pdf file is a PDF, or an error */
 	if (l == IPM_L_AUTO)
 		l = ipm_layout_detect(in);
+	if (l == IPM_L_PDFGEOM)   /* writes its doc block once the whole PDF is read */
+		return ipm_pdfgeom_blocks(in, out, rj, data_dir);
 	name = ipm_lines_name(in);
 	if (ipm_blocks_doc_file(out, ipm_layout_name(l), strcmp(name, "<stdin>") ? name : NULL, 1) != 0)
 		return -1;

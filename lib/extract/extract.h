@@ -8,14 +8,15 @@
 #include "core/reject.h"
 #include "lines.h"
 
-enum ipm_layout { IPM_L_AUTO = 0, IPM_L_MARKDOWN, IPM_L_TSV, IPM_L_PDF, IPM_L_HTML, IPM_L_TEXT };
+enum ipm_layout { IPM_L_AUTO = 0, IPM_L_MARKDOWN, IPM_L_TSV, IPM_L_PDF, IPM_L_HTML, IPM_L_TEXT, IPM_L_PDFGEOM };
 
 /* Lines the detector looks at. */
 #define IPM_DETECT_LINES 400
 
-/* Guess the layout from the first IPM_DETECT_LINES lines (peeked, not consumed). */
+/* Guess the layout from the first IPM_DETECT_LINES lines (peeked, not
+ * consumed); a PDF file or `mutool trace` XML is IPM_L_PDFGEOM. */
 enum ipm_layout ipm_layout_detect(ipm_lines *in);
-/* "markdown", "tsv", "pdf", "html", "text" (static strings). */
+/* "markdown", "tsv", "pdf", "html", "text", "pdfgeom" (static strings). */
 const char *ipm_layout_name(enum ipm_layout l);
 /* Parse a layout name; IPM_L_AUTO for "auto"; -1 if unknown. */
 int ipm_layout_parse(const char *name, enum ipm_layout *l);
