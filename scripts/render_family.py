@@ -150,17 +150,14 @@ def rname(cfg):
 
 # ---- records -> HTML ----
 
-def section_headings(blocks, recs):
-    """section -> the level-2 heading its first record follows."""
-    heads = [(b['line'], b['text']) for b in blocks
-             if b.get('type') == 'heading' and b.get('level') == 2]
-    out = {}
-    for r in recs:
-        if r['section'] in out:
-            continue
-        h = [t for ln, t in heads if ln <= r['line']]
-        out[r['section']] = h[-1] if h else r['section']
-    return out
+SECTION_HEADINGS = {
+    'ministry': '国家部委“互联网+”政策落实情况',
+    'province': '全国各省“互联网+”政策落实情况',
+    'enterprise': '电信运营商及互联网相关企业参与情况',
+    'summit': '相关峰会',
+    'special': '“两会”专题',
+}
+NUMERALS = '一二三四五六七八九十'
 
 
 def period_para(recs):
@@ -224,19 +221,19 @@ def table_html(cfg, sec, recs):
 
 
 def report_html(cfg, title, blocks, recs):
-    heads = section_headings(blocks, recs)
     esc = html.escape
     out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>中国信息通信研究院</title>',
            '<style>%s</style></head><body>' % css(cfg)]
     out.append('<h1>%s</h1>' % esc(title))
     out.append('<h2>【舆情总结】</h2><p>%s</p>' % esc(period_para(recs)))
-    i = 0
+    i = nsec = 0
     while i < len(recs):
         sec = recs[i]['section']
         j = i
         while j < len(recs) and recs[j]['section'] == sec:
             j += 1
-        out.append('<h2>%s</h2>' % esc(heads[sec]))
+        out.append('<h2>%s、%s</h2>' % (NUMERALS[nsec % 10], esc(SECTION_HEADINGS.get(sec, sec))))
+        nsec += 1
         if sec in TABLE_SECTIONS:
             out.append(table_html(cfg, sec, recs[i:j]))
         else:
@@ -378,9 +375,10 @@ def main():
         for c in cfgs:
             print('\t'.join(str(c[d]) for d, _ in DIMS) + '\t' + rname(c))
         return 0
-    need = ['pdftotext']
-    need += sorted({'wkhtmltopdf' if c['engine'] == 'wk' else 'chromium' for c in cfgs})
-    if any(c['engine'] == 'wk' and c['foot'] == 'foot' for c in cfgs):
+    pdfs = modes != ['html']   # the HTML reader alone needs no PDF
+    need = ['pdftotext'] if pdfs else []
+    need += sorted({'wkhtmltopdf' if c['engine'] == 'wk' else 'chromium' for c in cfgs if pdfs})
+    if pdfs and any(c['engine'] == 'wk' and c['foot'] == 'foot' for c in cfgs):
         need.append('mutool')
     miss = [n for n in need if not shutil.which(n)]
     if miss:
@@ -420,7 +418,8 @@ def main():
             with open(hp, 'w') as fp:
                 fp.write(report_html(c, title, blocks, recs))
             pp = os.path.join(pdfdir, stem + '.pdf')
-            print_pdf(c, hp, pp)
+            if pdfs:
+                print_pdf(c, hp, pp)
             jobs.append((name, recs, c, stem, pp, hp))
     print('render_family: %d renderings of %d sources in %s' % (len(jobs), len(srcs), pdfdir),
           file=sys.stderr)
