@@ -344,6 +344,7 @@ def main():
     ap.add_argument('--modes', default=','.join(MODES))
     ap.add_argument('--count', type=int, default=24, help='renderings per source (default 24)')
     ap.add_argument('--min-f1', action='append', default=[], metavar='MODE=F')
+    ap.add_argument('--reuse', action='store_true', help='keep PDFs printed by an earlier run')
     ap.add_argument('--out', default=os.path.join(TOP, 'build', 'render'))
     a = ap.parse_args()
     OUT = os.path.abspath(a.out)
@@ -389,8 +390,9 @@ def main():
     htmldir = os.path.join(OUT, 'html')
     pipedir = os.path.join(OUT, 'pipe')
     for d in (pdfdir, htmldir):
-        shutil.rmtree(d, ignore_errors=True)
-        os.makedirs(d)
+        if not a.reuse:
+            shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d, exist_ok=True)
     shutil.rmtree(pipedir, ignore_errors=True)
 
     srcs = []
@@ -418,7 +420,7 @@ def main():
             with open(hp, 'w') as fp:
                 fp.write(report_html(c, title, blocks, recs))
             pp = os.path.join(pdfdir, stem + '.pdf')
-            if pdfs:
+            if pdfs and not (a.reuse and os.path.exists(pp)):
                 print_pdf(c, hp, pp)
             jobs.append((name, recs, c, stem, pp, hp))
     print('render_family: %d renderings of %d sources in %s' % (len(jobs), len(srcs), pdfdir),

@@ -442,7 +442,8 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 			/* -layout: the pieces of a name sit on nearby lines of one row
 			 * (every other line when the name is centred in its cell); a
 			 * row begun without a name takes the first one printed in it */
-			if (g->actor.len && line - g->actor_last > 2)
+			if (g->actor.len && (line - g->actor_last > 2 || (c->name_dated && g->nitems &&
+			                                                   g->items[g->nitems - 1].line > g->actor_last)))
 				pdf_group_emit(c);
 		} else if (g->last != K_ACTOR || g->nitems) {
 			if (g->nitems || g->actor.len)
@@ -700,33 +701,56 @@ static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
 }
 
 /* Decide whether table lines sit side by side (-layout) and where items start. */
-void pdf_layout_detect(pl_ctx *c, size_t from)
+/* The column where items start in lines [from, to): the most common column
+ * of a segment that starts with a date. 0 when no such segment. */
+static int item_column(pl_ctx *c, size_t from, size_t to, size_t *lines, size_t *wide)
 {
-	size_t i, n, j, wide = 0, lines = 0;
-	int hist[64] = { 0 }, best = 0;
+	size_t i, n, j;
+	int hist[256] = { 0 }, best = 0;
 	pl_seg seg[SEG_MAX];
 
-	for (i = from; i < c->n; i++) {
+	for (i = from; i < to; i++) {
 		const char *s = c->raw.s + c->v[i].off;
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
 			continue;
-		lines++;
+		++*lines;
 		n = segments(s, c->v[i].len, seg, SEG_MAX);
 		if (n >= 2 || (n == 1 && seg[0].col >= 4))
-			wide++;
+			++*wide;
 		for (j = 0; j < n; j++) {
 			const char *t = s + seg[j].off;
 			size_t tl = seg[j].len;
 			pdf_strip_bullet(&t, &tl);
-			if (seg[j].col > 0 && seg[j].col < 64 && pdf_date_lead(t, tl))
+			if (seg[j].col > 0 && seg[j].col < 256 && pdf_date_lead(t, tl))
 				hist[seg[j].col]++;
 		}
 	}
-	c->layout = lines >= 4 && wide * 100 >= lines * 40;
-	for (i = 1; i < 64; i++)
+	for (i = 1; i < 256; i++)
 		if (hist[i] > hist[best])
 			best = (int)i;
-	c->col_item = best;
+	return best;
+}
+
+void pdf_layout_detect(pl_ctx *c, size_t from)
+{
+	size_t lines = 0, wide = 0;
+
+	c->col_item = item_column(c, from, c->n, &lines, &wide);
+	c->layout = lines >= 4 && wide * 100 >= lines * 40;
+}
+
+/* pdftotext -layout places each page on its own grid: a new page (line at,
+ * with its form feed) gets its own item column, if it has dated items. */
+void pdf_layout_page(pl_ctx *c, size_t at)
+{
+	size_t to = at + 1, lines = 0, wide = 0;
+	int col;
+
+	while (to < c->n && !(c->v[to].flags & F_FF))
+		to++;
+	col = item_column(c, at, to, &lines, &wide);
+	if (col > 0)
+		c->col_item = col;
 }
 
 /* Space-separated URL pieces, each a piece of the link column. */
@@ -796,8 +820,14 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	c->row_break = 0;
 	t = s + seg[0].off;
 	tl = seg[0].len;
-	if (seg[0].col == 0 && pdf_actor_like(t, tl) && (n >= 2 || c->col_item > 0)) {
+	/* a name: left of the item column (centred in its cell, it need not
+	 * start at column 0) */
+	if ((seg[0].col == 0 || seg[0].col + 2 < c->col_item) && pdf_actor_like(t, tl) &&
+	    (n >= 2 || c->col_item > 0)) {
+		/* a name beside a dated item: a named row's first line */
+		c->name_dated = n >= 2 && pdf_date_lead(s + seg[1].off, seg[1].len);
 		piece(c, t, tl, line, K_ACTOR, 0);
+		c->name_dated = 0;
 		first = 1;
 	} else if (seg[0].col == 0) {
 		const char *sp = memchr(t, ' ', tl);

@@ -212,6 +212,28 @@ static int scrambled_table(pl_ctx *c)
 	return urls >= 2 && dates >= 2;
 }
 
+/* The table's header line again (a new page), however it is spaced. */
+static int same_header(pl_ctx *c, const char *s, size_t len)
+{
+	size_t i, j = 0;
+	const char *h = c->header.s;
+
+	if (!c->header.len || !pdf_table_header(s, len))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ')
+			continue;
+		while (j < c->header.len && h[j] == ' ')
+			j++;
+		if (j == c->header.len || h[j] != s[i])
+			return 0;
+		j++;
+	}
+	while (j < c->header.len && h[j] == ' ')
+		j++;
+	return j == c->header.len;
+}
+
 /* A table header line: its words become a header row; a table begins. */
 static void table_start(pl_ctx *c, const char *s, size_t len, long line, int ncols)
 {
@@ -279,7 +301,7 @@ static void region_flush(pl_ctx *c)
 {
 	size_t i, len;
 	const char *s;
-	size_t table_from = 0;
+	size_t table_from = 0, page_from = 0;
 
 	mark_furniture(c);
 	if (!c->ncols && !c->warned && scrambled_table(c)) {
@@ -290,6 +312,8 @@ static void region_flush(pl_ctx *c)
 	for (i = 0; i < c->n && !c->failed; i++) {
 		long line = c->v[i].line;
 		int lv, nc;
+		if (c->v[i].flags & F_FF)
+			page_from = i;
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
 			c->row_break = c->gap = 1;   /* -layout: rows are apart by empty lines */
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_HDR))
@@ -300,13 +324,16 @@ static void region_flush(pl_ctx *c)
 			continue;
 		}
 		if (c->ncols) {
-			if ((c->header.len == len && memcmp(c->header.s, s, len) == 0) ||
+			if (same_header(c, s, len) ||
 			    (c->split_hdr && pdf_column_word(c, s, len))) {
 				pdf_drop(c, line, "pdf: repeated table header", s, len);
 				continue;
 			}
 			if (c->layout < 0)
 				pdf_layout_detect(c, table_from);
+			else if (c->layout > 0 && page_from > table_from)
+				pdf_layout_page(c, page_from);
+			page_from = 0;
 			c->mark_len = 0;
 			if (c->layout)
 				pdf_table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);

@@ -76,6 +76,7 @@ typedef struct {
 	int split_open;    /* a row split off and still without a name ... */
 	ipm_buf split_actor; /* ... else it continues this one */
 	int col_item;      /* -layout: column where items start */
+	int name_dated;    /* -layout: the name being read sits beside a dated item */
 	int split_hdr;     /* the header came as separate words (default order) */
 	int held;          /* default order: the group waits for its URLs, which */
 	ipm_buf next_actor;/* may come after the next row's name (held here) */
@@ -148,6 +149,8 @@ void pdf_held_release(pl_ctx *c);
 void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line);
 /* Decide whether table lines sit side by side (-layout) and where items start. */
 void pdf_layout_detect(pl_ctx *c, size_t from);
+/* A new page of -layout text begins at line at: its own item column. */
+void pdf_layout_page(pl_ctx *c, size_t at);
 void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line);
 
 #endif
