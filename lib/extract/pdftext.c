@@ -329,12 +329,15 @@ static void region_flush(pl_ctx *c)
 				pdf_drop(c, line, "pdf: repeated table header", s, len);
 				continue;
 			}
-			if (c->layout < 0)
+			if (c->layout < 0) {
 				pdf_layout_detect(c, table_from);
-			else if (c->layout > 0 && page_from > table_from)
+				if (c->layout > 0)
+					pdf_layout_centred(c, i);
+			} else if (c->layout > 0 && page_from > table_from)
 				pdf_layout_page(c, page_from);
 			page_from = 0;
 			c->mark_len = 0;
+			c->name_line = c->v[i].name_line;
 			if (c->layout)
 				pdf_table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
 			else
@@ -399,6 +402,7 @@ static void region_add(pl_ctx *c, const char *s, size_t len, long line)
 	c->v[c->n].len = len;
 	c->v[c->n].line = line;
 	c->v[c->n].flags = flags;
+	c->v[c->n].name_line = 0;
 	c->n++;
 	ipm_buf_add(&c->raw, s, len);
 }

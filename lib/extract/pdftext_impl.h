@@ -26,6 +26,7 @@ enum { K_NONE, K_ACTOR, K_ITEM, K_URL };   /* piece kinds / columns */
 typedef struct {
 	size_t off, len;   /* raw line in the region buffer */
 	long line;
+	long name_line;    /* -layout: a centred name moved here was printed there */
 	int flags;
 } pl_line;
 
@@ -77,6 +78,7 @@ typedef struct {
 	ipm_buf split_actor; /* ... else it continues this one */
 	int col_item;      /* -layout: column where items start */
 	int name_dated;    /* -layout: the name being read sits beside a dated item */
+	long name_line;    /* -layout: the line the current line's name was printed on */
 	int split_hdr;     /* the header came as separate words (default order) */
 	int held;          /* default order: the group waits for its URLs, which */
 	ipm_buf next_actor;/* may come after the next row's name (held here) */
@@ -149,6 +151,9 @@ void pdf_held_release(pl_ctx *c);
 void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line);
 /* Decide whether table lines sit side by side (-layout) and where items start. */
 void pdf_layout_detect(pl_ctx *c, size_t from);
+/* -layout: names printed mid-row (centred, rowspan) move to their row's
+ * first line, so the table reads as one with top-aligned names. */
+void pdf_layout_centred(pl_ctx *c, size_t from);
 /* A new page of -layout text begins at line at: its own item column. */
 void pdf_layout_page(pl_ctx *c, size_t at);
 void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line);
