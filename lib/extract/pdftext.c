@@ -234,6 +234,122 @@ static int same_header(pl_ctx *c, const char *s, size_t len)
 	return j == c->header.len;
 }
 
+/* The trimmed text of the next text line after i, or NULL. */
+static const char *next_line_text(pl_ctx *c, size_t i, size_t *j, size_t *len)
+{
+	*j = next_text(c, i + 1);
+	if (*j >= c->n || (c->v[*j].flags & F_FURN))
+		return NULL;
+	return line_text(c, *j, len);
+}
+
+/* A short CJK word of at most max characters, no spaces. */
+static int short_word(const char *s, size_t len, size_t max)
+{
+	size_t i = 0, k, n = 0;
+
+	while (i < len) {
+		uint32_t cp = ipm_cp_at(s, len, i, &k);
+		if (!ipm_is_cjk_cp(cp) || ++n > max)
+			return 0;
+		i += k;
+	}
+	return n > 0;
+}
+
+/* A header whose first cell wrapped in a narrow column, read line by line:
+ * "发布机" / "构" / "相关举措 链接" (-raw). When the first two lines join
+ * into a column word and the third completes a header, the lines after i
+ * are marked as header and the header text goes into out; returns its
+ * number of columns, else 0. */
+static int wrapped_header_before(pl_ctx *c, size_t i, ipm_buf *out)
+{
+	size_t len, l2, l3, j, k;
+	const char *s = line_text(c, i, &len), *t, *u;
+	int nc;
+
+	if (!short_word(s, len, 6) || !(t = next_line_text(c, i, &j, &l2)) || !short_word(t, l2, 3))
+		return 0;
+	ipm_buf_clear(out);
+	ipm_buf_add(out, s, len);
+	ipm_buf_add(out, t, l2);
+	if (pdf_column_word(c, out->s, out->len) != R_ACTOR || !(u = next_line_text(c, j, &k, &l3)))
+		return 0;
+	ipm_buf_addc(out, ' ');
+	ipm_buf_add(out, u, l3);
+	if (!(nc = pdf_table_header(out->s, out->len)))
+		return 0;
+	c->v[j].flags |= F_HDR;
+	c->v[k].flags |= F_HDR;
+	return nc;
+}
+
+/* A header line whose cells wrapped onto the next line: "发布机 相关举措 链接"
+ * then "构" (-layout). A next line of short words each completing a header
+ * word into a column word is marked as header; the joined header goes into
+ * out. Returns 1 when so. */
+static int header_wrapped_after(pl_ctx *c, size_t i, const char *s, size_t len, ipm_buf *out)
+{
+	size_t l2, j, a, b, e, wl, hits = 0;
+	const char *t = next_line_text(c, i, &j, &l2);
+	ipm_buf h = {0}, w = {0};
+
+	if (!t || l2 > 40)
+		return 0;
+	ipm_buf_add(&h, s, len);   /* s may be out's own text */
+	ipm_buf_clear(out);
+	for (a = 0; a < l2; a = b) {   /* each word of the next line */
+		size_t p, hb = 0, best = (size_t)-1;
+		while (a < l2 && t[a] == ' ')
+			a++;
+		for (b = a; b < l2 && t[b] != ' '; b++)
+			;
+		if (a == b)
+			break;
+		if (!short_word(t + a, b - a, 3))
+			goto no;
+		/* the header word it completes */
+		for (p = 0; p < h.len; p = e) {
+			while (p < h.len && h.s[p] == ' ')
+				p++;
+			for (e = p; e < h.len && h.s[e] != ' '; e++)
+				;
+			wl = e - p;
+			if (!wl)
+				break;
+			ipm_buf_clear(&w);
+			ipm_buf_add(&w, h.s + p, wl);
+			ipm_buf_add(&w, t + a, b - a);
+			if (pdf_column_word(c, w.s, w.len) != R_NONE) {
+				best = p;
+				hb = e;
+				break;
+			}
+		}
+		if (best == (size_t)-1)
+			goto no;
+		/* insert the piece after that header word */
+		ipm_buf_clear(&w);
+		ipm_buf_add(&w, h.s, hb);
+		ipm_buf_add(&w, t + a, b - a);
+		ipm_buf_add(&w, h.s + hb, h.len - hb);
+		ipm_buf_clear(&h);
+		ipm_buf_add(&h, w.s, w.len);
+		hits++;
+	}
+	if (!hits)
+		goto no;
+	ipm_buf_add(out, h.s, h.len);
+	c->v[j].flags |= F_HDR;
+	ipm_buf_free(&h);
+	ipm_buf_free(&w);
+	return 1;
+no:
+	ipm_buf_free(&h);
+	ipm_buf_free(&w);
+	return 0;
+}
+
 /* A table header line: its words become a header row; a table begins. */
 static void table_start(pl_ctx *c, const char *s, size_t len, long line, int ncols)
 {
@@ -351,9 +467,19 @@ static void region_flush(pl_ctx *c)
 			continue;
 		}
 		nc = pdf_table_header(s, len);
+		if (!nc && (nc = wrapped_header_before(c, i, &c->tmp2)) > 0) {
+			s = c->tmp2.s;   /* "发布机" / "构" / "相关举措 链接" */
+			len = c->tmp2.len;
+		}
 		if (nc) {
+			if (header_wrapped_after(c, i, s, len, &c->tmp2)) {
+				s = c->tmp2.s;   /* "发布机 相关举措 链接" / "构" */
+				len = c->tmp2.len;
+			}
 			table_start(c, s, len, line, nc);
 			table_from = i + 1;
+			while (table_from < c->n && (c->v[table_from].flags & F_HDR))
+				table_from++;
 			continue;
 		}
 		lv = pdf_sub_heading(s, len);
