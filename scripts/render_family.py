@@ -259,9 +259,13 @@ for (var i = 0; i < doc.countPages(); i++) {
 	fonts.put("FStamp", font);
 	var s = "q BT /FStamp 9 Tf 40 22 Td <" + hex("" + (i + 1)) + "> Tj 30 0 Td <" +
 		hex("\u4e2d\u56fd\u4fe1\u606f\u901a\u4fe1\u7814\u7a76\u9662") + "> Tj ET Q\n";
-	var c = page.get("Contents"), buf = doc.addStream(s, {});
-	if (c.isArray()) c.push(buf);
-	else { var a = doc.newArray(); a.push(c); a.push(buf); page.put("Contents", a); }
+	/* the page's own content may leave its coordinates changed: q ... Q */
+	var c = page.get("Contents"), a = doc.newArray();
+	a.push(doc.addStream("q\n", {}));
+	if (c.isArray()) for (var j = 0; j < c.length; j++) a.push(c.get(j));
+	else a.push(c);
+	a.push(doc.addStream("Q\n" + s, {}));
+	page.put("Contents", a);
 }
 doc.save(scriptArgs[1]);
 '''

@@ -179,6 +179,108 @@ static void mark_furniture(pl_ctx *c)
 	free(ffs);
 }
 
+/* ---- furniture by position and repetition ---- */
+
+/* A line's shape for comparing page edges: digit runs as '#', spaces
+ * squeezed ("2   中国信息通信研究院" and "3 中国信息通信研究院" match, as do
+ * "file:///x.html 1/5" and "file:///x.html 2/5"). */
+static void edge_sig(const char *s, size_t len, ipm_buf *out)
+{
+	size_t i;
+
+	ipm_buf_clear(out);
+	for (i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch >= '0' && ch <= '9') {
+			if (!out->len || out->s[out->len - 1] != '#')
+				ipm_buf_addc(out, '#');
+		} else if (ch == ' ' || ch == '\t' || ch == '\f') {
+			if (out->len && out->s[out->len - 1] != ' ')
+				ipm_buf_addc(out, ' ');
+		} else {
+			ipm_buf_addc(out, ch);
+		}
+	}
+	while (out->len && out->s[out->len - 1] == ' ')
+		out->len--;
+}
+
+static int sig_known(pl_ctx *c, const ipm_buf *sig)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfsig; i++)
+		if (strlen(c->fsig[i]) == sig->len && memcmp(c->fsig[i], sig->s, sig->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first two and last two text lines of each page (a page starts at a
+ * form feed) are its edges. An edge line whose shape is seen at the edge of
+ * another page (a running header or footer, with or without the page
+ * number: "2   中国信息通信研究院", a browser's "file:///… 2/5") is furniture,
+ * and its shape is learnt for the rest of the document. A shape with no
+ * letter or CJK character (a bare number) is left to the page-number rule. */
+static void mark_edges(pl_ctx *c)
+{
+	size_t *e = NULL, ne = 0, cap = 0, i, j, k, p;
+	ipm_buf *sig = NULL;
+
+	for (i = 0; i < c->n; i++) {
+		size_t at[4];
+		if (!(c->v[i].flags & F_FF))
+			continue;
+		at[0] = (c->v[i].flags & (F_EMPTY | F_BLANK)) ? next_text(c, i) : i;
+		at[1] = at[0] < c->n ? next_text(c, at[0] + 1) : c->n;
+		at[2] = prev_text(c, i);
+		at[3] = at[2] < c->n ? prev_text(c, at[2]) : c->n;
+		for (k = 0; k < 4; k++) {
+			if (at[k] >= c->n)
+				continue;
+			if (ne == cap) {
+				cap = cap ? cap * 2 : 16;
+				e = ipm_realloc(e, cap * sizeof *e);
+			}
+			e[ne++] = at[k];
+		}
+	}
+	if (!ne)
+		return;
+	sig = ipm_calloc(ne, sizeof *sig);
+	for (j = 0; j < ne; j++) {
+		size_t len;
+		const char *s = line_text(c, e[j], &len);
+		edge_sig(s, len, &sig[j]);
+	}
+	for (j = 0; j < ne; j++) {
+		int hit = 0, word = 0;
+		for (p = 0; p < sig[j].len && !word; p++)
+			word = (unsigned char)sig[j].s[p] >= 0x80 || ((sig[j].s[p] | 0x20) >= 'a' && (sig[j].s[p] | 0x20) <= 'z');
+		if (!word || sig[j].len < 4 || (c->v[e[j]].flags & F_FURN))
+			continue;
+		{   /* a table header repeated on each page starts its table */
+			size_t len;
+			const char *s = line_text(c, e[j], &len);
+			if (pdf_table_header(s, len) || pdf_column_word(c, s, len))
+				continue;
+		}
+		if (sig_known(c, &sig[j]))
+			hit = 1;
+		for (k = 0; k < ne && !hit; k++)
+			hit = k != j && e[k] != e[j] && sig[k].len == sig[j].len &&
+			      memcmp(sig[k].s, sig[j].s, sig[j].len) == 0;
+		if (!hit)
+			continue;
+		c->v[e[j]].flags |= F_FURN;
+		if (!sig_known(c, &sig[j]) && c->nfsig < FURN_MAX)
+			c->fsig[c->nfsig++] = ipm_strndup(sig[j].s, sig[j].len);
+	}
+	for (j = 0; j < ne; j++)
+		ipm_buf_free(&sig[j]);
+	free(sig);
+	free(e);
+}
+
 static void para_line(pl_ctx *c, const char *s, size_t len, long line)
 {
 	int w = ipm_disp_width(s, len);
@@ -419,6 +521,7 @@ static void region_flush(pl_ctx *c)
 	const char *s;
 	size_t table_from = 0, page_from = 0;
 
+	mark_edges(c);
 	mark_furniture(c);
 	if (!c->ncols && !c->warned && scrambled_table(c)) {
 		ipm_err(c->name, c->v[0].line, "warning: a table without a header line, cells "
@@ -595,6 +698,8 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj, const ch
 	free(c.v);
 	for (i = 0; i < c.nfurn; i++)
 		free(c.furn[i]);
+	for (i = 0; i < c.nfsig; i++)
+		free(c.fsig[i]);
 	if (c.failed)
 		return -1;
 	return rc < 0 ? -1 : 0;

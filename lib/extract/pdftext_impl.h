@@ -87,6 +87,8 @@ typedef struct {
 	/* page furniture learnt from this document */
 	char *furn[FURN_MAX];
 	size_t nfurn;
+	char *fsig[FURN_MAX];   /* shapes of running headers/footers (digits as #) */
+	size_t nfsig;
 	long last_page;
 	int warned;        /* the reading-order warning was given */
 	ipm_buf tmp, tmp2;
