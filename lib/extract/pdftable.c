@@ -405,6 +405,23 @@ static int held_piece(pl_ctx *c, const char *s, size_t len, long line, int kind,
 	return 0;
 }
 
+/* -layout: the width of the widest name fragment in this table, and of the
+ * last one: a name wrapped in a narrow column fills its lines but the last. */
+static void frag_width(pl_ctx *c, const char *s, size_t len)
+{
+	c->frag_w = ipm_disp_width(s, len);
+	if (c->frag_w > c->name_w)
+		c->name_w = c->frag_w;
+}
+
+/* -layout: a name fragment s beside a dated item: does it begin another
+ * name (rather than end the one before, "黑龙江" / "省")? Yes when the last
+ * fragment did not fill the name column, or s is more than one character. */
+static int name_done(const pl_ctx *c, const char *s, size_t len)
+{
+	return c->frag_w < c->name_w || ipm_disp_width(s, len) > 2;
+}
+
 /* One piece of a table line whose column is known (kind) or to be guessed (K_NONE). */
 static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int bullet)
 {
@@ -444,8 +461,9 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 			 * (every other line when the name is centred in its cell); a
 			 * row begun without a name takes the first one printed in it */
 			if (g->actor.len && (line - g->actor_last > 2 || (c->name_dated && g->nitems &&
-			                                                   g->items[g->nitems - 1].line > g->actor_last)))
+			                                                   name_done(c, s, len))))
 				pdf_group_emit(c);
+			frag_width(c, s, len);
 		} else if (g->last != K_ACTOR || g->nitems) {
 			if (g->nitems || g->actor.len)
 				pdf_group_emit(c);
@@ -996,14 +1014,14 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 			/* a fragment within 2 lines of the last one continues that
 			 * name, unless both begin an item (two one-line rows) */
 			int join = nn && i - nm[nn - 1].last <= 2 &&
-			           !(dated && line_unit(c, nm[nn - 1].last, col) &&
-			             nm[nn - 1].first == nm[nn - 1].last);
+			           !(dated && name_done(c, c->raw.s + c->v[i].off + off, len));
 			if (nfr == cap_f) {
 				cap_f = cap_f ? cap_f * 2 : 64;
 				frag_line = ipm_realloc(frag_line, cap_f * sizeof *frag_line);
 				frag_off = ipm_realloc(frag_off, cap_f * sizeof *frag_off);
 				frag_len = ipm_realloc(frag_len, cap_f * sizeof *frag_len);
 			}
+			frag_width(c, c->raw.s + c->v[i].off + off, len);
 			frag_line[nfr] = i;
 			frag_off[nfr] = off;
 			frag_len[nfr++] = len;
@@ -1022,6 +1040,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	}
 	if (nu)
 		ulast[nu - 1] = last_text;
+	c->frag_w = c->name_w = 0;   /* the parser measures them again */
 	if (!nn || !nu || nn > nu || nu > CENTRE_MAX_UNITS || nn * nu * nu > 50000000u)
 		goto done;
 	/* centred: items before the first name, or names beside no item start */

@@ -475,6 +475,7 @@ static void table_start(pl_ctx *c, const char *s, size_t len, long line, int nco
 	ipm_buf_add(&c->header, s, len);
 	c->layout = -1;
 	c->maxw_item = 0;
+	c->name_w = c->frag_w = 0;
 }
 
 /* pdftotext's default reading order prints a table header's words on lines of

@@ -79,6 +79,7 @@ typedef struct {
 	int col_item;      /* -layout: column where items start */
 	int name_dated;    /* -layout: the name being read sits beside a dated item */
 	long name_line;    /* -layout: the line the current line's name was printed on */
+	int name_w, frag_w;/* -layout: widest name fragment of the table, the last one */
 	int split_hdr;     /* the header came as separate words (default order) */
 	int held;          /* default order: the group waits for its URLs, which */
 	ipm_buf next_actor;/* may come after the next row's name (held here) */
