@@ -851,7 +851,12 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	} else if (seg[0].col == 0) {
 		const char *sp = memchr(t, ' ', tl);
 		if (sp && pdf_actor_like(t, (size_t)(sp - t)) && !pdf_date_lead(t, tl)) {
-			piece(c, t, (size_t)(sp - t), line, K_ACTOR, 0);
+			const char *u = sp + 1;
+			size_t ul = (size_t)(t + tl - u);
+			pdf_strip_bullet(&u, &ul);
+			c->name_dated = pdf_date_lead(u, ul) != 0;
+			piece(c, t, (size_t)(sp - t), c->name_line ? c->name_line : line, K_ACTOR, 0);
+			c->name_dated = 0;
 			seg[0].off += (size_t)(sp + 1 - t);
 			seg[0].len -= (size_t)(sp + 1 - t);
 		}
