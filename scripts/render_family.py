@@ -373,8 +373,6 @@ def main():
                 seen.add(k)
                 q.append(c)
         cfgs = q
-    if a.only:
-        cfgs = [c for c in cfgs if a.only in rname(c)]
     if a.list:
         print('\t'.join(d for d, _ in DIMS) + '\tname')
         for c in cfgs:
@@ -420,6 +418,8 @@ def main():
     for name, blocks, recs, title in srcs:
         for c in cfgs:
             stem = name + '-' + rname(c)
+            if a.only and a.only not in stem:
+                continue
             hp = os.path.join(htmldir, stem + '.html')
             with open(hp, 'w') as fp:
                 fp.write(report_html(c, title, blocks, recs))

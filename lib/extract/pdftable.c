@@ -817,6 +817,25 @@ static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 	table_line_split(c, t, tl, line, K_ITEM);
 }
 
+/* A name glued to its item by one space ("中共中 融、商贸…"): at column 0 as
+ * ever; further right (an indented page) only before a dated item, or with
+ * 2+ characters before CJK text ("理 200 余项…", "小组印发 2019 年…" are
+ * items' lines). */
+static int glued_name(int col, const char *t, size_t tl, const char *sp)
+{
+	const char *u = sp + 1;
+	size_t ul = (size_t)(t + tl - u);
+
+	size_t k;
+
+	if (col == 0)
+		return 1;
+	pdf_strip_bullet(&u, &ul);
+	if (pdf_date_lead(u, ul))
+		return 1;
+	return ipm_disp_width(t, (size_t)(sp - t)) >= 4 && ul && ipm_is_cjk_cp(ipm_cp_at(u, ul, 0, &k));
+}
+
 void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 {
 	pl_seg seg[SEG_MAX];
@@ -848,9 +867,10 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 		piece(c, t, tl, c->name_line ? c->name_line : line, K_ACTOR, 0);
 		c->name_dated = 0;
 		first = 1;
-	} else if (seg[0].col == 0) {
+	} else if (seg[0].col == 0 || seg[0].col + 2 < c->col_item) {
 		const char *sp = memchr(t, ' ', tl);
-		if (sp && pdf_actor_like(t, (size_t)(sp - t)) && !pdf_date_lead(t, tl)) {
+		if (sp && pdf_actor_like(t, (size_t)(sp - t)) && !pdf_date_lead(t, tl) &&
+		    glued_name(seg[0].col, t, tl, sp)) {
 			const char *u = sp + 1;
 			size_t ul = (size_t)(t + tl - u);
 			pdf_strip_bullet(&u, &ul);
@@ -924,8 +944,8 @@ static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int
 		}
 		return 1;
 	}
-	if (seg[0].col == 0 && (sp = memchr(t, ' ', tl)) != NULL && pdf_actor_like(t, (size_t)(sp - t)) &&
-	    !pdf_date_lead(t, tl)) {
+	if ((seg[0].col == 0 || seg[0].col + 2 < col) && (sp = memchr(t, ' ', tl)) != NULL &&
+	    pdf_actor_like(t, (size_t)(sp - t)) && !pdf_date_lead(t, tl) && glued_name(seg[0].col, t, tl, sp)) {
 		*off = seg[0].off;
 		*len = (size_t)(sp - t);
 		t = sp + 1;
