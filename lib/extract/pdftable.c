@@ -414,12 +414,31 @@ static void frag_width(pl_ctx *c, const char *s, size_t len)
 		c->name_w = c->frag_w;
 }
 
-/* -layout: a name fragment s beside a dated item: does it begin another
- * name (rather than end the one before, "黑龙江" / "省")? Yes when the last
- * fragment did not fill the name column, or s is more than one character. */
-static int name_done(const pl_ctx *c, const char *s, size_t len)
+/* Does a name end like one: 北京市, 工信部, 国家卫生健康委员会, 中国电信 (not
+ * 广西壮 of 广西壮族自治区)? */
+static int name_ends(const char *s, size_t len)
 {
-	return c->frag_w < c->name_w || ipm_disp_width(s, len) > 2;
+	static const char *const ends = "省市区县部局委会院厅办司署行社团所馆台站队处府盟州信通动";
+	const char *p = s + len;
+	size_t k;
+
+	if (!len)
+		return 0;
+	while (p > s && ((unsigned char)p[-1] & 0xC0) == 0x80)
+		p--;
+	if (p > s)
+		p--;
+	k = (size_t)(s + len - p);
+	return k == 3 && ipm_mem_find(ends, strlen(ends), p, 3) != NULL;
+}
+
+/* -layout: a name fragment s beside a dated item: does it begin another
+ * name (rather than go on with the one before, "黑龙江" / "省", "广西壮" /
+ * "族自治")? Yes when the last fragment did not fill the name column, or s
+ * has 2+ characters and the name so far ends like a name. */
+static int name_done(const pl_ctx *c, const char *s, size_t len, const char *name, size_t nlen)
+{
+	return c->frag_w < c->name_w || (ipm_disp_width(s, len) > 2 && name_ends(name, nlen));
 }
 
 /* One piece of a table line whose column is known (kind) or to be guessed (K_NONE). */
@@ -460,8 +479,9 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 			/* -layout: the pieces of a name sit on nearby lines of one row
 			 * (every other line when the name is centred in its cell); a
 			 * row begun without a name takes the first one printed in it */
-			if (g->actor.len && (line - g->actor_last > 2 || (c->name_dated && g->nitems &&
-			                                                   name_done(c, s, len))))
+			if (g->actor.len && (line - g->actor_last > 2 ||
+			                     (c->name_dated && g->nitems &&
+			                      name_done(c, s, len, g->actor.s, g->actor.len))))
 				pdf_group_emit(c);
 			frag_width(c, s, len);
 		} else if (g->last != K_ACTOR || g->nitems) {
@@ -1039,7 +1059,9 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 			/* a fragment within 2 lines of the last one continues that
 			 * name, unless both begin an item (two one-line rows) */
 			int join = nn && i - nm[nn - 1].last <= 2 &&
-			           !(dated && name_done(c, c->raw.s + c->v[i].off + off, len));
+			           !(dated && name_done(c, c->raw.s + c->v[i].off + off, len,
+			                                c->raw.s + c->v[frag_line[nfr - 1]].off + frag_off[nfr - 1],
+			                                frag_len[nfr - 1]));
 			if (nfr == cap_f) {
 				cap_f = cap_f ? cap_f * 2 : 64;
 				frag_line = ipm_realloc(frag_line, cap_f * sizeof *frag_line);
