@@ -406,7 +406,8 @@ static int held_piece(pl_ctx *c, const char *s, size_t len, long line, int kind,
 }
 
 /* -layout: the width of the widest name fragment in this table, and of the
- * last one: a name wrapped in a narrow column fills its lines but the last. */
+ * last one: a name wrapped in a narrow column fills its lines but the last,
+ * so a fragment after one narrower than the widest begins another name. */
 static void frag_width(pl_ctx *c, const char *s, size_t len)
 {
 	c->frag_w = ipm_disp_width(s, len);
@@ -479,7 +480,7 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 			/* -layout: the pieces of a name sit on nearby lines of one row
 			 * (every other line when the name is centred in its cell); a
 			 * row begun without a name takes the first one printed in it */
-			if (g->actor.len && (line - g->actor_last > 2 ||
+			if (g->actor.len && (line - g->actor_last > 2 || c->frag_w < c->name_w ||
 			                     (c->name_dated && g->nitems &&
 			                      name_done(c, s, len, g->actor.s, g->actor.len))))
 				pdf_group_emit(c);
@@ -1058,7 +1059,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 		if (line_name(c, i, col, &off, &len, &dated)) {
 			/* a fragment within 2 lines of the last one continues that
 			 * name, unless both begin an item (two one-line rows) */
-			int join = nn && i - nm[nn - 1].last <= 2 &&
+			int join = nn && i - nm[nn - 1].last <= 2 && c->frag_w >= c->name_w &&
 			           !(dated && name_done(c, c->raw.s + c->v[i].off + off, len,
 			                                c->raw.s + c->v[frag_line[nfr - 1]].off + frag_off[nfr - 1],
 			                                frag_len[nfr - 1]));
