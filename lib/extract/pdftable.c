@@ -980,8 +980,8 @@ static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int
 
 static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int *dated);
 
-/* Does line i start an item at column col (a dated segment there, or
- * right after the line's name)? */
+/* Does line i start an item (a segment that starts with an item's date,
+ * wherever pdftotext put the row's item column)? */
 static int line_unit(pl_ctx *c, size_t i, int col)
 {
 	const char *s = c->raw.s + c->v[i].off;
@@ -994,8 +994,7 @@ static int line_unit(pl_ctx *c, size_t i, int col)
 	for (j = 0; j < n; j++) {
 		const char *t = s + seg[j].off;
 		size_t tl = seg[j].len;
-		if (seg[j].col > col + 2)   /* pdftotext may shift a row's item column left */
-			continue;
+		(void)col;   /* pdftotext may shift a row's item column either way */
 		if (pdf_strip_bullet(&t, &tl) || pdf_date_starts_item(t, tl))
 			return 1;
 	}
@@ -1089,6 +1088,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	if (nu)
 		ulast[nu - 1] = last_text;
 	c->frag_w = c->name_w = 0;   /* the parser measures them again */
+	if (getenv("IPM_DEBUG_CENTRE")) fprintf(stderr, "centred? from %zu: %zu names %zu units\n", from, nn, nu);
 	if (!nn || !nu || nn > nu || nu > CENTRE_MAX_UNITS || nn * nu * nu > 50000000u)
 		goto done;
 	/* centred: items before the first name, or names beside no item start */
