@@ -741,6 +741,13 @@ static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
 }
 
 /* Decide whether table lines sit side by side (-layout) and where items start. */
+/* A name's last character or two centred in a narrow name column sit just
+ * left of the item column ("      通" under "中国联"). */
+static int short_frag(const pl_seg *seg, size_t n, int col, size_t len)
+{
+	return seg[0].col < col && len <= 6 && (n == 1 || seg[1].col >= col);
+}
+
 /* The column where items start in lines [from, to): the most common column
  * of a segment that starts with a date. 0 when no such segment. */
 static int item_column(pl_ctx *c, size_t from, size_t to, size_t *lines, size_t *wide)
@@ -840,8 +847,8 @@ static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 
 /* A name glued to its item by one space ("中共中 融、商贸…"): at column 0 as
  * ever; further right (an indented page) only before a dated item, or with
- * 2+ characters before CJK text ("理 200 余项…", "小组印发 2019 年…" are
- * items' lines). */
+ * 2+ characters before CJK text or punctuation ("理 200 余项…", "小组印发
+ * 2019 年…" are items' lines). */
 static int glued_name(int col, const char *t, size_t tl, const char *sp)
 {
 	const char *u = sp + 1;
@@ -854,7 +861,8 @@ static int glued_name(int col, const char *t, size_t tl, const char *sp)
 	pdf_strip_bullet(&u, &ul);
 	if (pdf_date_lead(u, ul))
 		return 1;
-	return ipm_disp_width(t, (size_t)(sp - t)) >= 4 && ul && ipm_is_cjk_cp(ipm_cp_at(u, ul, 0, &k));
+	(void)k;
+	return ipm_disp_width(t, (size_t)(sp - t)) >= 4 && ul && (unsigned char)u[0] >= 0x80;
 }
 
 void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
@@ -881,8 +889,8 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	tl = seg[0].len;
 	/* a name: left of the item column (centred in its cell, it need not
 	 * start at column 0) */
-	if ((seg[0].col == 0 || seg[0].col + 2 < c->col_item) && pdf_actor_like(t, tl) &&
-	    (n >= 2 || c->col_item > 0)) {
+	if ((seg[0].col == 0 || seg[0].col + 2 < c->col_item || short_frag(seg, n, c->col_item, tl)) &&
+	    pdf_actor_like(t, tl) && (n >= 2 || c->col_item > 0)) {
 		/* a name beside a dated item: a named row's first line */
 		c->name_dated = n >= 2 && pdf_date_lead(s + seg[1].off, seg[1].len);
 		piece(c, t, tl, c->name_line ? c->name_line : line, K_ACTOR, 0);
@@ -954,7 +962,8 @@ static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int
 		return 0;
 	t = s + seg[0].off;
 	tl = seg[0].len;
-	if ((seg[0].col == 0 || seg[0].col + 2 < col) && pdf_actor_like(t, tl) && (n >= 2 || col > 0)) {
+	if ((seg[0].col == 0 || seg[0].col + 2 < col || short_frag(seg, n, col, tl)) && pdf_actor_like(t, tl) &&
+	    (n >= 2 || col > 0)) {
 		*off = seg[0].off;
 		*len = tl;
 		if (n >= 2) {
@@ -1096,6 +1105,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	for (i = 0; i < nn; i++)
 		k += !line_unit(c, nm[i].first, c->col_item);
 	centred = unit[0] < nm[0].first || k * 4 > nn;
+	if (getenv("IPM_DEBUG_CENTRE")) fprintf(stderr, "centred=%d unit0 %zu name0 %zu k %zu\n", centred, unit[0], nm[0].first, k);
 	if (!centred)
 		goto done;
 	/* cost[k * (nu + 1) + b]: names 0..k-1 over units 0..b-1 */
