@@ -141,6 +141,27 @@ void pdf_para_flush(pl_ctx *c);
 
 /* ---- pdftable.c ---- */
 
+/* Segments of a -layout line: text runs split at 2+ spaces; col counts code
+ * points, as pdftotext -layout places them. */
+typedef struct {
+	size_t off, len;
+	int col;
+} pl_seg;
+
+#define SEG_MAX 16
+size_t pdf_segments(const char *s, size_t len, pl_seg *seg, size_t max);
+/* The column where items start in lines [from, to) (most common column of a
+ * dated segment; counts text lines and lines with 2+ segments). */
+int pdf_item_column(pl_ctx *c, size_t from, size_t to, size_t *lines, size_t *wide);
+/* -layout names: a short fragment just left of the item column; a name glued
+ * to its item by one space; the name-fragment width bookkeeping; does a
+ * name end like one; does a fragment beside a dated item begin a new name. */
+int pdf_short_frag(const pl_seg *seg, size_t n, int col, size_t len);
+int pdf_glued_name(int col, const char *t, size_t tl, const char *sp);
+void pdf_frag_width(pl_ctx *c, const char *s, size_t len);
+int pdf_name_ends(const char *s, size_t len);
+int pdf_name_done(const pl_ctx *c, const char *s, size_t len, const char *name, size_t nlen);
+
 void pdf_group_emit(pl_ctx *c);
 void pdf_group_free(pl_group *g);
 /* Does a URL look finished (a file name or a query at its end)? */
@@ -154,6 +175,9 @@ void pdf_held_release(pl_ctx *c);
 void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line);
 /* Decide whether table lines sit side by side (-layout) and where items start. */
 void pdf_layout_detect(pl_ctx *c, size_t from);
+
+/* ---- pdfcentre.c ---- */
+
 /* -layout: names printed mid-row (centred, rowspan) move to their row's
  * first line, so the table reads as one with top-aligned names. */
 void pdf_layout_centred(pl_ctx *c, size_t from);
