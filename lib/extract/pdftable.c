@@ -2,7 +2,6 @@
  * cut into pieces of one column (name, item text, URL piece), pieces into
  * groups (one name, its items and URLs), groups into rows. */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
