@@ -201,8 +201,12 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 				double prev = cost[(k - 1) * (nu + 1) + a], mid, g;
 				if (prev >= 1e17)
 					continue;
+				/* centred in its run, or at its top (a table may mix
+				 * them: a top-aligned name wins a tie) */
 				mid = (double)(unit[a] + ulast[b - 1]) / 2;
-				g = mid > y ? mid - y : y - mid;
+				g = (mid > y ? mid - y : y - mid) + 0.5;
+				if (unit[a] == nm[k - 1].first || unit[a] == nm[k - 1].first + 1)
+					g = (double)(unit[a] - nm[k - 1].first);
 				if (nm[k - 1].first + 1 < unit[a] || nm[k - 1].last > ulast[b - 1] + 1)
 					g += 1000;   /* the name outside its run */
 				if (prev + g < cost[k * (nu + 1) + b]) {
