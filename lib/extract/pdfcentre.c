@@ -100,14 +100,66 @@ static void line_set(pl_ctx *c, size_t i, const ipm_buf *text)
 	ipm_buf_add(&c->raw, text->s ? text->s : "", text->len);
 }
 
+/* The run of units (by index of its first unit) of each of the nn names,
+ * each name nearest its run's middle or at its run's first line (dynamic
+ * programming over the run boundaries), or NULL. unit[u] / ulast[u]: first
+ * and last line of unit u. */
+static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, const pl_name *nm,
+                           size_t nn)
+{
+	size_t k, a, b, i, *from_k, *runs = NULL;
+	double *cost;
+
+	if (!nn || !nu || nn > nu || nu > CENTRE_MAX_UNITS || nn * nu * nu > 50000000u)
+		return NULL;
+	/* cost[k * (nu + 1) + b]: names 0..k-1 over units 0..b-1 */
+	cost = ipm_malloc((nn + 1) * (nu + 1) * sizeof *cost);
+	from_k = ipm_malloc((nn + 1) * (nu + 1) * sizeof *from_k);
+	for (i = 0; i < (nn + 1) * (nu + 1); i++)
+		cost[i] = 1e18;
+	cost[0] = 0;
+	for (k = 1; k <= nn; k++) {
+		double y = (double)(nm[k - 1].first + nm[k - 1].last) / 2;
+		for (b = k; b <= nu - (nn - k); b++) {
+			for (a = k - 1; a < b; a++) {
+				double prev = cost[(k - 1) * (nu + 1) + a], mid, g;
+				if (prev >= 1e17)
+					continue;
+				/* centred in its run, or at its top (a table may mix
+				 * them: a top-aligned name wins a tie) */
+				mid = (double)(unit[a] + ulast[b - 1]) / 2;
+				g = (mid > y ? mid - y : y - mid) + 0.5;
+				if (unit[a] == nm[k - 1].first || unit[a] == nm[k - 1].first + 1)
+					g = (double)(unit[a] - nm[k - 1].first);
+				if (nm[k - 1].first + 1 < unit[a] || nm[k - 1].last > ulast[b - 1] + 1)
+					g += 1000;   /* the name outside its run */
+				if (prev + g < cost[k * (nu + 1) + b]) {
+					cost[k * (nu + 1) + b] = prev + g;
+					from_k[k * (nu + 1) + b] = a;
+				}
+			}
+		}
+	}
+	if (cost[nn * (nu + 1) + nu] < 1e17) {
+		runs = ipm_malloc(nn * sizeof *runs);
+		b = nu;
+		for (k = nn; k > 0; k--) {   /* each name's run, back from the end */
+			runs[k - 1] = from_k[k * (nu + 1) + b];
+			b = runs[k - 1];
+		}
+	}
+	free(cost);
+	free(from_k);
+	return runs;
+}
+
 void pdf_layout_centred(pl_ctx *c, size_t from)
 {
-	size_t i, k, b, a, nu = 0, nn = 0, cap_u = 0, cap_n = 0, off, len, pg = from, lines, wide;
+	size_t i, k, nu = 0, nn = 0, cap_u = 0, cap_n = 0, off, len, pg = from, lines, wide;
 	size_t *unit = NULL, *ulast = NULL, *frag_line = NULL, *frag_off = NULL, *frag_len = NULL;
-	size_t nfr = 0, cap_f = 0, f0, *from_k = NULL, *runs = NULL;
+	size_t nfr = 0, cap_f = 0, f0, *runs = NULL;
 	char *touched = NULL;
 	pl_name *nm = NULL;
-	double *cost = NULL;
 	int col = c->col_item, dated, centred = 0;
 	size_t last_text = from;
 	ipm_buf name = {0}, line = {0};
@@ -179,7 +231,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	if (nu)
 		ulast[nu - 1] = last_text;
 	c->frag_w = c->name_w = 0;   /* the parser measures them again */
-	if (!nn || !nu || nn > nu || nu > CENTRE_MAX_UNITS || nn * nu * nu > 50000000u)
+	if (!nn || !nu)
 		goto done;
 	/* centred: items before the first name, or names beside no item start */
 	k = 0;
@@ -188,43 +240,8 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	centred = unit[0] < nm[0].first || k * 4 > nn;
 	if (!centred)
 		goto done;
-	/* cost[k * (nu + 1) + b]: names 0..k-1 over units 0..b-1 */
-	cost = ipm_malloc((nn + 1) * (nu + 1) * sizeof *cost);
-	from_k = ipm_malloc((nn + 1) * (nu + 1) * sizeof *from_k);
-	for (i = 0; i < (nn + 1) * (nu + 1); i++)
-		cost[i] = 1e18;
-	cost[0] = 0;
-	for (k = 1; k <= nn; k++) {
-		double y = (double)(nm[k - 1].first + nm[k - 1].last) / 2;
-		for (b = k; b <= nu - (nn - k); b++) {
-			for (a = k - 1; a < b; a++) {
-				double prev = cost[(k - 1) * (nu + 1) + a], mid, g;
-				if (prev >= 1e17)
-					continue;
-				/* centred in its run, or at its top (a table may mix
-				 * them: a top-aligned name wins a tie) */
-				mid = (double)(unit[a] + ulast[b - 1]) / 2;
-				g = (mid > y ? mid - y : y - mid) + 0.5;
-				if (unit[a] == nm[k - 1].first || unit[a] == nm[k - 1].first + 1)
-					g = (double)(unit[a] - nm[k - 1].first);
-				if (nm[k - 1].first + 1 < unit[a] || nm[k - 1].last > ulast[b - 1] + 1)
-					g += 1000;   /* the name outside its run */
-				if (prev + g < cost[k * (nu + 1) + b]) {
-					cost[k * (nu + 1) + b] = prev + g;
-					from_k[k * (nu + 1) + b] = a;
-				}
-			}
-		}
-	}
-	if (cost[nn * (nu + 1) + nu] >= 1e17)
+	if (!(runs = centre_runs(unit, ulast, nu, nm, nn)))
 		goto done;
-	/* each name's run: from_k back from the end */
-	runs = ipm_malloc(nn * sizeof *runs);
-	b = nu;
-	for (k = nn; k > 0; k--) {
-		runs[k - 1] = from_k[k * (nu + 1) + b];
-		b = runs[k - 1];
-	}
 	touched = ipm_calloc(c->n - from, 1);
 	/* move each name to its run's first line */
 	f0 = 0;
@@ -291,10 +308,9 @@ done:
 	free(frag_line);
 	free(frag_off);
 	free(frag_len);
-	free(cost);
-	free(from_k);
 	free(runs);
 	free(touched);
 	ipm_buf_free(&name);
 	ipm_buf_free(&line);
 }
+
