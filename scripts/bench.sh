@@ -35,5 +35,13 @@ done
 	IPM_BIN="$top/bin" python3 scripts/scaling.py --table build/bench/scaling.md > build/bench/scaling.log 2>&1 ||
 		echo "bench: scripts/scaling.py failed" >&2
 	cat build/bench/scaling.md
+	echo
+	echo "## PDF renderings (scripts/render_family.py)"
+	echo
+	echo "Records equal to the source's (section, actor, date, URL, text) / source records, and F1, of"
+	echo "each rendering of the family, through the pipeline's PDF path and pdftotext's three modes."
+	echo
+	IPM_BIN="$top/bin" python3 scripts/render_family.py --modes pipeline,layout,raw,default,html 2> build/bench/render_family.log ||
+		echo "bench: scripts/render_family.py failed" >&2
 } > BENCH.md
 cat BENCH.md

@@ -40,8 +40,10 @@ without white space): equal records / source records, precision, recall, F1.
   python3 scripts/render_family.py [--quick] [--diff] [--only NAME]
       [--modes pipeline,layout,raw,default,html] [--min-f1 MODE=F ...]
 
---min-f1 layout=0.95 exits 1 when a rendering's F1 in that mode is lower
-(scripts/tests/render_family.sh). Exit 2: a needed program is missing.
+--min-f1 layout=0.95 exits 1 when a rendering's F1 in that mode is lower,
+--min-all layout=0.95 when all renderings' together is (scripts/tests/
+render_family.sh). Exit 2: a needed program is missing. --reuse keeps the
+PDFs of an earlier run (to measure a change of the readers alone).
 """
 import argparse
 import html
@@ -347,7 +349,10 @@ def main():
     ap.add_argument('--sources', default='sample,s001,s002')
     ap.add_argument('--modes', default=','.join(MODES))
     ap.add_argument('--count', type=int, default=24, help='renderings per source (default 24)')
-    ap.add_argument('--min-f1', action='append', default=[], metavar='MODE=F')
+    ap.add_argument('--min-f1', action='append', default=[], metavar='MODE=F',
+                    help='exit 1 when a rendering reads below F in MODE')
+    ap.add_argument('--min-all', action='append', default=[], metavar='MODE=F',
+                    help='exit 1 when all renderings together read below F in MODE')
     ap.add_argument('--reuse', action='store_true', help='keep PDFs printed by an earlier run')
     ap.add_argument('--out', default=os.path.join(TOP, 'build', 'render'))
     a = ap.parse_args()
@@ -356,10 +361,13 @@ def main():
     bad = [m for m in modes if m not in MODES]
     if bad:
         die('unknown mode %s (modes: %s)' % (','.join(bad), ','.join(MODES)), 2)
-    mins = {}
+    mins, mins_all = {}, {}
     for m in a.min_f1:
         k, _, v = m.partition('=')
         mins[k] = float(v)
+    for m in a.min_all:
+        k, _, v = m.partition('=')
+        mins_all[k] = float(v)
 
     cfgs = covering(DIMS, a.count)
     if a.quick:   # both engines, both spans, narrow+landscape+small font among them
@@ -467,6 +475,9 @@ def main():
         r = eq / n if n else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         cells.append('%d/%d P %.3f R %.3f F1 %.3f' % (eq, n, p, r, f))
+        if m in mins_all and f < mins_all[m]:
+            fails.append(('all', m, f))
+            mins[m] = mins_all[m]
     print('| **all** | %s |' % ' | '.join(cells))
     if a.diff:
         for stem, m, miss_, extra in diffs:
