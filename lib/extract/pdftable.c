@@ -775,6 +775,12 @@ void pdf_layout_detect(pl_ctx *c, size_t from)
 
 	c->col_item = pdf_item_column(c, from, c->n, &lines, &wide);
 	c->layout = lines >= 4 && wide * 100 >= lines * 40;
+	/* a small table after a side-by-side one is side by side too, when any
+	 * of its lines shows columns */
+	if (!c->layout && c->was_layout && wide > 0)
+		c->layout = 1;
+	if (c->layout)
+		c->was_layout = 1;
 }
 
 /* pdftotext -layout places each page on its own grid: a new page (line at,

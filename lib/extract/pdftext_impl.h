@@ -69,6 +69,7 @@ typedef struct {
 	ipm_buf header;    /* the table header line, to drop repeats */
 	int maxw_item;
 	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
+	int was_layout;    /* an earlier table of the document was side by side */
 	long prev_line;    /* the table line before the current one */
 	int row_break;     /* an empty line or page break since the last line */
 	int gap;           /* default order: an empty line since the last table line */
