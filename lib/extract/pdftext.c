@@ -215,11 +215,23 @@ static int sig_known(pl_ctx *c, const ipm_buf *sig)
 	return 0;
 }
 
+/* Was this edge shape seen at a page edge of an earlier region? */
+static int sig_seen(pl_ctx *c, const ipm_buf *sig)
+{
+	size_t i;
+
+	for (i = 0; i < c->nesig; i++)
+		if (strlen(c->esig[i]) == sig->len && memcmp(c->esig[i], sig->s, sig->len) == 0)
+			return 1;
+	return 0;
+}
+
 /* The first two and last two text lines of each page (a page starts at a
  * form feed) are its edges. An edge line whose shape is seen at the edge of
  * another page (a running header or footer, with or without the page
  * number: "2   中国信息通信研究院", a browser's "file:///… 2/5") is furniture,
- * and its shape is learnt for the rest of the document. A shape with no
+ * and its shape is learnt for the rest of the document; so is one whose
+ * shape was at a page edge of an earlier region (ESIG_MAX shapes kept). A shape with no
  * letter or CJK character (a bare number) is left to the page-number rule. */
 static void mark_edges(pl_ctx *c)
 {
@@ -264,7 +276,7 @@ static void mark_edges(pl_ctx *c)
 			if (pdf_table_header(s, len) || pdf_column_word(c, s, len))
 				continue;
 		}
-		if (sig_known(c, &sig[j]))
+		if (sig_known(c, &sig[j]) || sig_seen(c, &sig[j]))
 			hit = 1;
 		for (k = 0; k < ne && !hit; k++)
 			hit = k != j && e[k] != e[j] && sig[k].len == sig[j].len &&
@@ -275,8 +287,12 @@ static void mark_edges(pl_ctx *c)
 		if (!sig_known(c, &sig[j]) && c->nfsig < FURN_MAX)
 			c->fsig[c->nfsig++] = ipm_strndup(sig[j].s, sig[j].len);
 	}
-	for (j = 0; j < ne; j++)
+	for (j = 0; j < ne; j++) {   /* remembered for the regions after this one */
+		if (!(c->v[e[j]].flags & F_FURN) && sig[j].len >= 4 && c->nesig < ESIG_MAX &&
+		    !sig_seen(c, &sig[j]))
+			c->esig[c->nesig++] = ipm_strndup(sig[j].s, sig[j].len);
 		ipm_buf_free(&sig[j]);
+	}
 	free(sig);
 	free(e);
 }
@@ -701,6 +717,8 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj, const ch
 		free(c.furn[i]);
 	for (i = 0; i < c.nfsig; i++)
 		free(c.fsig[i]);
+	for (i = 0; i < c.nesig; i++)
+		free(c.esig[i]);
 	if (c.failed)
 		return -1;
 	return rc < 0 ? -1 : 0;

@@ -16,6 +16,7 @@
 #define REGION_MAX_LINES 20000
 #define REGION_MAX_BYTES (4u << 20)
 #define FURN_MAX 16
+#define ESIG_MAX 256
 #define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
 #define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
 
@@ -91,6 +92,8 @@ typedef struct {
 	size_t nfurn;
 	char *fsig[FURN_MAX];   /* shapes of running headers/footers (digits as #) */
 	size_t nfsig;
+	char *esig[ESIG_MAX];   /* shapes of page-edge lines of earlier regions */
+	size_t nesig;
 	long last_page;
 	int warned;        /* the reading-order warning was given */
 	ipm_buf tmp, tmp2;
