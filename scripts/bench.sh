@@ -6,7 +6,7 @@
 #
 #   sh scripts/bench.sh [NAME...]   (make bench ONLY="agg dedup")
 #
-# With NAMEs (agg, dedup, ..., scaling) only those run again; the rows of the
+# With NAMEs (agg, dedup, ..., scaling, render) only those run again; the rows of the
 # others are kept from their last run (build/bench/rows/NAME.md), and every
 # section of BENCH.md says when it was measured.
 set -u
@@ -26,6 +26,13 @@ for b in scripts/bench/[0-9a-z]*.sh; do
 	{ echo "| **$n** | scripts/bench/$n.sh, run $(date -u '+%Y-%m-%d %H:%M') UTC | | | | | |"; cat "build/bench/rows/$n.md.tmp"; } > "build/bench/rows/$n.md"
 	rm -f "build/bench/rows/$n.md.tmp"
 done
+if [ -z "$ONLY" ] || wanted render $ONLY; then
+	echo "bench: scripts/render_family.py" >&2
+	IPM_BIN="$top/bin" python3 scripts/render_family.py --modes pipeline,layout,raw,default,html \
+		> build/bench/render_family.md 2> build/bench/render_family.log ||
+		echo "bench: scripts/render_family.py failed" >&2
+	date -u '+%Y-%m-%d %H:%M' > build/bench/render_family.when
+fi
 if [ -z "$ONLY" ] || wanted scaling $ONLY; then
 	echo "bench: scripts/scaling.py" >&2
 	IPM_BIN="$top/bin" python3 scripts/scaling.py --table build/bench/scaling.md > build/bench/scaling.log 2>&1 ||
@@ -54,5 +61,13 @@ fi
 	echo "than 10x the 1x time (1x times under 0.05 s count as 0.05 s). Run: $(cat build/bench/scaling.when 2>/dev/null || echo never) UTC."
 	echo
 	cat build/bench/scaling.md 2>/dev/null
+	echo
+	echo "## PDF renderings (scripts/render_family.py)"
+	echo
+	echo "Records equal to the source's (section, actor, date, URL, text) / source records, and F1, of"
+	echo "each rendering of the family, through the pipeline's PDF path and pdftotext's three modes."
+	echo "Run: $(cat build/bench/render_family.when 2>/dev/null || echo never) UTC."
+	echo
+	cat build/bench/render_family.md 2>/dev/null
 } > BENCH.md
 cat BENCH.md

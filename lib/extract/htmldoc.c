@@ -14,6 +14,14 @@
 
 #define MAX_CELLS 256
 #define MAX_TAG 4096      /* longer tags are cut: only their name and class matter */
+#define MAX_ROWSPAN 65534 /* HTML's own limit */
+
+/* A cell of an outer table with rowspan > 1: its text fills its column in
+ * the rows below, `rem` more of them. */
+struct span {
+	char *text;
+	unsigned rem;
+};
 
 enum st { S_TEXT, S_TAG, S_COMMENT };
 
@@ -30,6 +38,8 @@ struct hd {
 	int cell_html;           /* the open cell is gathered as HTML source */
 	char *cells[MAX_CELLS];
 	size_t ncells;
+	unsigned cell_rows, cell_cols;   /* the open cell's rowspan, colspan */
+	struct span spans[MAX_CELLS];    /* by column, in the outer table */
 	long row_line;
 	int failed;
 };
@@ -147,6 +157,87 @@ static void add_text(struct hd *h, const char *s, size_t n)
 	ipm_buf_add(&h->text, s, n);
 }
 
+/* Cells of the rows above that span into this row, at the next column. */
+static void fill_spans(struct hd *h)
+{
+	struct span *sp;
+
+	if (h->table_depth != 1)
+		return;
+	while (h->ncells < MAX_CELLS && (sp = &h->spans[h->ncells])->rem > 0) {
+		sp->rem--;
+		h->cells[h->ncells++] = ipm_strndup(sp->text, strlen(sp->text));
+		if (!sp->rem) {
+			free(sp->text);
+			sp->text = NULL;
+		}
+	}
+}
+
+static int spans_open(const struct hd *h)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_CELLS; i++)
+		if (h->spans[i].rem)
+			return 1;
+	return 0;
+}
+
+static void clear_spans(struct hd *h)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_CELLS; i++) {
+		free(h->spans[i].text);
+		h->spans[i].text = NULL;
+		h->spans[i].rem = 0;
+	}
+}
+
+/* A cell's text goes into every column it spans (colspan), and is kept for
+ * the rows below it spans (rowspan). */
+static void place_cell(struct hd *h, const char *s, size_t n)
+{
+	unsigned k;
+
+	fill_spans(h);
+	for (k = 0; k < h->cell_cols && h->ncells < MAX_CELLS; k++) {
+		if (h->cell_rows > 1) {
+			struct span *sp = &h->spans[h->ncells];
+			free(sp->text);
+			sp->text = ipm_strndup(s, n);
+			sp->rem = h->cell_rows - 1;
+		}
+		h->cells[h->ncells++] = ipm_strndup(s, n);
+	}
+}
+
+/* rowspan= or colspan= of a cell's tag: 1 when absent or not a number;
+ * rowspan="0" (to the end of the table) is taken as the limit. */
+static unsigned span_attr(const char *t, const char *a, unsigned max)
+{
+	ipm_buf v = {0}, low = {0};
+	unsigned long k = 1;
+	char *e;
+	size_t i;
+
+	for (i = 0; t[i]; i++)   /* ROWSPAN=2 as well */
+		ipm_buf_addc(&low, (char)tolower((unsigned char)t[i]));
+	if (attr(low.s ? low.s : "", a, &v) && v.len) {
+		k = strtoul(v.s, &e, 10);
+		if (e == v.s)
+			k = 1;
+		else if (k == 0 && !strcmp(a, "rowspan="))
+			k = max;
+		else if (k == 0)
+			k = 1;
+	}
+	ipm_buf_free(&v);
+	ipm_buf_free(&low);
+	return k > max ? max : (unsigned)k;
+}
+
 /* A data cell's text was gathered as HTML source (tags and entities kept),
  * so the Markdown path's cell rules apply: <p> <li> <br> <div> items joined
  * by "\n", entities decoded, <a href> targets kept. */
@@ -167,8 +258,7 @@ static void end_cell(struct hd *h)
 	s = t.s;
 	n = t.len;
 	ipm_zh_trim(&s, &n);
-	if (h->ncells < MAX_CELLS)
-		h->cells[h->ncells++] = ipm_strndup(s ? s : "", n);
+	place_cell(h, s ? s : "", n);
 	ipm_buf_free(&t);
 	ipm_buf_clear(&h->text);
 }
@@ -194,6 +284,7 @@ static void end_row(struct hd *h)
 	ipm_buf key = {0};
 
 	end_cell(h);
+	fill_spans(h);
 	for (i = 0; i < h->ncells; i++)
 		if (h->cells[i][0])
 			any++;
@@ -298,6 +389,8 @@ static void on_tag(struct hd *h)
 			/* a table inside a table is page layout (gov.cn puts the
 			 * whole body in one): its block text stays paragraphs */
 			h->cell_html = h->table_depth == 1;
+			h->cell_rows = h->cell_html ? span_attr(t, "rowspan=", MAX_ROWSPAN) : 1;
+			h->cell_cols = h->cell_html ? span_attr(t, "colspan=", MAX_CELLS) : 1;
 			if (!h->row_line)
 				h->row_line = h->line;   /* a cell without <tr> */
 		}
@@ -306,7 +399,7 @@ static void on_tag(struct hd *h)
 	if (!strcmp(name, "tr")) {
 		if (h->in_cell)
 			end_cell(h);
-		if (h->ncells)
+		if (h->ncells || (close && h->table_depth == 1 && spans_open(h)))
 			end_row(h);
 		if (!close)
 			h->row_line = h->line;
@@ -319,6 +412,8 @@ static void on_tag(struct hd *h)
 			end_row(h);
 		flush_text(h);
 		h->table_depth += close ? (h->table_depth > 0 ? -1 : 0) : 1;
+		if (h->table_depth == (close ? 0 : 1))
+			clear_spans(h);   /* spans end with their table */
 		return;
 	}
 	if (tag_is(name, para_tags)) {
@@ -435,6 +530,7 @@ int ipm_htmldoc_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj)
 	flush_text(&h);
 	for (i = 0; i < h.ncells; i++)
 		free(h.cells[i]);
+	clear_spans(&h);
 	ipm_buf_free(&h.tag);
 	ipm_buf_free(&h.text);
 	ipm_buf_free(&h.ent);

@@ -177,7 +177,9 @@ int pdf_table_header(const char *s, size_t len)
 	size_t i = 0, k;
 	int words = 0, words2 = 0, inword = 0, wlen = 0;
 
-	if (ipm_disp_width(s, len) > 120)
+	/* however wide the gaps (landscape, a small font): at most 4 words of
+	 * 6 characters, checked below */
+	if (len > 4096)
 		return 0;
 	while (i < len) {
 		uint32_t c = ipm_cp_at(s, len, i, &k);

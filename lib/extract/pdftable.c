@@ -404,6 +404,43 @@ static int held_piece(pl_ctx *c, const char *s, size_t len, long line, int kind,
 	return 0;
 }
 
+/* -layout: the width of the widest name fragment in this table, and of the
+ * last one: a name wrapped in a narrow column fills its lines but the last,
+ * so a fragment after one narrower than the widest begins another name. */
+void pdf_frag_width(pl_ctx *c, const char *s, size_t len)
+{
+	c->frag_w = ipm_disp_width(s, len);
+	if (c->frag_w > c->name_w)
+		c->name_w = c->frag_w;
+}
+
+/* Does a name end like one: 北京市, 工信部, 国家卫生健康委员会, 中国电信 (not
+ * 广西壮 of 广西壮族自治区)? */
+int pdf_name_ends(const char *s, size_t len)
+{
+	static const char *const ends = "省市区县部局委会院厅办司署行社团所馆台站队处府盟州信通动";
+	const char *p = s + len;
+	size_t k;
+
+	if (!len)
+		return 0;
+	while (p > s && ((unsigned char)p[-1] & 0xC0) == 0x80)
+		p--;
+	if (p > s)
+		p--;
+	k = (size_t)(s + len - p);
+	return k == 3 && ipm_mem_find(ends, strlen(ends), p, 3) != NULL;
+}
+
+/* -layout: a name fragment s beside a dated item: does it begin another
+ * name (rather than go on with the one before, "黑龙江" / "省", "广西壮" /
+ * "族自治")? Yes when the last fragment did not fill the name column, or s
+ * has 2+ characters and the name so far ends like a name. */
+int pdf_name_done(const pl_ctx *c, const char *s, size_t len, const char *name, size_t nlen)
+{
+	return c->frag_w < c->name_w || (ipm_disp_width(s, len) > 2 && pdf_name_ends(name, nlen));
+}
+
 /* One piece of a table line whose column is known (kind) or to be guessed (K_NONE). */
 static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int bullet)
 {
@@ -442,8 +479,11 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 			/* -layout: the pieces of a name sit on nearby lines of one row
 			 * (every other line when the name is centred in its cell); a
 			 * row begun without a name takes the first one printed in it */
-			if (g->actor.len && line - g->actor_last > 2)
+			if (g->actor.len && (line - g->actor_last > 2 || c->frag_w < c->name_w ||
+			                     (c->name_dated && g->nitems &&
+			                      pdf_name_done(c, s, len, g->actor.s, g->actor.len))))
 				pdf_group_emit(c);
+			pdf_frag_width(c, s, len);
 		} else if (g->last != K_ACTOR || g->nitems) {
 			if (g->nitems || g->actor.len)
 				pdf_group_emit(c);
@@ -659,16 +699,8 @@ void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line)
 	table_line_split(c, s, len, line, K_NONE);
 }
 
-/* Segments of a -layout line: text runs split at 2+ spaces; col counts code
- * points, as pdftotext -layout places them. */
-typedef struct {
-	size_t off, len;
-	int col;
-} pl_seg;
 
-#define SEG_MAX 16
-
-static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
+size_t pdf_segments(const char *s, size_t len, pl_seg *seg, size_t max)
 {
 	size_t i = 0, k, n = 0;
 	int col = 0, sp = 0;
@@ -700,33 +732,69 @@ static size_t segments(const char *s, size_t len, pl_seg *seg, size_t max)
 }
 
 /* Decide whether table lines sit side by side (-layout) and where items start. */
-void pdf_layout_detect(pl_ctx *c, size_t from)
+/* A name's last character or two centred in a narrow name column sit just
+ * left of the item column ("      通" under "中国联"). */
+int pdf_short_frag(const pl_seg *seg, size_t n, int col, size_t len)
 {
-	size_t i, n, j, wide = 0, lines = 0;
-	int hist[64] = { 0 }, best = 0;
+	return seg[0].col < col && len <= 6 && (n == 1 || seg[1].col >= col);
+}
+
+/* The column where items start in lines [from, to): the most common column
+ * of a segment that starts with a date. 0 when no such segment. */
+int pdf_item_column(pl_ctx *c, size_t from, size_t to, size_t *lines, size_t *wide)
+{
+	size_t i, n, j;
+	int hist[256] = { 0 }, best = 0;
 	pl_seg seg[SEG_MAX];
 
-	for (i = from; i < c->n; i++) {
+	for (i = from; i < to; i++) {
 		const char *s = c->raw.s + c->v[i].off;
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
 			continue;
-		lines++;
-		n = segments(s, c->v[i].len, seg, SEG_MAX);
+		++*lines;
+		n = pdf_segments(s, c->v[i].len, seg, SEG_MAX);
 		if (n >= 2 || (n == 1 && seg[0].col >= 4))
-			wide++;
+			++*wide;
 		for (j = 0; j < n; j++) {
 			const char *t = s + seg[j].off;
 			size_t tl = seg[j].len;
 			pdf_strip_bullet(&t, &tl);
-			if (seg[j].col > 0 && seg[j].col < 64 && pdf_date_lead(t, tl))
+			if (seg[j].col > 0 && seg[j].col < 256 && pdf_date_lead(t, tl))
 				hist[seg[j].col]++;
 		}
 	}
-	c->layout = lines >= 4 && wide * 100 >= lines * 40;
-	for (i = 1; i < 64; i++)
+	for (i = 1; i < 256; i++)
 		if (hist[i] > hist[best])
 			best = (int)i;
-	c->col_item = best;
+	return best;
+}
+
+void pdf_layout_detect(pl_ctx *c, size_t from)
+{
+	size_t lines = 0, wide = 0;
+
+	c->col_item = pdf_item_column(c, from, c->n, &lines, &wide);
+	c->layout = lines >= 4 && wide * 100 >= lines * 40;
+	/* a small table after a side-by-side one is side by side too, when any
+	 * of its lines shows columns */
+	if (!c->layout && c->was_layout && wide > 0)
+		c->layout = 1;
+	if (c->layout)
+		c->was_layout = 1;
+}
+
+/* pdftotext -layout places each page on its own grid: a new page (line at,
+ * with its form feed) gets its own item column, if it has dated items. */
+void pdf_layout_page(pl_ctx *c, size_t at)
+{
+	size_t to = at + 1, lines = 0, wide = 0;
+	int col;
+
+	while (to < c->n && !(c->v[to].flags & F_FF))
+		to++;
+	col = pdf_item_column(c, at, to, &lines, &wide);
+	if (col > 0)
+		c->col_item = col;
 }
 
 /* Space-separated URL pieces, each a piece of the link column. */
@@ -774,10 +842,30 @@ static void layout_item(pl_ctx *c, const char *t, size_t tl, long line)
 	table_line_split(c, t, tl, line, K_ITEM);
 }
 
+/* A name glued to its item by one space ("中共中 融、商贸…"): at column 0 as
+ * ever; further right (an indented page) only before a dated item, or with
+ * 2+ characters before CJK text or punctuation ("理 200 余项…", "小组印发
+ * 2019 年…" are items' lines). */
+int pdf_glued_name(int col, const char *t, size_t tl, const char *sp)
+{
+	const char *u = sp + 1;
+	size_t ul = (size_t)(t + tl - u);
+
+	size_t k;
+
+	if (col == 0)
+		return 1;
+	pdf_strip_bullet(&u, &ul);
+	if (pdf_date_lead(u, ul))
+		return 1;
+	(void)k;
+	return ipm_disp_width(t, (size_t)(sp - t)) >= 4 && ul && (unsigned char)u[0] >= 0x80;
+}
+
 void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 {
 	pl_seg seg[SEG_MAX];
-	size_t n = segments(s, len, seg, SEG_MAX), first = 0, j;
+	size_t n = pdf_segments(s, len, seg, SEG_MAX), first = 0, j;
 	const char *t;
 	size_t tl;
 
@@ -796,13 +884,25 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 	c->row_break = 0;
 	t = s + seg[0].off;
 	tl = seg[0].len;
-	if (seg[0].col == 0 && pdf_actor_like(t, tl) && (n >= 2 || c->col_item > 0)) {
-		piece(c, t, tl, line, K_ACTOR, 0);
+	/* a name: left of the item column (centred in its cell, it need not
+	 * start at column 0) */
+	if ((seg[0].col == 0 || seg[0].col + 2 < c->col_item || pdf_short_frag(seg, n, c->col_item, tl)) &&
+	    pdf_actor_like(t, tl) && (n >= 2 || c->col_item > 0)) {
+		/* a name beside a dated item: a named row's first line */
+		c->name_dated = n >= 2 && pdf_date_lead(s + seg[1].off, seg[1].len);
+		piece(c, t, tl, c->name_line ? c->name_line : line, K_ACTOR, 0);
+		c->name_dated = 0;
 		first = 1;
-	} else if (seg[0].col == 0) {
+	} else if (seg[0].col == 0 || seg[0].col + 2 < c->col_item) {
 		const char *sp = memchr(t, ' ', tl);
-		if (sp && pdf_actor_like(t, (size_t)(sp - t)) && !pdf_date_lead(t, tl)) {
-			piece(c, t, (size_t)(sp - t), line, K_ACTOR, 0);
+		if (sp && pdf_actor_like(t, (size_t)(sp - t)) && !pdf_date_lead(t, tl) &&
+		    pdf_glued_name(seg[0].col, t, tl, sp)) {
+			const char *u = sp + 1;
+			size_t ul = (size_t)(t + tl - u);
+			pdf_strip_bullet(&u, &ul);
+			c->name_dated = pdf_date_lead(u, ul) != 0;
+			piece(c, t, (size_t)(sp - t), c->name_line ? c->name_line : line, K_ACTOR, 0);
+			c->name_dated = 0;
 			seg[0].off += (size_t)(sp + 1 - t);
 			seg[0].len -= (size_t)(sp + 1 - t);
 		}
@@ -824,4 +924,3 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 		ipm_zh_join(&c->tmp2, s + seg[j].off, seg[j].len);
 	layout_item(c, c->tmp2.s, c->tmp2.len, line);
 }
-

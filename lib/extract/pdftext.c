@@ -179,6 +179,124 @@ static void mark_furniture(pl_ctx *c)
 	free(ffs);
 }
 
+/* ---- furniture by position and repetition ---- */
+
+/* A line's shape for comparing page edges: digit runs as '#', spaces
+ * squeezed ("2   中国信息通信研究院" and "3 中国信息通信研究院" match, as do
+ * "file:///x.html 1/5" and "file:///x.html 2/5"). */
+static void edge_sig(const char *s, size_t len, ipm_buf *out)
+{
+	size_t i;
+
+	ipm_buf_clear(out);
+	for (i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch >= '0' && ch <= '9') {
+			if (!out->len || out->s[out->len - 1] != '#')
+				ipm_buf_addc(out, '#');
+		} else if (ch == ' ' || ch == '\t' || ch == '\f') {
+			if (out->len && out->s[out->len - 1] != ' ')
+				ipm_buf_addc(out, ' ');
+		} else {
+			ipm_buf_addc(out, ch);
+		}
+	}
+	while (out->len && out->s[out->len - 1] == ' ')
+		out->len--;
+}
+
+static int sig_known(pl_ctx *c, const ipm_buf *sig)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfsig; i++)
+		if (strlen(c->fsig[i]) == sig->len && memcmp(c->fsig[i], sig->s, sig->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Was this edge shape seen at a page edge of an earlier region? */
+static int sig_seen(pl_ctx *c, const ipm_buf *sig)
+{
+	size_t i;
+
+	for (i = 0; i < c->nesig; i++)
+		if (strlen(c->esig[i]) == sig->len && memcmp(c->esig[i], sig->s, sig->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first two and last two text lines of each page (a page starts at a
+ * form feed) are its edges. An edge line whose shape is seen at the edge of
+ * another page (a running header or footer, with or without the page
+ * number: "2   中国信息通信研究院", a browser's "file:///… 2/5") is furniture,
+ * and its shape is learnt for the rest of the document; so is one whose
+ * shape was at a page edge of an earlier region (ESIG_MAX shapes kept). A shape with no
+ * letter or CJK character (a bare number) is left to the page-number rule. */
+static void mark_edges(pl_ctx *c)
+{
+	size_t *e = NULL, ne = 0, cap = 0, i, j, k, p;
+	ipm_buf *sig = NULL;
+
+	for (i = 0; i < c->n; i++) {
+		size_t at[4];
+		if (!(c->v[i].flags & F_FF))
+			continue;
+		at[0] = (c->v[i].flags & (F_EMPTY | F_BLANK)) ? next_text(c, i) : i;
+		at[1] = at[0] < c->n ? next_text(c, at[0] + 1) : c->n;
+		at[2] = prev_text(c, i);
+		at[3] = at[2] < c->n ? prev_text(c, at[2]) : c->n;
+		for (k = 0; k < 4; k++) {
+			if (at[k] >= c->n)
+				continue;
+			if (ne == cap) {
+				cap = cap ? cap * 2 : 16;
+				e = ipm_realloc(e, cap * sizeof *e);
+			}
+			e[ne++] = at[k];
+		}
+	}
+	if (!ne)
+		return;
+	sig = ipm_calloc(ne, sizeof *sig);
+	for (j = 0; j < ne; j++) {
+		size_t len;
+		const char *s = line_text(c, e[j], &len);
+		edge_sig(s, len, &sig[j]);
+	}
+	for (j = 0; j < ne; j++) {
+		int hit = 0, word = 0;
+		for (p = 0; p < sig[j].len && !word; p++)
+			word = (unsigned char)sig[j].s[p] >= 0x80 || ((sig[j].s[p] | 0x20) >= 'a' && (sig[j].s[p] | 0x20) <= 'z');
+		if (!word || sig[j].len < 4 || (c->v[e[j]].flags & F_FURN))
+			continue;
+		{   /* a table header repeated on each page starts its table */
+			size_t len;
+			const char *s = line_text(c, e[j], &len);
+			if (pdf_table_header(s, len) || pdf_column_word(c, s, len))
+				continue;
+		}
+		if (sig_known(c, &sig[j]) || sig_seen(c, &sig[j]))
+			hit = 1;
+		for (k = 0; k < ne && !hit; k++)
+			hit = k != j && e[k] != e[j] && sig[k].len == sig[j].len &&
+			      memcmp(sig[k].s, sig[j].s, sig[j].len) == 0;
+		if (!hit)
+			continue;
+		c->v[e[j]].flags |= F_FURN;
+		if (!sig_known(c, &sig[j]) && c->nfsig < FURN_MAX)
+			c->fsig[c->nfsig++] = ipm_strndup(sig[j].s, sig[j].len);
+	}
+	for (j = 0; j < ne; j++) {   /* remembered for the regions after this one */
+		if (!(c->v[e[j]].flags & F_FURN) && sig[j].len >= 4 && c->nesig < ESIG_MAX &&
+		    !sig_seen(c, &sig[j]))
+			c->esig[c->nesig++] = ipm_strndup(sig[j].s, sig[j].len);
+		ipm_buf_free(&sig[j]);
+	}
+	free(sig);
+	free(e);
+}
+
 static void para_line(pl_ctx *c, const char *s, size_t len, long line)
 {
 	int w = ipm_disp_width(s, len);
@@ -212,6 +330,144 @@ static int scrambled_table(pl_ctx *c)
 	return urls >= 2 && dates >= 2;
 }
 
+/* The table's header line again (a new page), however it is spaced. */
+static int same_header(pl_ctx *c, const char *s, size_t len)
+{
+	size_t i, j = 0;
+	const char *h = c->header.s;
+
+	if (!c->header.len || !pdf_table_header(s, len))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ')
+			continue;
+		while (j < c->header.len && h[j] == ' ')
+			j++;
+		if (j == c->header.len || h[j] != s[i])
+			return 0;
+		j++;
+	}
+	while (j < c->header.len && h[j] == ' ')
+		j++;
+	return j == c->header.len;
+}
+
+/* The trimmed text of the next text line after i, or NULL. */
+static const char *next_line_text(pl_ctx *c, size_t i, size_t *j, size_t *len)
+{
+	*j = next_text(c, i + 1);
+	if (*j >= c->n || (c->v[*j].flags & F_FURN))
+		return NULL;
+	return line_text(c, *j, len);
+}
+
+/* A short CJK word of at most max characters, no spaces. */
+static int short_word(const char *s, size_t len, size_t max)
+{
+	size_t i = 0, k, n = 0;
+
+	while (i < len) {
+		uint32_t cp = ipm_cp_at(s, len, i, &k);
+		if (!ipm_is_cjk_cp(cp) || ++n > max)
+			return 0;
+		i += k;
+	}
+	return n > 0;
+}
+
+/* A header whose first cell wrapped in a narrow column, read line by line:
+ * "发布机" / "构" / "相关举措 链接" (-raw). When the first two lines join
+ * into a column word and the third completes a header, the lines after i
+ * are marked as header and the header text goes into out; returns its
+ * number of columns, else 0. */
+static int wrapped_header_before(pl_ctx *c, size_t i, ipm_buf *out)
+{
+	size_t len, l2, l3, j, k;
+	const char *s = line_text(c, i, &len), *t, *u;
+	int nc;
+
+	if (!short_word(s, len, 6) || !(t = next_line_text(c, i, &j, &l2)) || !short_word(t, l2, 3))
+		return 0;
+	ipm_buf_clear(out);
+	ipm_buf_add(out, s, len);
+	ipm_buf_add(out, t, l2);
+	if (pdf_column_word(c, out->s, out->len) != R_ACTOR || !(u = next_line_text(c, j, &k, &l3)))
+		return 0;
+	ipm_buf_addc(out, ' ');
+	ipm_buf_add(out, u, l3);
+	if (!(nc = pdf_table_header(out->s, out->len)))
+		return 0;
+	c->v[j].flags |= F_HDR;
+	c->v[k].flags |= F_HDR;
+	return nc;
+}
+
+/* A header line whose cells wrapped onto the next line: "发布机 相关举措 链接"
+ * then "构" (-layout). A next line of short words each completing a header
+ * word into a column word is marked as header; the joined header goes into
+ * out. Returns 1 when so. */
+static int header_wrapped_after(pl_ctx *c, size_t i, const char *s, size_t len, ipm_buf *out)
+{
+	size_t l2, j, a, b, e, wl, hits = 0;
+	const char *t = next_line_text(c, i, &j, &l2);
+	ipm_buf h = {0}, w = {0};
+
+	if (!t || l2 > 40)
+		return 0;
+	ipm_buf_add(&h, s, len);   /* s may be out's own text */
+	ipm_buf_clear(out);
+	for (a = 0; a < l2; a = b) {   /* each word of the next line */
+		size_t p, hb = 0, best = (size_t)-1;
+		while (a < l2 && t[a] == ' ')
+			a++;
+		for (b = a; b < l2 && t[b] != ' '; b++)
+			;
+		if (a == b)
+			break;
+		if (!short_word(t + a, b - a, 3))
+			goto no;
+		/* the header word it completes */
+		for (p = 0; p < h.len; p = e) {
+			while (p < h.len && h.s[p] == ' ')
+				p++;
+			for (e = p; e < h.len && h.s[e] != ' '; e++)
+				;
+			wl = e - p;
+			if (!wl)
+				break;
+			ipm_buf_clear(&w);
+			ipm_buf_add(&w, h.s + p, wl);
+			ipm_buf_add(&w, t + a, b - a);
+			if (pdf_column_word(c, w.s, w.len) != R_NONE) {
+				best = p;
+				hb = e;
+				break;
+			}
+		}
+		if (best == (size_t)-1)
+			goto no;
+		/* insert the piece after that header word */
+		ipm_buf_clear(&w);
+		ipm_buf_add(&w, h.s, hb);
+		ipm_buf_add(&w, t + a, b - a);
+		ipm_buf_add(&w, h.s + hb, h.len - hb);
+		ipm_buf_clear(&h);
+		ipm_buf_add(&h, w.s, w.len);
+		hits++;
+	}
+	if (!hits)
+		goto no;
+	ipm_buf_add(out, h.s, h.len);
+	c->v[j].flags |= F_HDR;
+	ipm_buf_free(&h);
+	ipm_buf_free(&w);
+	return 1;
+no:
+	ipm_buf_free(&h);
+	ipm_buf_free(&w);
+	return 0;
+}
+
 /* A table header line: its words become a header row; a table begins. */
 static void table_start(pl_ctx *c, const char *s, size_t len, long line, int ncols)
 {
@@ -235,6 +491,7 @@ static void table_start(pl_ctx *c, const char *s, size_t len, long line, int nco
 	ipm_buf_add(&c->header, s, len);
 	c->layout = -1;
 	c->maxw_item = 0;
+	c->name_w = c->frag_w = 0;
 }
 
 /* pdftotext's default reading order prints a table header's words on lines of
@@ -279,8 +536,9 @@ static void region_flush(pl_ctx *c)
 {
 	size_t i, len;
 	const char *s;
-	size_t table_from = 0;
+	size_t table_from = 0, page_from = 0;
 
+	mark_edges(c);
 	mark_furniture(c);
 	if (!c->ncols && !c->warned && scrambled_table(c)) {
 		ipm_err(c->name, c->v[0].line, "warning: a table without a header line, cells "
@@ -290,6 +548,8 @@ static void region_flush(pl_ctx *c)
 	for (i = 0; i < c->n && !c->failed; i++) {
 		long line = c->v[i].line;
 		int lv, nc;
+		if (c->v[i].flags & F_FF)
+			page_from = i;
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
 			c->row_break = c->gap = 1;   /* -layout: rows are apart by empty lines */
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_HDR))
@@ -300,14 +560,20 @@ static void region_flush(pl_ctx *c)
 			continue;
 		}
 		if (c->ncols) {
-			if ((c->header.len == len && memcmp(c->header.s, s, len) == 0) ||
+			if (same_header(c, s, len) ||
 			    (c->split_hdr && pdf_column_word(c, s, len))) {
 				pdf_drop(c, line, "pdf: repeated table header", s, len);
 				continue;
 			}
-			if (c->layout < 0)
+			if (c->layout < 0) {
 				pdf_layout_detect(c, table_from);
+				if (c->layout > 0)
+					pdf_layout_centred(c, i);
+			} else if (c->layout > 0 && page_from > table_from)
+				pdf_layout_page(c, page_from);
+			page_from = 0;
 			c->mark_len = 0;
+			c->name_line = c->v[i].name_line;
 			if (c->layout)
 				pdf_table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
 			else
@@ -321,9 +587,19 @@ static void region_flush(pl_ctx *c)
 			continue;
 		}
 		nc = pdf_table_header(s, len);
+		if (!nc && (nc = wrapped_header_before(c, i, &c->tmp2)) > 0) {
+			s = c->tmp2.s;   /* "发布机" / "构" / "相关举措 链接" */
+			len = c->tmp2.len;
+		}
 		if (nc) {
+			if (header_wrapped_after(c, i, s, len, &c->tmp2)) {
+				s = c->tmp2.s;   /* "发布机 相关举措 链接" / "构" */
+				len = c->tmp2.len;
+			}
 			table_start(c, s, len, line, nc);
 			table_from = i + 1;
+			while (table_from < c->n && (c->v[table_from].flags & F_HDR))
+				table_from++;
 			continue;
 		}
 		lv = pdf_sub_heading(s, len);
@@ -372,6 +648,7 @@ static void region_add(pl_ctx *c, const char *s, size_t len, long line)
 	c->v[c->n].len = len;
 	c->v[c->n].line = line;
 	c->v[c->n].flags = flags;
+	c->v[c->n].name_line = 0;
 	c->n++;
 	ipm_buf_add(&c->raw, s, len);
 }
@@ -438,6 +715,10 @@ int ipm_pdftext_blocks(ipm_lines *in, ipm_blocks *out, ipm_rejects *rj, const ch
 	free(c.v);
 	for (i = 0; i < c.nfurn; i++)
 		free(c.furn[i]);
+	for (i = 0; i < c.nfsig; i++)
+		free(c.fsig[i]);
+	for (i = 0; i < c.nesig; i++)
+		free(c.esig[i]);
 	if (c.failed)
 		return -1;
 	return rc < 0 ? -1 : 0;

@@ -16,6 +16,7 @@
 #define REGION_MAX_LINES 20000
 #define REGION_MAX_BYTES (4u << 20)
 #define FURN_MAX 16
+#define ESIG_MAX 256
 #define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
 #define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
 
@@ -26,6 +27,7 @@ enum { K_NONE, K_ACTOR, K_ITEM, K_URL };   /* piece kinds / columns */
 typedef struct {
 	size_t off, len;   /* raw line in the region buffer */
 	long line;
+	long name_line;    /* -layout: a centred name moved here was printed there */
 	int flags;
 } pl_line;
 
@@ -68,6 +70,7 @@ typedef struct {
 	ipm_buf header;    /* the table header line, to drop repeats */
 	int maxw_item;
 	int layout;        /* -1 unknown, 0 flowed, 1 side by side (-layout) */
+	int was_layout;    /* an earlier table of the document was side by side */
 	long prev_line;    /* the table line before the current one */
 	int row_break;     /* an empty line or page break since the last line */
 	int gap;           /* default order: an empty line since the last table line */
@@ -76,6 +79,9 @@ typedef struct {
 	int split_open;    /* a row split off and still without a name ... */
 	ipm_buf split_actor; /* ... else it continues this one */
 	int col_item;      /* -layout: column where items start */
+	int name_dated;    /* -layout: the name being read sits beside a dated item */
+	long name_line;    /* -layout: the line the current line's name was printed on */
+	int name_w, frag_w;/* -layout: widest name fragment of the table, the last one */
 	int split_hdr;     /* the header came as separate words (default order) */
 	int held;          /* default order: the group waits for its URLs, which */
 	ipm_buf next_actor;/* may come after the next row's name (held here) */
@@ -84,6 +90,10 @@ typedef struct {
 	/* page furniture learnt from this document */
 	char *furn[FURN_MAX];
 	size_t nfurn;
+	char *fsig[FURN_MAX];   /* shapes of running headers/footers (digits as #) */
+	size_t nfsig;
+	char *esig[ESIG_MAX];   /* shapes of page-edge lines of earlier regions */
+	size_t nesig;
 	long last_page;
 	int warned;        /* the reading-order warning was given */
 	ipm_buf tmp, tmp2;
@@ -135,6 +145,27 @@ void pdf_para_flush(pl_ctx *c);
 
 /* ---- pdftable.c ---- */
 
+/* Segments of a -layout line: text runs split at 2+ spaces; col counts code
+ * points, as pdftotext -layout places them. */
+typedef struct {
+	size_t off, len;
+	int col;
+} pl_seg;
+
+#define SEG_MAX 16
+size_t pdf_segments(const char *s, size_t len, pl_seg *seg, size_t max);
+/* The column where items start in lines [from, to) (most common column of a
+ * dated segment; counts text lines and lines with 2+ segments). */
+int pdf_item_column(pl_ctx *c, size_t from, size_t to, size_t *lines, size_t *wide);
+/* -layout names: a short fragment just left of the item column; a name glued
+ * to its item by one space; the name-fragment width bookkeeping; does a
+ * name end like one; does a fragment beside a dated item begin a new name. */
+int pdf_short_frag(const pl_seg *seg, size_t n, int col, size_t len);
+int pdf_glued_name(int col, const char *t, size_t tl, const char *sp);
+void pdf_frag_width(pl_ctx *c, const char *s, size_t len);
+int pdf_name_ends(const char *s, size_t len);
+int pdf_name_done(const pl_ctx *c, const char *s, size_t len, const char *name, size_t nlen);
+
 void pdf_group_emit(pl_ctx *c);
 void pdf_group_free(pl_group *g);
 /* Does a URL look finished (a file name or a query at its end)? */
@@ -148,6 +179,14 @@ void pdf_held_release(pl_ctx *c);
 void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line);
 /* Decide whether table lines sit side by side (-layout) and where items start. */
 void pdf_layout_detect(pl_ctx *c, size_t from);
+
+/* ---- pdfcentre.c ---- */
+
+/* -layout: names printed mid-row (centred, rowspan) move to their row's
+ * first line, so the table reads as one with top-aligned names. */
+void pdf_layout_centred(pl_ctx *c, size_t from);
+/* A new page of -layout text begins at line at: its own item column. */
+void pdf_layout_page(pl_ctx *c, size_t at);
 void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line);
 
 #endif

@@ -1,7 +1,7 @@
 /* libFuzzer target for the ipm-norm decoder and normaliser (decode.c,
  * normalize.c). The first byte picks the encoding and a chunk size; the
  * rest is the input. Checks: no crash, output is valid UTF-8 with no CR and
- * no C0 control but TAB/LF, and the output does not depend on how the input
+ * no C0 control but TAB/LF/FF, and the output does not depend on how the input
  * is cut into chunks. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,7 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ipm_utf8_valid_len(whole.s, whole.len) != whole.len)
 		abort();
 	for (i = 0; i < whole.len; i++)
-		if ((unsigned char)whole.s[i] < 0x20 && whole.s[i] != '\t' && whole.s[i] != '\n')
+		if ((unsigned char)whole.s[i] < 0x20 && whole.s[i] != '\t' && whole.s[i] != '\n' &&
+		    whole.s[i] != '\f')
 			abort();
 	ipm_buf_free(&whole);
 	ipm_buf_free(&cut);

@@ -203,7 +203,9 @@ static size_t rule(struct run *r, size_t i, size_t n, uint32_t cp, size_t k)
 		r->nt->skip_lf = i + 1 == n;
 		return 1;
 	}
-	if (cp < 0x20) {
+	if (cp == '\f') {
+		/* a page break: kept (ipm-extract reads PDF text by its pages) */
+	} else if (cp < 0x20) {
 		replace(r, i, 1, "", 0);
 		r->nt->ncontrol++;
 	} else if (cp == 0xFEFF) {
@@ -343,7 +345,7 @@ static size_t scan(const unsigned char *p, size_t i, size_t n)
 			return n;
 		c = p[i];
 		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n')
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\f')
 				return i;
 			i++;
 			continue;

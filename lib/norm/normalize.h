@@ -6,7 +6,8 @@
  * Rules (the same list is in `ipm-norm --help` and ipm-norm(1)):
  *  1. CR LF and a lone CR become LF.
  *  2. U+FEFF (byte order mark / zero width no-break space) is removed.
- *  3. C0 controls other than TAB and LF (NUL included) are removed and counted.
+ *  3. C0 controls other than TAB, LF and FF (NUL included) are removed and
+ *     counted; FF (a page break in PDF text) is kept.
  *  4. Unicode spaces U+00A0, U+1680, U+2000-200A, U+202F, U+205F, U+3000 -> ' '.
  *  5. Full-width forms U+FF01-FF5E -> ASCII U+0021-007E, except the Chinese
  *     sentence punctuation ！（），：；？ which stays full-width.

@@ -52,6 +52,9 @@ static void test_rules(void)
 	check_norm("a\r\nb\rc\r", "a\nb\nc\n", "rule CRLF and CR");
 	check_norm("\xEF\xBB\xBFx\xEF\xBB\xBFy", "xy", "rule BOM removed everywhere");
 	check_norm("a\x01\x1b" "b\tc\x7f", "ab\tc\x7f", "rule C0 controls removed, TAB and DEL kept");
+	check_norm("1\n\f2\f\n\x0b", "1\n\f2\f\n", "rule FF (a page break) kept, VT removed");
+	check_norm("0123456789abcdef0123456789\fabcdef\f", "0123456789abcdef0123456789\fabcdef\f",
+	           "rule FF kept past the block scan");
 	check_norm("a\xC2\xA0" "b\xE3\x80\x80" "c\xE2\x80\x89" "d\xE2\x80\xAF" "e",
 	           "a b c d e", "rule Unicode spaces");
 	check_norm("互联网＋ ０９ＡＺａｚ ｅ", "互联网+ 09AZaz e", "rule full-width ASCII");
