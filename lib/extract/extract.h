@@ -22,7 +22,8 @@ const char *ipm_layout_name(enum ipm_layout l);
 int ipm_layout_parse(const char *name, enum ipm_layout *l);
 
 /* Write the doc block and every block of in to out, in layout l (AUTO:
- * detect); data_dir holds columns.tsv (PDF text table headers; may be NULL). Returns 0, or -1 on a read/write error. */
+ * detect); data_dir holds columns.tsv (PDF text table headers; may be NULL). Returns 0, or -1 on a read/write error or a
+ * PDF / mutool trace XML that cannot be read (said on stderr; then no block is written). */
 int ipm_extract(ipm_lines *in, enum ipm_layout l, ipm_blocks *out, ipm_rejects *rj,
                 const char *data_dir);
 
