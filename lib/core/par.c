@@ -96,6 +96,11 @@ static int read_header(int fd, enum ipm_fmt *fmt, char delim, long long *len, lo
 			    (size_t)(nl + 1 - p) - skip)
 				break;   /* malformed */
 			if (rows) {
+				/* a CR before the line's end may end a row inside it (the
+				 * reader rejects such a line): such a header is read serially */
+				const unsigned char *cr = memchr(p, '\r', (size_t)(nl - p));
+				if (cr && cr + 1 != nl)
+					break;
 				*len = off + (nl - buf) + 1;
 				rc = 0;
 				break;
