@@ -119,6 +119,17 @@ static int word_prefix(pg_ctx *c, const char *s, size_t n)
 	return 0;
 }
 
+/* The header cell that [x0, x1] overlaps (2 points of slack), or h->ncol. */
+static int hdr_cell_at(const pg_hdr *h, float x0, float x1)
+{
+	int k;
+
+	for (k = 0; k < h->ncol; k++)
+		if (x0 < h->x1[k] + 2 && x1 > h->x0[k] - 2)
+			break;
+	return k;
+}
+
 /* Fragments of line l into the header cells h (by x overlap). Returns 0
  * when they make too many cells. */
 static int band_add(pg_ctx *c, const pg_page *p, const pg_line *l, pg_hdr *h)
@@ -134,9 +145,7 @@ static int band_add(pg_ctx *c, const pg_page *p, const pg_line *l, pg_hdr *h)
 	for (i = 0; i <= c->tmp.len; i++) {
 		if (i < c->tmp.len && c->tmp.s[i] != '\t')
 			continue;
-		for (k = 0; k < h->ncol; k++)
-			if (x0[f] < h->x1[k] + 2 && x1[f] > h->x0[k] - 2)
-				break;
+		k = hdr_cell_at(h, x0[f], x1[f]);
 		if (k == h->ncol) {
 			if (h->ncol == PG_MAX_COLS)
 				return 0;
@@ -202,9 +211,7 @@ static int band_more(pg_ctx *c, const pg_page *p, const pg_line *l, const pg_hdr
 	for (i = 0; i <= c->tmp.len; i++) {
 		if (i < c->tmp.len && c->tmp.s[i] != '\t')
 			continue;
-		for (k = 0; k < h->ncol; k++)
-			if (x0[f] < h->x1[k] + 2 && x1[f] > h->x0[k] - 2)
-				break;
+		k = hdr_cell_at(h, x0[f], x1[f]);
 		if (k == h->ncol || ipm_cp_count(c->tmp.s + st, i - st) > 4 || starts_item(c->tmp.s + st, i - st))
 			return 0;
 		st = i + 1;
