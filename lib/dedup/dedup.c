@@ -83,8 +83,15 @@ struct tally {
  * Work per record is bounded whatever the input: the newest LSH_WALK events
  * of a bucket are looked at, and of those the LSH_CHECK that share the most
  * buckets with the text are compared (texts that many near-alike but
- * distinct events resemble are the only ones that can lose a match). */
-#define LSH_MIN 64
+ * distinct events resemble are the only ones that can lose a match).
+ * Below LSH_MIN a date's list is scanned: in memory order, with integer
+ * filters, it is the cheaper of the two up to a few hundred events (a
+ * million generated records, 71 a date: all scanned 10.4 s of CPU, bands
+ * from 64 on 13.4 s; band hashes and 20 bucket probes a date cost more than
+ * a scan of 64 entries). */
+#ifndef LSH_MIN
+#define LSH_MIN 256
+#endif
 #define LSH_BANDS 20
 #define LSH_ROWS 4
 #define LSH_WALK 16
@@ -94,8 +101,10 @@ struct tally {
  * per date (a scan of a date reads memory in order; the event's sketch is
  * read only for the texts that pass). */
 struct dent {
-	uint32_t ev, nbg, tbg, prov;
-	uint32_t head[HEAD_N]; /* the sketch's first hashes, for the prefix filter */
+	uint32_t ev, tbg, prov;
+	uint16_t nbg;
+	uint16_t head[HEAD_N]; /* the high halves of the sketch's first hashes, for the prefix
+	                       * filter (in the same order: equal halves only say "maybe") */
 };
 
 struct dlist {
@@ -351,12 +360,21 @@ static uint32_t *text_sketch(const char *s, uint32_t *n, uint32_t *total)
 
 /* Jaccard of two texts from their sketches: exact when neither was cut,
  * else the bottom-k estimate (of the SKETCH_MAX smallest hashes of the
- * union, the share that both hold). */
+ * union, the share that both hold). Exact sets stop as soon as they cannot
+ * reach t: 0 then (Jaccard >= t needs need = ceil(t (|A| + |B|) / (1 + t))
+ * shared members, so at most |A| - need members of A may go unmatched; most
+ * candidates of a busy day are texts of one template, far below t). */
 static double sketch_jaccard(const uint32_t *a, uint32_t na, uint32_t ta,
-                             const uint32_t *b, uint32_t nb, uint32_t tb)
+                             const uint32_t *b, uint32_t nb, uint32_t tb, double t)
 {
 	size_t i = 0, j = 0, both = 0, all = 0, k = na == ta && nb == tb ? (size_t)-1 : SKETCH_MAX;
+	size_t need = 0, missa = 0, missb = 0;
 
+	if (k == (size_t)-1) {
+		need = (size_t)ceil(t * (double)(na + nb) / (1 + t) - 1e-9);
+		if (need > na || need > nb)
+			return 0;
+	}
 	while ((i < na || j < nb) && all < k) {
 		if (i < na && j < nb && a[i] == b[j]) {
 			both++;
@@ -364,8 +382,12 @@ static double sketch_jaccard(const uint32_t *a, uint32_t na, uint32_t ta,
 			j++;
 		} else if (j >= nb || (i < na && a[i] < b[j])) {
 			i++;
+			if (++missa > na - need && need)
+				return 0;
 		} else {
 			j++;
+			if (++missb > nb - need && need)
+				return 0;
 		}
 		all++;
 	}
@@ -487,9 +509,29 @@ static void lsh_start(ipm_dedup *d, size_t di)
 struct query {
 	const uint32_t *bg;
 	uint32_t n, total, prov;
+	uint32_t lo, hi;       /* sizes (bigrams) of texts that can reach the threshold */
 	int have_h;            /* h holds its band hashes */
 	uint64_t h[LSH_BANDS];
+	uint32_t need[SKETCH_MAX + 1]; /* prefix filter: members shared by an event of that size, 0 not yet known */
 };
+
+/* The size test of better() (min / max >= t, in doubles as there) as two
+ * integer bounds, found once a record: a date's scan compares integers. */
+static void query_sizes(struct query *q, double t)
+{
+	double n = (double)q->total;
+	uint32_t lo = (uint32_t)(t * n), hi = t > 0 ? (uint32_t)fmin(n / t + 2, 4e9) : UINT32_MAX;
+
+	while (lo > 0 && !((double)(lo - 1) < t * n))   /* lo: the least size not below t n */
+		lo--;
+	while ((double)lo < t * n)
+		lo++;
+	while (hi > q->total && n < t * (double)hi)   /* hi: the greatest size of which n is not below t */
+		hi--;
+	q->lo = lo;
+	q->hi = hi;
+	memset(q->need, 0, sizeof q->need);
+}
 
 /* The prefix filter, without touching the event's sketch: two whole sets
  * with Jaccard >= t share at least a = ceil(t (|A| + |B|) / (1 + t)) members,
@@ -504,7 +546,12 @@ static int prefixes_meet(const ipm_dedup *d, const struct dent *v, const struct 
 
 	if (v->nbg != v->tbg || q->n != q->total)
 		return 1;
-	a = (size_t)ceil(t * (double)(v->nbg + q->n) / (1 + t) - 1e-9);
+	if (!(a = q->need[v->nbg])) {   /* as many events as sizes: computed once a size */
+		a = (size_t)ceil(t * (double)(v->nbg + q->n) / (1 + t) - 1e-9);
+		((struct query *)q)->need[v->nbg] = (uint32_t)(a ? a : UINT32_MAX);
+	} else if (a == UINT32_MAX) {
+		a = 0;
+	}
 	if (a == 0 || a > v->nbg || a > q->n)
 		return a == 0;
 	pv = v->nbg - a + 1;
@@ -512,9 +559,9 @@ static int prefixes_meet(const ipm_dedup *d, const struct dent *v, const struct 
 	if (pv > HEAD_N)
 		return 1;
 	while (i < pv && j < pq) {
-		if (v->head[i] == q->bg[j])
+		if (v->head[i] == q->bg[j] >> 16)
 			return 1;
-		if (v->head[i] < q->bg[j])
+		if (v->head[i] < q->bg[j] >> 16)
 			i++;
 		else
 			j++;
@@ -532,7 +579,7 @@ static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, dou
 		return 0;
 	if (q->prov && v->prov && q->prov != v->prov)
 		return 0;
-	j = sketch_jaccard(v->bg, v->nbg, v->tbg, q->bg, q->n, q->total);
+	j = sketch_jaccard(v->bg, v->nbg, v->tbg, q->bg, q->n, q->total, d->threshold);
 	if (j < d->threshold || j < *bj || (j == *bj && *best >= 0 && (size_t)*best < e))
 		return 0;   /* the best match wins, the earliest on a tie */
 	*bj = j;
@@ -543,9 +590,8 @@ static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, dou
 /* better() for an event of a date's list: its cheap tests first, from the list. */
 static void better_listed(ipm_dedup *d, const struct dent *v, const struct query *q, long *best, double *bj)
 {
-	double lo = (double)(v->tbg < q->total ? v->tbg : q->total), hi = (double)(v->tbg < q->total ? q->total : v->tbg);
-
-	if (lo < d->threshold * hi || (q->prov && v->prov && q->prov != v->prov) || !prefixes_meet(d, v, q))
+	if (v->tbg < q->lo || v->tbg > q->hi || (q->prov && v->prov && q->prov != v->prov) ||
+	    !prefixes_meet(d, v, q))
 		return;
 	better(d, v->ev, q, best, bj);
 }
@@ -713,6 +759,7 @@ static size_t date_index(ipm_dedup *d, const char *date)
 static void list_event(struct dlist *l, size_t ev, const struct query *q)
 {
 	struct dent *v;
+	uint32_t i;
 
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 4;
@@ -721,10 +768,11 @@ static void list_event(struct dlist *l, size_t ev, const struct query *q)
 	v = &l->a[l->n++];
 	memset(v, 0, sizeof *v);
 	v->ev = (uint32_t)ev;
-	v->nbg = q->n;
+	v->nbg = (uint16_t)q->n;   /* <= SKETCH_MAX */
 	v->tbg = q->total;
 	v->prov = q->prov;
-	memcpy(v->head, q->bg, (q->n < HEAD_N ? q->n : HEAD_N) * sizeof *q->bg);
+	for (i = 0; i < HEAD_N && i < q->n; i++)
+		v->head[i] = (uint16_t)(q->bg[i] >> 16);
 }
 
 /* Give event ev the query's text (its sketch is taken over) and date. */
@@ -787,7 +835,7 @@ size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
 	const char *url = ipm_rec_str(r, "url"), *date = ipm_rec_str(r, "date");
 	const char *text = ipm_rec_str(r, "text"), *prov = ipm_rec_str(r, "province");
 	size_t ulen = url ? ipm_url_norm(url, strlen(url), &d->key) : 0, di = 0;
-	struct query q = { NULL, 0, 0, 0, 0, { 0 } };
+	struct query q = { 0 };
 	uint32_t *bg = NULL;
 	uint64_t th = 0;
 	long ev = -1, ui, ti = -1;
@@ -798,6 +846,7 @@ size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
 	if (date && *date && text) {
 		di = date_index(d, date);
 		q.bg = bg = text_sketch(text, &q.n, &q.total);
+		query_sizes(&q, d->threshold);
 		q.prov = prov && *prov ? (uint32_t)ipm_hash_put(d->provs, prov, strlen(prov), NULL) + 1 : 0;
 		if (ev < 0 && q.n)
 			ev = window_match(d, date, di, &q);

@@ -158,10 +158,10 @@ static void test_many_on_one_date(void)
 	static const char *const what[] = { "互联网医院", "政务服务平台", "工业互联网", "智慧城市", "数字乡村", "电子商务园区" };
 	ipm_dedup *d = ipm_dedup_new(IPM_DEDUP_THRESHOLD, 0);
 	ipm_rec *r = ipm_rec_new();
-	size_t first[300], i, wrong = 0, merged = 0;
+	size_t first[600], i, wrong = 0, merged = 0;
 	char text[256];
 
-	for (i = 0; i < 300; i++) {
+	for (i = 0; i < 600; i++) {
 		snprintf(text, sizeof text, "第%zu号通知：%s市%s%s第%zu期项目，覆盖%zu个县区和%zu家企业。",
 		         i, what[i % 6], words[i % 8], what[(i / 6) % 6], i * 7 % 97, i * 13 % 89, i * 31 % 101);
 		ipm_rec_clear(r);
@@ -169,9 +169,9 @@ static void test_many_on_one_date(void)
 		ipm_rec_set_cstr(r, "text", text);
 		first[i] = ipm_dedup_add(d, r);
 	}
-	for (i = 0; i < 300; i++)
+	for (i = 0; i < 600; i++)
 		merged += first[i] != i;
-	for (i = 0; i < 300; i += 3) {   /* the same texts again, one character changed */
+	for (i = 0; i < 600; i += 3) {   /* the same texts again, one character changed */
 		snprintf(text, sizeof text, "第%zu号通知：%s市%s%s第%zu期项目，覆盖%zu个县区和%zu家企业！",
 		         i, what[i % 6], words[i % 8], what[(i / 6) % 6], i * 7 % 97, i * 13 % 89, i * 31 % 101);
 		ipm_rec_clear(r);
@@ -179,7 +179,7 @@ static void test_many_on_one_date(void)
 		ipm_rec_set_cstr(r, "text", text);
 		wrong += ipm_dedup_add(d, r) != first[i];
 	}
-	CHECK(merged == 0, "dedup: 300 distinct texts on one date stay 300 events");
+	CHECK(merged == 0, "dedup: 600 distinct texts on one date stay 600 events");
 	CHECK(wrong == 0, "dedup: every near-duplicate on a crowded date finds its event");
 	ipm_rec_free(r);
 	ipm_dedup_free(d);
