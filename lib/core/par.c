@@ -51,6 +51,7 @@ struct job {
 	int err;
 	long long used;        /* bytes of the part read (past start) */
 	long lines;            /* lines of the part read */
+	int blank;             /* CSV: it holds a blank line (a new block of columns follows) */
 	int done;
 };
 
@@ -115,29 +116,6 @@ static int read_header(int fd, enum ipm_fmt *fmt, char delim, long long *len, lo
 	return rc;
 }
 
-/* Does the CSV after the header hold an empty line? The reader takes the row
- * after one for a new header (Miller's header blocks), which a part starting
- * later cannot know: such a file is read serially. (A quoted field holding an
- * empty line also makes it serial: slower, never wrong.) */
-static int has_blank_line(int fd, long long off)
-{
-	unsigned char *buf = ipm_malloc(SCAN_BUF);
-	const unsigned char *p, *e;
-	ssize_t got;
-	int found = 0;
-
-	/* from the header's own '\n'; chunks overlap by 2 bytes so that a
-	 * "\n\n" or "\n\r\n" across a boundary is seen */
-	for (off = off > 0 ? off - 1 : 0; !found && (got = pread(fd, buf, SCAN_BUF, off)) > 2; off += got - 2) {
-		for (p = buf, e = buf + got; !found && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-			found = (p + 1 < e && p[1] == '\n') || (p + 2 < e && p[1] == '\r' && p[2] == '\n');
-		if (got < SCAN_BUF)
-			break;
-	}
-	free(buf);
-	return found;
-}
-
 /* The first line start at or after off (size when there is none). */
 static long long line_start(int fd, long long off, long long size)
 {
@@ -199,6 +177,7 @@ static void *work(void *p)
 	while ((rc = ipm_reader_next(rd, &r)) > 0)
 		j->each(j->ctx, r);
 	j->err = rc < 0;
+	j->blank = ipm_reader_saw_blank(rd);
 	j->used = ipm_reader_used(rd);
 	j->lines = ipm_reader_lineno(rd) - j->hdr_lines;
 	ipm_reader_close(rd);
@@ -275,6 +254,28 @@ static long replay_rejects(struct job *j, long base, ipm_rejects *rj)
 	return bad;
 }
 
+/* From part k on, which holds a blank line (the parts before it hold none,
+ * so the file's header is in force at its start): one read to the end, as
+ * the serial reader would (new blocks, new headers), after the threads have
+ * stopped; what they read past k is dropped. */
+static long read_rest(struct queue *q, size_t k, long base, ipm_rejects *rj)
+{
+	struct job *j = &q->parts[k];
+	size_t i;
+
+	for (i = k; i < q->np; i++)
+		if (q->parts[i].ctx) {
+			q->sink->drop(q->parts[i].ctx);
+			drop_rejects(&q->parts[i]);
+		}
+	j->ctx = q->sink->open(q->sink->arg);
+	j->want = -1;
+	j->used = j->lines = 0;
+	work(j);
+	q->sink->merge(q->sink->result, j->ctx);
+	return replay_rejects(j, base, rj);
+}
+
 long ipm_par_read(FILE *fp, const char *path, size_t n, long long min_bytes, enum ipm_fmt fmt, char delim,
                   const char *const *only, size_t nonly, ipm_rejects *rj,
                   const struct ipm_par_sink *sink, size_t *reread)
@@ -284,7 +285,7 @@ long ipm_par_read(FILE *fp, const char *path, size_t n, long long min_bytes, enu
 	pthread_t *tid;
 	long long hdr_len, data, at, psize;
 	long hdr_lines, base = 0;
-	size_t i, np, again = 0;
+	size_t i, k, np, again = 0;
 	long bad = 0;
 	int fd;
 
@@ -293,8 +294,7 @@ long ipm_par_read(FILE *fp, const char *path, size_t n, long long min_bytes, enu
 	fd = lseek(fileno(fp), 0, SEEK_CUR) == 0 ? dup(fileno(fp)) : -1;
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, delim ? delim : ',', &hdr_len, &hdr_lines) != 0 ||
-	    (fmt == IPM_FMT_CSV && has_blank_line(fd, hdr_len))) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_header(fd, &fmt, delim ? delim : ',', &hdr_len, &hdr_lines) != 0) {
 		close(fd);
 		return -1;
 	}
@@ -332,12 +332,21 @@ long ipm_par_read(FILE *fp, const char *path, size_t n, long long min_bytes, enu
 	/* settle the parts in file order while the threads go on */
 	for (i = 0, at = hdr_len; i < np; i++) {
 		settle_part(&q, i, &at, st.st_size, &again);
+		if (q.parts[i].blank)
+			break;
 		sink->merge(sink->result, q.parts[i].ctx);
 		bad += replay_rejects(&q.parts[i], base, rj);
 		base += q.parts[i].lines;
 	}
-	for (i = 0; i < n; i++)
-		pthread_join(tid[i], NULL);
+	if (i < np) {   /* a blank line: later rows may have other columns */
+		pthread_mutex_lock(&q.mu);
+		q.next = np;
+		pthread_mutex_unlock(&q.mu);
+	}
+	for (k = 0; k < n; k++)
+		pthread_join(tid[k], NULL);
+	if (i < np)
+		bad += read_rest(&q, i, base, rj);
 	if (reread)
 		*reread = again;
 	pthread_mutex_destroy(&q.mu);

@@ -84,6 +84,7 @@ ipm_reader *ipm_reader_open_mem(char *buf, size_t len, const char *name, enum ip
 void ipm_reader_stop_after(ipm_reader *rd, long long nbytes) { rd->stop = nbytes; }
 long long ipm_reader_used(const ipm_reader *rd) { return rd->src.used - rd->src.hdr_len; }
 long ipm_reader_lineno(const ipm_reader *rd) { return rd->lineno; }
+int ipm_reader_saw_blank(const ipm_reader *rd) { return rd->saw_blank; }
 
 enum ipm_fmt ipm_reader_fmt(const ipm_reader *rd) { return rd->fmt; }
 size_t ipm_reader_nbad(const ipm_reader *rd) { return rd->nbad; }

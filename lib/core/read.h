@@ -37,6 +37,8 @@ void ipm_reader_stop_after(ipm_reader *rd, long long nbytes);
 long long ipm_reader_used(const ipm_reader *rd);
 /* Number of the last line read (header lines included). */
 long ipm_reader_lineno(const ipm_reader *rd);
+/* CSV/TSV: a blank line between rows was read (a new block of columns starts) */
+int ipm_reader_saw_blank(const ipm_reader *rd);
 /* Next record: 1 and *out set, 0 at end of input, -1 on an I/O error.
  * Malformed records are reported (file:line: message), counted, passed to the
  * reject hook if set, and skipped. */

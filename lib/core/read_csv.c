@@ -207,7 +207,7 @@ int rd_csv_line(ipm_reader *rd, int at_eof)
 		 * (Miller's CSV writer starts a new block so when the fields change) */
 		if (!at_eof && (rd->llen == 0 || (rd->llen == 1 && rd->ls[0] == '\r'))) {
 			if (rd->hdr) {
-				rd->csv_blank = 1;
+				rd->csv_blank = rd->saw_blank = 1;
 				free(rd->c.keep);   /* the next header's names are all stored */
 				rd->c.keep = NULL;
 				rd->c.nkeep = 0;

@@ -160,6 +160,7 @@ struct ipm_reader {
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
 	ipm_buf pending;       /* CSV text of the row in progress, for rejects */
 	int csv_blank;         /* a blank line ended the block: the next row is a header */
+	int saw_blank;         /* csv_blank was set once (ipm_reader_saw_blank) */
 	int dup_told;          /* a repeated header name was reported */
 	const struct ipm_schema *schema;   /* the header's known schema (typed CSV), or NULL */
 	unsigned char *ctype;  /* per header column: IPM_T_* from the schema */
