@@ -71,21 +71,35 @@ static void page(ipm_buf *b, int no, int h)
 	ipm_buf_printf(b, "%s<page number=\"%d\" mediabox=\"0 0 600 %d\">\n", no > 1 ? "</page>\n" : "", no, h);
 }
 
-/* the header 地区 | 相关政策 | 链接 on baseline y; column rules at x 40,
- * 120, 400, 560 from y0 to y1 (none when y0 >= y1) */
-static void header(ipm_buf *b, double y)
+/* A document whose page 1 (h high) starts with the header 地区 | 相关政策
+ * | 链接 on baseline 104, ruled above and below when ruled. */
+static void table_start(ipm_buf *b, int h, int ruled)
 {
-	text(b, "地区", 60, y);
-	text(b, "相关政策", 240, y);
-	text(b, "链接", 460, y);
+	ipm_buf_adds(b, "<document filename=\"t.pdf\">\n");
+	page(b, 1, h);
+	text(b, "地区", 60, 104);
+	text(b, "相关政策", 240, 104);
+	text(b, "链接", 460, 104);
+	if (ruled) {
+		rule(b, 40, 90, 560, 91);
+		rule(b, 40, 110, 560, 111);
+	}
 }
 
+/* an item's first line and its link on baseline y */
+static void item(ipm_buf *b, const char *s, const char *url, double y)
+{
+	text(b, s, 130, y);
+	text(b, url, 410, y);
+}
+
+/* column rules at x 40, 120, 400, 560 from y0 to y1 */
 static void grid(ipm_buf *b, double y0, double y1)
 {
 	static const double xs[] = {40, 120, 400, 560};
 	size_t i;
 
-	for (i = 0; y0 < y1 && i < 4; i++)
+	for (i = 0; i < 4; i++)
 		rule(b, xs[i], y0, xs[i] + 1, y1);
 }
 
@@ -114,12 +128,9 @@ static void test_cell_baselines(void)
 {
 	ipm_buf x = {0};
 
-	ipm_buf_adds(&x, "<document filename=\"t.pdf\">\n");
-	page(&x, 1, 800);
-	header(&x, 104);
+	table_start(&x, 800, 0);
 	text(&x, "北京市", 60, 128);
-	text(&x, "3月1日，北京上线了新的", 130, 128);
-	text(&x, "http://a.cn/1.html", 410, 128);
+	item(&x, "3月1日，北京上线了新的", "http://a.cn/1.html", 128);
 	text(&x, "政务平台。", 130, 140);
 	text(&x, "3月9日，北京发布了新的", 130, 160);
 	text(&x, "http://a.cn/2.html", 410, 157.5);
@@ -135,21 +146,15 @@ static void test_gap_in_ruled_row(void)
 {
 	ipm_buf x = {0};
 
-	ipm_buf_adds(&x, "<document filename=\"t.pdf\">\n");
-	page(&x, 1, 800);
-	header(&x, 104);
-	rule(&x, 40, 90, 560, 91);
-	rule(&x, 40, 110, 560, 111);
+	table_start(&x, 800, 1);
 	rule(&x, 120, 170, 560, 171);   /* between the items, not across the name */
 	rule(&x, 40, 215, 560, 216);
 	grid(&x, 90, 216);
-	text(&x, "3月1日，北京上线了", 130, 128);
-	text(&x, "http://a.cn/1.html", 410, 128);
+	item(&x, "3月1日，北京上线了", "http://a.cn/1.html", 128);
 	text(&x, "新的政务服务平台", 130, 140);
 	text(&x, "和应用。", 130, 162);
 	text(&x, "北京市", 60, 167);
-	text(&x, "3月9日，北京发布了", 130, 190);
-	text(&x, "http://a.cn/2.html", 410, 190);
+	item(&x, "3月9日，北京发布了", "http://a.cn/2.html", 190);
 	text(&x, "新规定。", 130, 202);
 	rows_are(&x, "地区|相关政策|链接\n北京市|3月1日，北京上线了新的政务服务平台和应用。\n3月9日，北京发布了新规定。|"
 	         "http://a.cn/1.html\nhttp://a.cn/2.html\n", "pdfgeom a gap inside a ruled item row");
@@ -163,16 +168,11 @@ static void test_name_over_break(void)
 {
 	ipm_buf x = {0};
 
-	ipm_buf_adds(&x, "<document filename=\"t.pdf\">\n");
-	page(&x, 1, 160);
-	header(&x, 104);
-	rule(&x, 40, 90, 560, 91);
-	rule(&x, 40, 110, 560, 111);
+	table_start(&x, 160, 1);
 	rule(&x, 40, 146, 560, 147);   /* the page part's frame */
 	grid(&x, 90, 147);
 	text(&x, "西藏自", 60, 128);
-	text(&x, "3月5日，西藏推进远程医疗", 130, 128);
-	text(&x, "http://a.cn/1.html", 410, 128);
+	item(&x, "3月5日，西藏推进远程医疗", "http://a.cn/1.html", 128);
 	text(&x, "建设，", 130, 140);
 	page(&x, 2, 160);
 	rule(&x, 40, 18, 560, 19);
@@ -182,8 +182,7 @@ static void test_name_over_break(void)
 	text(&x, "治区", 60, 30);
 	text(&x, "今年力争覆盖全区。", 130, 30);
 	text(&x, "新疆", 60, 52);
-	text(&x, "2月21日，新疆发布。", 130, 52);
-	text(&x, "http://a.cn/2.html", 410, 52);
+	item(&x, "2月21日，新疆发布。", "http://a.cn/2.html", 52);
 	rows_are(&x, "地区|相关政策|链接\n西藏自治区|3月5日，西藏推进远程医疗建设，今年力争覆盖全区。|http://a.cn/1.html\n"
 	         "新疆|2月21日，新疆发布。|http://a.cn/2.html\n", "pdfgeom a name wrapped over a page break");
 	ipm_buf_free(&x);
@@ -197,18 +196,12 @@ static void test_centred_name_past_break(void)
 {
 	ipm_buf x = {0};
 
-	ipm_buf_adds(&x, "<document filename=\"t.pdf\">\n");
-	page(&x, 1, 160);
-	header(&x, 104);
-	rule(&x, 40, 90, 560, 91);
-	rule(&x, 40, 110, 560, 111);
+	table_start(&x, 160, 1);
 	rule(&x, 120, 136, 560, 137);
 	rule(&x, 40, 156, 560, 157);
 	grid(&x, 90, 157);
-	text(&x, "2月20日，北京上线。", 130, 128);
-	text(&x, "http://a.cn/1.html", 410, 128);
-	text(&x, "2月27日，北京印发《通知》", 130, 150);
-	text(&x, "http://a.cn/2.html", 410, 150);
+	item(&x, "2月20日，北京上线。", "http://a.cn/1.html", 128);
+	item(&x, "2月27日，北京印发《通知》", "http://a.cn/2.html", 150);
 	page(&x, 2, 160);
 	rule(&x, 40, 20, 560, 21);   /* through the first line's glyph boxes */
 	rule(&x, 120, 36, 560, 37);
@@ -216,8 +209,7 @@ static void test_centred_name_past_break(void)
 	grid(&x, 20, 61);
 	text(&x, "北京市", 60, 28);
 	text(&x, "，实现网办。", 130, 28);
-	text(&x, "3月2日，北京推出服务。", 130, 52);
-	text(&x, "http://a.cn/3.html", 410, 52);
+	item(&x, "3月2日，北京推出服务。", "http://a.cn/3.html", 52);
 	rows_are(&x, "地区|相关政策|链接\n北京市|2月20日，北京上线。\n2月27日，北京印发《通知》，实现网办。\n"
 	         "3月2日，北京推出服务。|http://a.cn/1.html\nhttp://a.cn/2.html\nhttp://a.cn/3.html\n",
 	         "pdfgeom a centred name past a page break");
@@ -260,24 +252,14 @@ static void test_spanning_name(void)
 	ipm_blocks *out = ipm_blocks_open(keep, &got);
 	ipm_rejects *rj = ipm_rejects_open(NULL);
 	char *data = ipm_data_dir(NULL, "columns.tsv");
-	double xs[] = {40, 120, 400, 560};
-	size_t i;
 
-	ipm_buf_adds(&x, "<document filename=\"t.pdf\">\n<page number=\"1\" mediabox=\"0 0 600 800\">\n");
-	text(&x, "地区", 60, 104);
-	text(&x, "相关政策", 240, 104);
-	text(&x, "链接", 460, 104);
-	rule(&x, 40, 90, 560, 91);
-	rule(&x, 40, 110, 560, 111);
+	table_start(&x, 800, 1);
 	rule(&x, 120, 150, 560, 151);   /* between the items, not across the name */
 	rule(&x, 40, 190, 560, 191);
-	for (i = 0; i < 4; i++)
-		rule(&x, xs[i], 90, xs[i] + 1, 191);
+	grid(&x, 90, 191);
 	text(&x, "北京市", 60, 154);
-	text(&x, "3月1日，北京上线。", 130, 128);
-	text(&x, "http://a.cn/1.html", 410, 128);
-	text(&x, "3月9日，北京发布。", 130, 170);
-	text(&x, "http://a.cn/2.html", 410, 170);
+	item(&x, "3月1日，北京上线。", "http://a.cn/1.html", 128);
+	item(&x, "3月9日，北京发布。", "http://a.cn/2.html", 170);
 	ipm_buf_adds(&x, "</page>\n</document>\n");
 	CHECK(ipm_pdfgeom_mem(x.s, x.len, out, rj, data) == 0, "pdfgeom reads the trace");
 	CHECK_STR(got.s ? got.s : "",
