@@ -1031,11 +1031,10 @@ void pg_table(pg_ctx *c, size_t hp, size_t hl, const pg_hdr *h, size_t *np, size
 	if (t.ruled)
 		separators(&t);   /* before pieces: they read t.rowspan */
 	pieces(&t);
-	if (t.ruled) {
+	if (t.npc && t.ruled)   /* no pieces: a header alone, t.pc NULL (no qsort) */
 		groups(&t);
-	} else {
+	else if (t.npc)
 		groups_unruled(&t);
-	}
 	for (i = 0; i < t.cappc; i++)
 		ipm_buf_free(&t.pc[i].text);
 	pg_hdr_free(&t.hdr);
