@@ -218,23 +218,26 @@ static void test_centred_name_past_break(void)
 
 /* A one-page document's footer "1      中国信息通信研究院": the page's
  * number 2 em apart from a title, on its last line, is furniture; another
- * number there is text. */
+ * number there is text, and so is the same line at the top of the page (a
+ * numbered heading). */
 static void test_numbered_title(void)
 {
-	static const char *const num[] = { "1", "7" };
+	static const char *const num[] = { "1", "7", "1" };
+	static const double at[] = { 780, 780, 40 };
 	static const char *const want[] = { "本期共监测到动态128条。\n",
-	                                    "本期共监测到动态128条。\n7 中国信息通信研究院\n" };
+	                                    "本期共监测到动态128条。\n7 中国信息通信研究院\n",
+	                                    "1 中国信息通信研究院\n本期共监测到动态128条。\n" };
 	size_t k;
 
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 3; k++) {
 		ipm_buf x = {0}, got = {0};
 		ipm_blocks *out = ipm_blocks_open(keep_paras, &got);
 		ipm_rejects *rj = ipm_rejects_open(NULL);
 		ipm_buf_adds(&x, "<document filename=\"t.pdf\">\n");
 		page(&x, 1, 800);
 		text(&x, "本期共监测到动态128条。", 40, 100);
-		text(&x, num[k], 40, 780);
-		text(&x, "中国信息通信研究院", 70, 780);
+		text(&x, num[k], 40, at[k]);
+		text(&x, "中国信息通信研究院", 70, at[k]);
 		ipm_buf_adds(&x, "</page>\n</document>\n");
 		CHECK(ipm_pdfgeom_mem(x.s, x.len, out, rj, NULL) == 0, "pdfgeom reads the trace");
 		CHECK_STR(got.s ? got.s : "", want[k], "pdfgeom a page number beside a title");
