@@ -9,7 +9,8 @@
  *  - each column's lines become pieces: names (column 0) joined over their
  *    lines, items split where a dated item or a bullet starts or the line
  *    pitch widens (on the column's own baseline; in ruled rows inside a
- *    name cell, only at a rule), links split where a URL starts;
+ *    name cell, only at a rule; not at a page's foot under a full line),
+ *    links split where a URL starts;
  *  - name cells: horizontal rules across column 0 separate them (not one
  *    through a page part's first or last line: its frame); without
  *    rules, a name starts its cell (top-aligned) or sits in the middle of
@@ -58,7 +59,8 @@ typedef struct {
 	pc_sep *sep;
 	size_t nsep, capsep;
 	int ruled;
-	int rowspan;       /* name cells span several ruled rows */
+	int rowspan;       /* rules across the items that miss the names */
+	int item_rows;     /* name cells span several ruled item rows */
 } pc_tab;
 
 void pg_put(pg_ctx *c, int rc)
@@ -515,6 +517,18 @@ static int by_at(const void *a, const void *b)
 	return x->at < y->at ? -1 : x->at > y->at ? 1 : y->hard - x->hard;
 }
 
+/* A horizontal rule of page p across x at height y (within a point): each
+ * cell may draw its own border, the name cell's beside the item's. */
+static int rule_across(const pg_page *p, float x, float y)
+{
+	size_t i;
+
+	for (i = 0; i < p->nhr; i++)
+		if (fabsf(p->hr[i].at - y) < 1 && p->hr[i].a0 <= x && p->hr[i].a1 >= x)
+			return 1;
+	return 0;
+}
+
 static void separators(pc_tab *t)
 {
 	const pg_doc *d = t->c->d;
@@ -540,8 +554,13 @@ static void separators(pc_tab *t)
 					continue;
 				if (r->a0 <= xm && r->a1 >= xm)
 					add_sep(t, pi * PAGE_SPAN + r->at, 1);
-				else if (t->ncol > 1 && r->a0 < t->bx[2] && r->a1 > t->bx[1] + 2)
-					t->rowspan = 1;   /* rows inside a name cell */
+				else if (t->ncol > 1 && r->a0 < t->bx[2] && r->a1 > t->bx[1] + 2) {
+					/* a rule across the items, not the name: rows inside
+					 * a name cell, or cells drawing their own borders */
+					t->rowspan = 1;
+					if (!rule_across(p, xm, r->at))
+						t->item_rows = 1;   /* only the former */
+				}
 			}
 		}
 	}
@@ -669,6 +688,16 @@ static int name_breaks(pc_tab *t, const pc_piece *cur, size_t pi, const pg_line 
 	return starts_item(t->c->tmp2.s, t->c->tmp2.len);
 }
 
+/* Is the table's line i, after a gap, the last on its page, under a
+ * line that ran to the column's edge (short of it by room: less than 2.5
+ * glyphs, what a line-break rule may carry over with a mark, or a latin
+ * run)? The paragraph goes on: wkhtmltopdf sets a page's last line at the
+ * page's foot, a gap above it. */
+static int pushed_to_foot(const pc_tab *t, size_t i, float room, float size)
+{
+	return (i + 1 == t->nl || t->lp[i + 1] != t->lp[i]) && room < 2.5f * size;
+}
+
 static void pieces(pc_tab *t)
 {
 	const pg_doc *d = t->c->d;
@@ -727,11 +756,12 @@ static void pieces(pc_tab *t)
 				fresh = y0 - cur->y1 > 0.8f * size;
 			else if (col == t->ncol - 1 && t->ncol >= 3)
 				fresh = ipm_url_starts(t->c->tmp.s, t->c->tmp.len) || y0 - cur->y1 > 1.5f * size;
-			else if (t->rowspan)   /* an item is a ruled row: a gap inside is none */
+			else if (t->item_rows)   /* an item is a ruled row: a gap inside is none */
 				fresh = starts_item(t->c->tmp.s, t->c->tmp.len);
 			else
 				fresh = starts_item(t->c->tmp.s, t->c->tmp.len) ||
-				        (pt > 0 && base - last_base > pt * 1.2f + 0.5f) || y0 - cur->y1 > 1.5f * size;
+				        (((pt > 0 && base - last_base > pt * 1.2f + 0.5f) || y0 - cur->y1 > 1.5f * size) &&
+				         !pushed_to_foot(t, i, right - last_x1, size));
 			if (fresh) {
 				cur = new_piece(t);
 				cur->col = col;
@@ -1029,7 +1059,7 @@ void pg_table(pg_ctx *c, size_t hp, size_t hl, const pg_hdr *h, size_t *np, size
 	collect(&t, hp, hl, np, nl);
 	pg_put(c, ipm_blocks_header(c->out, cells, lens, (size_t)t.ncol, c->d->p[hp].ln[hl].no));
 	if (t.ruled)
-		separators(&t);   /* before pieces: they read t.rowspan */
+		separators(&t);   /* before pieces: they read t.item_rows */
 	pieces(&t);
 	if (t.npc && t.ruled)   /* no pieces: a header alone, t.pc NULL (no qsort) */
 		groups(&t);

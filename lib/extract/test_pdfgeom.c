@@ -1,7 +1,7 @@
 /* Unit tests of the PDF geometry reader (pdfgeom*): made-up `mutool trace`
  * pages: a ruled table whose name cell spans two item rows, the name
  * centred between them; cells of one line at different heights; a gap
- * inside a ruled item row; names cut by a page break (wrapped, centred);
+ * inside a ruled item row; a line set down at a page's foot; names cut by a page break (wrapped, centred);
  * a one-page document's footer; the joins of wrapped lines. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,6 +161,29 @@ static void test_gap_in_ruled_row(void)
 	ipm_buf_free(&x);
 }
 
+/* The table's last line on a page set down at its foot, a gap above it:
+ * under a line that ran to the column's edge it goes on with the item;
+ * under a short line it starts one. */
+static void test_line_at_foot(void)
+{
+	static const char *const above[] = { "政务服务平台和应用系统", "政务服务平台。" };
+	static const char *const want[] = {
+		"地区|相关政策|链接\n北京市|3月1日，北京上线了新的政务服务平台和应用系统另有两项服务上线。|http://a.cn/1.html\n",
+		"地区|相关政策|链接\n北京市|3月1日，北京上线了新的政务服务平台。\n另有两项服务上线。|http://a.cn/1.html\n" };
+	size_t k;
+
+	for (k = 0; k < 2; k++) {
+		ipm_buf x = {0};
+		table_start(&x, 800, 0);
+		text(&x, "北京市", 60, 128);
+		item(&x, "3月1日，北京上线了新的", "http://a.cn/1.html", 128);
+		text(&x, above[k], 130, 140);
+		text(&x, "另有两项服务上线。", 130, 162);
+		rows_are(&x, want[k], "pdfgeom a line at the page's foot");
+		ipm_buf_free(&x);
+	}
+}
+
 /* A name wrapped over a page break ("西藏自" / "治区"), its item going
  * on over the break: the part past it, without an item of its own, ends
  * the name. */
@@ -302,6 +325,7 @@ int main(void)
 	test_spanning_name();
 	test_cell_baselines();
 	test_gap_in_ruled_row();
+	test_line_at_foot();
 	test_name_over_break();
 	test_centred_name_past_break();
 	test_numbered_title();
