@@ -2,8 +2,10 @@
  * (spaces where the gaps are), fragments split at wide gaps and vertical
  * rules, and page furniture: a line in the top or bottom tenth of the page
  * whose text (digits aside) comes back at the same height on other pages,
- * or a page number there. */
+ * or a page number there (alone, or on a page's last line 2 em apart from
+ * a short title). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,6 +203,27 @@ static int in_band(const pg_page *p, const pg_line *l)
 	return l->y1 < p->h * 0.1f || l->y0 > p->h * 0.9f;
 }
 
+/* Line j of page p (number no) is the page's last, in its bottom tenth,
+ * and holds the page number set 2 em apart from a short title ("1
+ * 中国信息通信研究院"): a footer even where no other page repeats it (a
+ * one-page document). Not at the top: a numbered heading may start page 1
+ * there with a tab after its number. */
+static int numbered_footer(const pg_page *p, size_t j, size_t no, ipm_buf *b)
+{
+	float x0[3], x1[3];
+	char num[24];
+	size_t nf, n = (size_t)snprintf(num, sizeof num, "%zu", no);
+
+	if (j + 1 != p->nln || p->ln[j].y0 <= p->h * 0.9f)
+		return 0;
+	ipm_buf_clear(b);
+	nf = pg_fragments(p, &p->ln[j], 2.0f, x0, x1, 3, b);
+	if (nf != 2 || b->len <= n + 1 || ipm_cp_count(b->s, b->len) > 30 + n + 1)
+		return 0;
+	return (memcmp(b->s, num, n) == 0 && b->s[n] == '\t') ||
+	       (memcmp(b->s + b->len - n, num, n) == 0 && b->s[b->len - n - 1] == '\t');
+}
+
 static void furniture(pg_doc *d)
 {
 	ipm_buf a = { 0 }, b = { 0 };
@@ -221,6 +244,10 @@ static void furniture(pg_doc *d)
 			/* a line beside a table's column rule is the table's */
 			if (pg_vrule_between(p, l->x0 - 1e4f, l->x1 + 1e4f, l->y0, l->y1))
 				continue;
+			if (numbered_footer(p, j, i + 1, &b)) {
+				l->furn = 1;
+				continue;
+			}
 			/* the same text at the same height on other pages: on a third of them */
 			for (k = 0; k < d->np && same < need; k++) {
 				const pg_page *q = &d->p[k];

@@ -8,11 +8,15 @@
  *    repeated table headers inside it are dropped as rejects;
  *  - each column's lines become pieces: names (column 0) joined over their
  *    lines, items split where a dated item or a bullet starts or the line
- *    pitch widens, links split where a URL starts;
- *  - name cells: horizontal rules across column 0 separate them; without
+ *    pitch widens (on the column's own baseline; in ruled rows inside a
+ *    name cell, only at a rule; not at a page's foot under a full line),
+ *    links split where a URL starts;
+ *  - name cells: horizontal rules across column 0 separate them (not one
+ *    through a page part's first or last line: its frame); without
  *    rules, a name starts its cell (top-aligned) or sits in the middle of
  *    its items (centred); a cell part without a name on one side of a page
- *    break belongs to the named part on the other side;
+ *    break belongs to the named part on the other side, and so does a part
+ *    without an item of its own (a name wrapped or centred past the break);
  *  - one row block per name cell: [name, items, links] with "lines". */
 #include <math.h>
 #include <stdlib.h>
@@ -55,7 +59,8 @@ typedef struct {
 	pc_sep *sep;
 	size_t nsep, capsep;
 	int ruled;
-	int rowspan;       /* name cells span several ruled rows */
+	int rowspan;       /* rules across the items that miss the names */
+	int item_rows;     /* name cells span several ruled item rows */
 } pc_tab;
 
 void pg_put(pg_ctx *c, int rc)
@@ -493,6 +498,75 @@ end:
 	*nl = 0;
 }
 
+/* ---- separators: page breaks, rules across the name column ---- */
+
+static void add_sep(pc_tab *t, double at, int hard)
+{
+	if (t->nsep == t->capsep) {
+		t->capsep = t->capsep ? t->capsep * 2 : 64;
+		t->sep = ipm_realloc(t->sep, t->capsep * sizeof *t->sep);
+	}
+	t->sep[t->nsep].at = at;
+	t->sep[t->nsep++].hard = hard;
+}
+
+static int by_at(const void *a, const void *b)
+{
+	const pc_sep *x = a, *y = b;
+
+	return x->at < y->at ? -1 : x->at > y->at ? 1 : y->hard - x->hard;
+}
+
+/* A horizontal rule of page p across x at height y (within a point): each
+ * cell may draw its own border, the name cell's beside the item's. */
+static int rule_across(const pg_page *p, float x, float y)
+{
+	size_t i;
+
+	for (i = 0; i < p->nhr; i++)
+		if (fabsf(p->hr[i].at - y) < 1 && p->hr[i].a0 <= x && p->hr[i].a1 >= x)
+			return 1;
+	return 0;
+}
+
+static void separators(pc_tab *t)
+{
+	const pg_doc *d = t->c->d;
+	size_t i, pi;
+
+	for (pi = t->lp[0]; t->nl && pi <= t->lp[t->nl - 1]; pi++)
+		add_sep(t, pi * PAGE_SPAN, 0);
+	if (t->ruled) {
+		for (pi = t->lp[0]; pi <= t->lp[t->nl - 1]; pi++) {
+			const pg_page *p = &d->p[pi];
+			float lo = 1e30f, hi = -1e30f, xm;
+			for (i = 0; i < t->nl; i++)
+				if (t->lp[i] == pi) {
+					/* a rule through the first or last line is the frame
+					 * of the page's part (its glyphs poke out of the clip) */
+					lo = fminf(lo, p->ln[t->li[i]].y1 - 1);
+					hi = fmaxf(hi, p->ln[t->li[i]].y0 + 1);
+				}
+			xm = t->bx[0] > -1e8f ? (t->bx[0] + t->bx[1]) / 2 : t->bx[1] - 8;
+			for (i = 0; i < p->nhr; i++) {
+				const pg_rule *r = &p->hr[i];
+				if (r->at <= lo || r->at >= hi)
+					continue;
+				if (r->a0 <= xm && r->a1 >= xm)
+					add_sep(t, pi * PAGE_SPAN + r->at, 1);
+				else if (t->ncol > 1 && r->a0 < t->bx[2] && r->a1 > t->bx[1] + 2) {
+					/* a rule across the items, not the name: rows inside
+					 * a name cell, or cells drawing their own borders */
+					t->rowspan = 1;
+					if (!rule_across(p, xm, r->at))
+						t->item_rows = 1;   /* only the former */
+				}
+			}
+		}
+	}
+	qsort(t->sep, t->nsep, sizeof *t->sep, by_at);
+}
+
 /* ---- pieces ---- */
 
 static pc_piece *new_piece(pc_tab *t)
@@ -527,8 +601,12 @@ static int rule_between(const pc_tab *t, const pg_page *p, int col, float y0, fl
 	return 0;
 }
 
-/* Does line l of page p have glyphs in column col? */
-static int in_col(const pc_tab *t, const pg_page *p, const pg_line *l, int col)
+#define NO_BASE -1e30f
+
+/* The baseline of line l's glyphs in column col, NO_BASE when it has none
+ * there: the cells of one printed line may sit a little apart (a cell's
+ * new paragraph), and one line holds them all. */
+static float col_base(const pc_tab *t, const pg_page *p, const pg_line *l, int col)
 {
 	size_t k;
 
@@ -536,9 +614,9 @@ static int in_col(const pc_tab *t, const pg_page *p, const pg_line *l, int col)
 		const pg_glyph *g = &p->g[p->order[k]];
 		float cx = (g->x0 + g->x1) / 2;
 		if (g->cp != ' ' && cx >= t->bx[col] && cx < t->bx[col + 1])
-			return 1;
+			return g->base;
 	}
-	return 0;
+	return NO_BASE;
 }
 
 /* The typical baseline pitch of the lines of column col (the most common
@@ -552,12 +630,12 @@ static float pitch(const pc_tab *t, int col)
 	for (i = 0; i < t->nl && n < 128; i++) {
 		const pg_page *p = &d->p[t->lp[i]];
 		const pg_line *b = &p->ln[t->li[i]];
-		float dd = b->base - last;
-		if (!in_col(t, p, b, col))
+		float base = col_base(t, p, b, col), dd = base - last;
+		if (base == NO_BASE)
 			continue;
 		if (t->lp[i] == lastp && dd > 0 && dd < 2.2f * b->size)
 			v[n++] = dd;
-		last = b->base;
+		last = base;
 		lastp = t->lp[i];
 	}
 	for (i = 0; i < n; i++) {
@@ -610,6 +688,16 @@ static int name_breaks(pc_tab *t, const pc_piece *cur, size_t pi, const pg_line 
 	return starts_item(t->c->tmp2.s, t->c->tmp2.len);
 }
 
+/* Is the table's line i, after a gap, the last on its page, under a
+ * line that ran to the column's edge (short of it by room: less than 2.5
+ * glyphs, what a line-break rule may carry over with a mark, or a latin
+ * run)? The paragraph goes on: wkhtmltopdf sets a page's last line at the
+ * page's foot, a gap above it. */
+static int pushed_to_foot(const pc_tab *t, size_t i, float room, float size)
+{
+	return (i + 1 == t->nl || t->lp[i + 1] != t->lp[i]) && room < 2.5f * size;
+}
+
 static void pieces(pc_tab *t)
 {
 	const pg_doc *d = t->c->d;
@@ -635,7 +723,7 @@ static void pieces(pc_tab *t)
 		for (i = t->hdr.nl; i < t->nl; i++) {
 			const pg_page *p = &d->p[t->lp[i]];
 			const pg_line *l = &p->ln[t->li[i]];
-			float y0 = 1e30f, y1 = -1e30f, size = 0, x1 = -1e30f;
+			float y0 = 1e30f, y1 = -1e30f, size = 0, x1 = -1e30f, base;
 			size_t st = t->c->tmp.len;
 			int fresh;
 			for (k = l->first; k < l->first + l->n; k++) {
@@ -650,6 +738,7 @@ static void pieces(pc_tab *t)
 			}
 			if (size == 0)
 				continue;
+			base = col_base(t, p, l, col);
 			ipm_buf_clear(&t->c->tmp);
 			st = 0;
 			pg_text(p, l->first, l->first + l->n, t->bx[col], t->bx[col + 1], &t->c->tmp);
@@ -667,9 +756,12 @@ static void pieces(pc_tab *t)
 				fresh = y0 - cur->y1 > 0.8f * size;
 			else if (col == t->ncol - 1 && t->ncol >= 3)
 				fresh = ipm_url_starts(t->c->tmp.s, t->c->tmp.len) || y0 - cur->y1 > 1.5f * size;
+			else if (t->item_rows)   /* an item is a ruled row: a gap inside is none */
+				fresh = starts_item(t->c->tmp.s, t->c->tmp.len);
 			else
 				fresh = starts_item(t->c->tmp.s, t->c->tmp.len) ||
-				        (pt > 0 && l->base - last_base > pt * 1.2f + 0.5f) || y0 - cur->y1 > 1.5f * size;
+				        (((pt > 0 && base - last_base > pt * 1.2f + 0.5f) || y0 - cur->y1 > 1.5f * size) &&
+				         !pushed_to_foot(t, i, right - last_x1, size));
 			if (fresh) {
 				cur = new_piece(t);
 				cur->col = col;
@@ -692,29 +784,12 @@ static void pieces(pc_tab *t)
 			cur->y1 = y1;
 			cur->page_end = t->lp[i];
 			cur->bot = t->lp[i] * PAGE_SPAN + y1;
-			last_base = l->base;
+			last_base = base;
 		}
 	}
 }
 
 /* ---- name cells ---- */
-
-static void add_sep(pc_tab *t, double at, int hard)
-{
-	if (t->nsep == t->capsep) {
-		t->capsep = t->capsep ? t->capsep * 2 : 64;
-		t->sep = ipm_realloc(t->sep, t->capsep * sizeof *t->sep);
-	}
-	t->sep[t->nsep].at = at;
-	t->sep[t->nsep++].hard = hard;
-}
-
-static int by_at(const void *a, const void *b)
-{
-	const pc_sep *x = a, *y = b;
-
-	return x->at < y->at ? -1 : x->at > y->at ? 1 : y->hard - x->hard;
-}
 
 static int by_top(const void *a, const void *b)
 {
@@ -723,37 +798,6 @@ static int by_top(const void *a, const void *b)
 	if (x->top != y->top)
 		return x->top < y->top ? -1 : 1;
 	return x->col - y->col;
-}
-
-static void separators(pc_tab *t)
-{
-	const pg_doc *d = t->c->d;
-	size_t i, pi;
-
-	for (pi = t->lp[0]; t->nl && pi <= t->lp[t->nl - 1]; pi++)
-		add_sep(t, pi * PAGE_SPAN, 0);
-	if (t->ruled) {
-		for (pi = t->lp[0]; pi <= t->lp[t->nl - 1]; pi++) {
-			const pg_page *p = &d->p[pi];
-			float lo = 1e30f, hi = -1e30f, xm;
-			for (i = 0; i < t->nl; i++)
-				if (t->lp[i] == pi) {
-					lo = fminf(lo, p->ln[t->li[i]].y0);
-					hi = fmaxf(hi, p->ln[t->li[i]].y1);
-				}
-			xm = t->bx[0] > -1e8f ? (t->bx[0] + t->bx[1]) / 2 : t->bx[1] - 8;
-			for (i = 0; i < p->nhr; i++) {
-				const pg_rule *r = &p->hr[i];
-				if (r->at <= lo || r->at >= hi)
-					continue;
-				if (r->a0 <= xm && r->a1 >= xm)
-					add_sep(t, pi * PAGE_SPAN + r->at, 1);
-				else if (t->ncol > 1 && r->a0 < t->bx[2] && r->a1 > t->bx[1] + 2)
-					t->rowspan = 1;   /* rows inside a name cell */
-			}
-		}
-	}
-	qsort(t->sep, t->nsep, sizeof *t->sep, by_at);
 }
 
 typedef struct {
@@ -822,29 +866,44 @@ static void emit_group(pc_tab *t, const pc_seg *g)
 	free(lines);
 }
 
-/* After a page break, does segment b continue the cell of a? One of
- * them has no name; b without a name is no new row (its first item goes on
+/* Does the last item of segment a run on past its page (a row the page
+ * break cut)? */
+static int runs_over(const pc_tab *t, const pc_seg *a)
+{
+	size_t i;
+
+	for (i = a->to; i > a->from; i--)
+		if (t->pc[i - 1].col == 1)
+			return (size_t)(t->pc[i - 1].top / PAGE_SPAN) != t->pc[i - 1].page_end;
+	return 0;
+}
+
+/* After a page break, does segment b continue the cell of a? b without an
+ * item of its own is the rest of a's cell (a name wrapped or centred past
+ * the break, its items going on from the page before). Else one of them
+ * has no name; b without a name is no new row (its first item goes on
  * from the page before, or the names span rows); a without a name gets
- * b's when b's name is centred (items above it on b's page). */
+ * b's when b's name is centred (items above it on b's page) or the break
+ * cut a's last row (the name, centred in the whole cell, fell past it). */
 static int joins(const pc_tab *t, const pc_seg *a, const pc_seg *b)
 {
 	size_t i;
 	const pc_piece *item = NULL, *name = NULL;
 
-	if (a->named && b->named)
-		return 0;
 	for (i = b->from; i < b->to; i++) {
 		if (t->pc[i].col == 1 && !item)
 			item = &t->pc[i];
 		if (t->pc[i].col == 0 && !name)
 			name = &t->pc[i];
 	}
-	if (!b->named)
-		return t->rowspan || !item || (size_t)(item->top / PAGE_SPAN) != item->page_end ||
-		       !starts_item(item->text.s, item->text.len);
-	if (a->named)
+	if (!item)
 		return 1;
-	return item && name && name->top > item->top + 0.5 * name->size;
+	if (a->named && b->named)
+		return 0;
+	if (!b->named)
+		return t->rowspan || (size_t)(item->top / PAGE_SPAN) != item->page_end ||
+		       !starts_item(item->text.s, item->text.len);
+	return name->top > item->top + 0.5 * name->size || runs_over(t, a);
 }
 
 static void groups(pc_tab *t)
@@ -999,13 +1058,13 @@ void pg_table(pg_ctx *c, size_t hp, size_t hl, const pg_hdr *h, size_t *np, size
 	columns(&t, &c->d->p[hp], hl);
 	collect(&t, hp, hl, np, nl);
 	pg_put(c, ipm_blocks_header(c->out, cells, lens, (size_t)t.ncol, c->d->p[hp].ln[hl].no));
+	if (t.ruled)
+		separators(&t);   /* before pieces: they read t.item_rows */
 	pieces(&t);
-	if (t.ruled) {
-		separators(&t);
+	if (t.npc && t.ruled)   /* no pieces: a header alone, t.pc NULL (no qsort) */
 		groups(&t);
-	} else {
+	else if (t.npc)
 		groups_unruled(&t);
-	}
 	for (i = 0; i < t.cappc; i++)
 		ipm_buf_free(&t.pc[i].text);
 	pg_hdr_free(&t.hdr);
