@@ -65,6 +65,7 @@ ipm_reader *ipm_reader_open_part(int fd, const char *name, enum ipm_fmt fmt, cha
 	rd->src.hdr_len = hdr_len;
 	rd->src.start = start;
 	rd->src.pos = hdr_len > 0 ? 0 : start;
+	rd->mid_file = hdr_len == 0 && start > 0;   /* its line 1 is not the file's */
 	return rd;
 }
 
@@ -108,10 +109,12 @@ void ipm_reader_on_reject(ipm_reader *rd,
 }
 
 
-/* A UTF-8 byte order mark at the start of the first line is dropped. */
+/* A UTF-8 byte order mark at the start of the file is dropped (not at the
+ * start of a part: there it is the middle of the file, an error as in a
+ * serial read). */
 static void skip_bom(ipm_reader *rd)
 {
-	if (rd->lineno == 1 && rd->llen >= 3 && memcmp(rd->ls, "\xEF\xBB\xBF", 3) == 0) {
+	if (rd->lineno == 1 && !rd->mid_file && rd->llen >= 3 && memcmp(rd->ls, "\xEF\xBB\xBF", 3) == 0) {
 		rd->ls += 3;
 		rd->llen -= 3;
 	}

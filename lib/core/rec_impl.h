@@ -156,6 +156,7 @@ struct ipm_reader {
 	long row_line;         /* line where the current CSV row began */
 	long long stop;        /* ipm_reader_stop_after: bytes past the header; -1: none */
 	int quiet;             /* a part reader: rejects go to the hook only */
+	int mid_file;          /* a part reader whose first line is not the file's first */
 	ipm_rec *crec;
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
 	ipm_buf pending;       /* CSV text of the row in progress, for rejects */

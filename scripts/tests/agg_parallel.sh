@@ -75,3 +75,24 @@ for f in "$top"/testdata/agg/fuzz_par_vs_serial.bin "$top"/testdata/agg/fuzz_par
 			{ echo "FAIL agg_parallel -j $j $(basename "$f")"; diff "$tmp/f1" "$tmp/fn" | head -5; diff "$tmp/fe1" "$tmp/fen" | head; }
 	done
 done
+# a fuzzer's find: JSON Lines with a byte order mark at the start of a later
+# line (an error there, as in a serial read: only the file's start may hold one)
+f=$top/testdata/agg/fuzz_par_bom.bin
+"$bin/ipm-agg" -j 1 -g section count "$f" > "$tmp/b1" 2> "$tmp/be1"
+for j in 2 3 8; do
+	"$bin/ipm-agg" -j $j -g section count "$f" > "$tmp/bn" 2> "$tmp/ben"
+	cmp -s "$tmp/b1" "$tmp/bn" && cmp -s "$tmp/be1" "$tmp/ben" && grep -q ':5: invalid JSON' "$tmp/be1" &&
+		echo "PASS agg_parallel -j $j == -j 1 on fuzz_par_bom.bin (a BOM mid-file is an error in every part)" ||
+		{ echo "FAIL agg_parallel -j $j fuzz_par_bom.bin"; diff "$tmp/b1" "$tmp/bn" | head -5; diff "$tmp/be1" "$tmp/ben" | head; }
+done
+# blank lines start new blocks of columns (the second block swaps province and
+# section, and a quoted field in it holds an empty line, which is no block end):
+# from the part that holds the first blank line on, one reader reads to the end
+f=$top/testdata/agg/par_blocks.csv
+"$bin/ipm-agg" -j 1 --icsv -g province,section count sum amount "$f" > "$tmp/k1" 2> "$tmp/ke1"
+for j in 2 3 8; do
+	"$bin/ipm-agg" -j $j --icsv -g province,section count sum amount "$f" > "$tmp/kn" 2> "$tmp/ken"
+	cmp -s "$tmp/k1" "$tmp/kn" && cmp -s "$tmp/ke1" "$tmp/ken" && [ "$(grep -c '"count":10,' "$tmp/k1")" = 12 ] &&
+		echo "PASS agg_parallel -j $j == -j 1 on par_blocks.csv (three blocks of columns)" ||
+		{ echo "FAIL agg_parallel -j $j par_blocks.csv"; diff "$tmp/k1" "$tmp/kn" | head -5; head -3 "$tmp/k1"; }
+done
