@@ -186,7 +186,9 @@ for point in "step norm|during the per-document stages" "stage corpus|during the
 	fi
 	hit="killed $(grep -c ' step ' "$w"/lk$k/*.log) steps in"
 	[ "$after" = "$before" ] || hit="$hit, after the publish"
-	nt "$ko" "$w/lk${k}b"
+	# --wait: a killed tool's process can take a moment to end (and let go of
+	# the lock it inherited) after the group is reaped; the next run waits
+	nt "$ko" "$w/lk${k}b" --wait
 	d=$(diff -r "$w/ref/current" "$ko/current" 2>&1 | head -3)
 	[ $rc -eq 0 ] && [ -z "$d" ] && [ $complete = yes ] &&
 		pass "kill -9 ${point#*|} ($hit): current stayed complete, the next run equals a clean run byte for byte" ||
