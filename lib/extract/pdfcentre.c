@@ -69,7 +69,29 @@ static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int
 	return 0;
 }
 
-static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int *dated);
+/* A name fragment (at off, len bytes, in line a) printed beside item text
+ * (not URL pieces only) sits on the items' lines, so its next fragment would be on the very next
+ * line: a fragment after a line of item text (URL pieces aside) is another
+ * name (a one-line name, then the next row's name centred in its cell). */
+static int item_line_after_name(pl_ctx *c, size_t a, size_t off, size_t len, size_t b)
+{
+	const char *s = c->raw.s + c->v[a].off + off + len, *t;
+	size_t sl = c->v[a].len - off - len, tl, i;
+
+	ipm_zh_trim(&s, &sl);
+	if (!sl || pdf_urlish_words(s, sl))
+		return 0;   /* a name on a line of its own (or with URL pieces only) */
+	for (i = a + 1; i < b; i++) {
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN | F_HDR))
+			continue;
+		t = c->raw.s + c->v[i].off;
+		tl = c->v[i].len;
+		ipm_zh_trim(&t, &tl);
+		if (!pdf_urlish_words(t, tl))
+			return 1;
+	}
+	return 0;
+}
 
 /* Does line i start an item (a segment that starts with an item's date,
  * wherever pdftotext put the row's item column)? */
@@ -204,7 +226,8 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 			int join = nn && i - nm[nn - 1].last <= 2 && c->frag_w >= c->name_w &&
 			           !(dated && pdf_name_done(c, c->raw.s + c->v[i].off + off, len,
 			                                c->raw.s + c->v[frag_line[nfr - 1]].off + frag_off[nfr - 1],
-			                                frag_len[nfr - 1]));
+			                                frag_len[nfr - 1])) &&
+			           !item_line_after_name(c, frag_line[nfr - 1], frag_off[nfr - 1], frag_len[nfr - 1], i);
 			if (nfr == cap_f) {
 				cap_f = cap_f ? cap_f * 2 : 64;
 				frag_line = ipm_realloc(frag_line, cap_f * sizeof *frag_line);

@@ -134,6 +134,16 @@ int main(void)
 	       "3 月 6 日，呼和浩特市“蒙速办”APP 上线，可办理 200 余项政务服务事项。|"
 	       "http://www.nmg.gov.cn/art/2019/2/27/art_1686_250011.html\n"
 	       "http://inews.nmgnews.com.cn/system/2019/03/06/012659480.shtml\n", 0);
+	/* -layout: a one-line name beside its item, then the next row's name
+	 * centred between its item's two lines: two names, not one */
+	expect("pdftext -layout one-line name then a centred one",
+	       "  企业            相关举措\n"
+	       "  甲公司    3 月 9 日，甲公司在某市上线政务云。\n"
+	       "            3 月 2 日，乙公司与某省合作的平台上线两周年，累计服务\n"
+	       "  乙公司\n"
+	       "            游客超过 1000 万人次。\n",
+	       "R 企业|相关举措\nR 甲公司|3 月 9 日，甲公司在某市上线政务云。\n"
+	       "R 乙公司|3 月 2 日，乙公司与某省合作的平台上线两周年，累计服务游客超过 1000 万人次。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
