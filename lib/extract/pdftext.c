@@ -278,6 +278,11 @@ static void mark_edges(pl_ctx *c)
 		}
 		if (sig_known(c, &sig[j]) || sig_seen(c, &sig[j]))
 			hit = 1;
+		{   /* a footer with its page number needs no second page to be seen */
+			size_t len;
+			const char *s = line_text(c, e[j], &len);
+			hit |= pdf_numbered_edge(s, len);
+		}
 		for (k = 0; k < ne && !hit; k++)
 			hit = k != j && e[k] != e[j] && sig[k].len == sig[j].len &&
 			      memcmp(sig[k].s, sig[j].s, sig[j].len) == 0;

@@ -125,6 +125,9 @@ int pdf_date_starts_item(const char *s, size_t len);
 int pdf_urlish_words(const char *s, size_t len);
 /* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */
 long pdf_page_number(const char *s, size_t len);
+/* "1    中国信息通信研究院", "file:///x.html   1/2": a page number at the
+ * start or end of a line, the rest a short name or one URL. */
+int pdf_numbered_edge(const char *s, size_t len);
 /* A short CJK name: no sentence punctuation, no digits ("、" may join names:
  * "中共中央、国务院"). */
 int pdf_actor_like(const char *s, size_t len);

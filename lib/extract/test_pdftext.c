@@ -144,6 +144,14 @@ int main(void)
 	       "            游客超过 1000 万人次。\n",
 	       "R 企业|相关举措\nR 甲公司|3 月 9 日，甲公司在某市上线政务云。\n"
 	       "R 乙公司|3 月 2 日，乙公司与某省合作的平台上线两周年，累计服务游客超过 1000 万人次。\n", 0);
+	/* a footer with its page number at a page's end ("1  name", a browser's
+	 * "file:///….html  1/2"), the only page break of its section */
+	expect("pdftext numbered footer",
+	       "三、企业参与情况\n企业 相关举措\n甲公司\n3 月 1 日，甲公司上线新平台。\n1    某某研究院\n"
+	       "\f3 月 5 日，甲公司发布新规。\n乙公司\n3 月 6 日，乙公司发布新品。\n"
+	       "file:///tmp/r.html     1/2\n\f3 月 7 日，乙公司召开大会。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司上线新平台。\n3 月 5 日，甲公司发布新规。\n"
+	       "R 乙公司|3 月 6 日，乙公司发布新品。\n3 月 7 日，乙公司召开大会。\n", 2);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
