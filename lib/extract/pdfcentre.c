@@ -122,6 +122,31 @@ static void line_set(pl_ctx *c, size_t i, const ipm_buf *text)
 	ipm_buf_add(&c->raw, text->s ? text->s : "", text->len);
 }
 
+/* Positions of lines [from, n) with the gap of a page break (the empty lines
+ * and furniture around a form feed) taken out: a row split by a page break
+ * has its name centred as if the pages were one. */
+static size_t *page_joined(pl_ctx *c, size_t from)
+{
+	size_t *pos = ipm_malloc((c->n - from + 1) * sizeof *pos), i, j, p = 0;
+	char *gap = ipm_calloc(c->n - from + 1, 1);
+	const int skip = F_EMPTY | F_BLANK | F_FURN;
+
+	for (i = from; i < c->n; i++) {
+		if (!(c->v[i].flags & F_FF))
+			continue;
+		for (j = i; j > from && (c->v[j - 1].flags & skip); j--)
+			gap[j - 1 - from] = 1;
+		for (j = i; j < c->n && (c->v[j].flags & skip); j++)
+			gap[j - from] = 1;
+	}
+	for (i = from; i < c->n; i++) {
+		pos[i - from] = p;
+		p += !gap[i - from];
+	}
+	free(gap);
+	return pos;
+}
+
 /* The run of units (by index of its first unit) of each of the nn names,
  * each name nearest its run's middle or at its run's first line (dynamic
  * programming over the run boundaries), or NULL. unit[u] / ulast[u]: first
@@ -263,9 +288,28 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	centred = unit[0] < nm[0].first || k * 4 > nn;
 	if (!centred)
 		goto done;
-	if (!(runs = centre_runs(unit, ulast, nu, nm, nn)))
+	{   /* the runs are chosen on positions with page gaps taken out */
+		size_t *pos = page_joined(c, from), *pu = ipm_malloc(nu * sizeof *pu), *pl = ipm_malloc(nu * sizeof *pl);
+		pl_name *pn = ipm_malloc(nn * sizeof *pn);
+		for (i = 0; i < nu; i++) {
+			pu[i] = pos[unit[i] - from];
+			pl[i] = pos[ulast[i] - from];
+		}
+		for (i = 0; i < nn; i++) {
+			pn[i] = nm[i];
+			pn[i].first = pos[nm[i].first - from];
+			pn[i].last = pos[nm[i].last - from];
+		}
+		runs = centre_runs(pu, pl, nu, pn, nn);
+		free(pos);
+		free(pu);
+		free(pl);
+		free(pn);
+	}
+	if (!runs)
 		goto done;
 	touched = ipm_calloc(c->n - from, 1);
+	c->names_moved = 1;
 	/* move each name to its run's first line */
 	f0 = 0;
 	for (k = 0; k < nn; k++) {

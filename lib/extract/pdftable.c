@@ -877,7 +877,9 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 			ipm_buf_add(&c->g.actor, c->split_actor.s, c->split_actor.len);
 		c->split_open = 0;
 	}
-	if (c->row_break && c->g.nitems && !c->pending) {
+	/* (names moved to their rows' first lines: a row without one goes on
+	 * past the break) */
+	if (c->row_break && c->g.nitems && !c->pending && !c->names_moved) {
 		c->pending = 1;   /* confirmed by a new item, undone by more text */
 		c->pending_url = c->g.nurls;
 	}

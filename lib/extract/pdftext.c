@@ -495,6 +495,7 @@ static void table_start(pl_ctx *c, const char *s, size_t len, long line, int nco
 	ipm_buf_clear(&c->header);
 	ipm_buf_add(&c->header, s, len);
 	c->layout = -1;
+	c->names_moved = 0;
 	c->maxw_item = 0;
 	c->name_w = c->frag_w = 0;
 }
@@ -533,6 +534,7 @@ static int split_header_start(pl_ctx *c, size_t at)
 	c->split_hdr = 1;
 	ipm_buf_clear(&c->header);
 	c->layout = -1;
+	c->names_moved = 0;
 	c->maxw_item = 0;
 	return n;
 }

@@ -74,6 +74,7 @@ typedef struct {
 	long prev_line;    /* the table line before the current one */
 	int row_break;     /* an empty line or page break since the last line */
 	int gap;           /* default order: an empty line since the last table line */
+	int names_moved;   /* -layout: centred names were moved to their rows' first lines */
 	int pending;       /* -layout: a row may have begun at that break ... */
 	size_t pending_url;/* ... and the URLs from this index on are its own */
 	int split_open;    /* a row split off and still without a name ... */

@@ -152,6 +152,19 @@ int main(void)
 	       "file:///tmp/r.html     1/2\n\f3 月 7 日，乙公司召开大会。\n",
 	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司上线新平台。\n3 月 5 日，甲公司发布新规。\n"
 	       "R 乙公司|3 月 6 日，乙公司发布新品。\n3 月 7 日，乙公司召开大会。\n", 2);
+	/* -layout, names centred in their rows: a row split by a page break
+	 * keeps its name (printed on the second page) for the items before the
+	 * break, the page gap not counted in finding the row's middle */
+	expect("pdftext -layout centred name of a row split by a page break",
+	       "二、各省情况\n  地区     相关政策\n        2 月 1 日，甲省发布政策一。\n  甲省\n"
+	       "        2 月 2 日，甲省发布政策二。\n        2 月 3 日，丙省发布政策三，\n        推进数字政府建设。\n"
+	       "\n\n\n1     某某研究院\n\f        2 月 4 日，丙省发布政策四，\n  丙省  推进数字政府建设。\n"
+	       "        2 月 5 日，丙省发布政策五，\n        推进数字政府建设。\n        2 月 6 日，丙省发布政策六。\n"
+	       "  丁省  2 月 7 日，丁省发布政策七。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一。\n2 月 2 日，甲省发布政策二。\n"
+	       "R 丙省|2 月 3 日，丙省发布政策三，推进数字政府建设。\n2 月 4 日，丙省发布政策四，推进数字政府建设。\n"
+	       "2 月 5 日，丙省发布政策五，推进数字政府建设。\n2 月 6 日，丙省发布政策六。\n"
+	       "R 丁省|2 月 7 日，丁省发布政策七。\n", 1);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
