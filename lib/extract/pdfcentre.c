@@ -122,6 +122,66 @@ static void line_set(pl_ctx *c, size_t i, const ipm_buf *text)
 	ipm_buf_add(&c->raw, text->s ? text->s : "", text->len);
 }
 
+/* Does the first line of unit u (a name beside it left out) hold the first
+ * two characters of name ("天津" of 天津市)? */
+static int unit_names(pl_ctx *c, size_t u, const ipm_buf *name)
+{
+	const char *s = c->raw.s + c->v[u].off;
+	size_t sl = c->v[u].len, off, len, i = 0, k, n;
+	int dated;
+
+	if (line_name(c, u, c->col_item, &off, &len, &dated)) {
+		s += off + len;
+		sl -= off + len;
+	}
+	for (n = 0; n < 2 && i < name->len; n++) {
+		ipm_cp_at(name->s, name->len, i, &k);
+		i += k;
+	}
+	return n == 2 && ipm_mem_find(s, sl, name->s, i) != NULL;
+}
+
+/* For each name k, miss[k * (nu + 1) + u]: how many of units 0..u-1 do not
+ * name it; NULL when the table is too large to count. */
+static size_t *unit_misses(pl_ctx *c, const size_t *unit, size_t nu, const pl_name *nm, size_t nn,
+                           const size_t *frag_line, const size_t *frag_off, const size_t *frag_len)
+{
+	size_t *miss, k, u, f = 0, j;
+	ipm_buf name = {0};
+
+	if (nn * (nu + 1) > (1u << 22))
+		return NULL;
+	miss = ipm_malloc(nn * (nu + 1) * sizeof *miss);
+	for (k = 0; k < nn; k++) {
+		ipm_buf_clear(&name);
+		for (j = 0; j < nm[k].nfrag; j++, f++)
+			ipm_zh_join(&name, c->raw.s + c->v[frag_line[f]].off + frag_off[f], frag_len[f]);
+		miss[k * (nu + 1)] = 0;
+		for (u = 0; u < nu; u++)
+			miss[k * (nu + 1) + u + 1] = miss[k * (nu + 1) + u] + !unit_names(c, unit[u], &name);
+	}
+	ipm_buf_free(&name);
+	return miss;
+}
+
+/* Of the names given runs of 2+ units, do more sit inside their runs than
+ * on their first lines? (Names are centred in this table, not top-aligned.) */
+static int mostly_centred(const size_t *unit, size_t nu, const pl_name *nm, size_t nn, const size_t *runs)
+{
+	size_t k, top = 0, mid = 0;
+
+	for (k = 0; k < nn; k++) {
+		size_t end = k + 1 < nn ? runs[k + 1] : nu;
+		if (end - runs[k] < 2)
+			continue;
+		if (unit[runs[k]] == nm[k].first || unit[runs[k]] == nm[k].first + 1)
+			top++;
+		else
+			mid++;
+	}
+	return mid > top;
+}
+
 /* Positions of lines [from, n) with the gap of a page break (the empty lines
  * and furniture around a form feed) taken out: a row split by a page break
  * has its name centred as if the pages were one. */
@@ -152,7 +212,7 @@ static size_t *page_joined(pl_ctx *c, size_t from)
  * programming over the run boundaries), or NULL. unit[u] / ulast[u]: first
  * and last line of unit u. */
 static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, const pl_name *nm,
-                           size_t nn)
+                           size_t nn, const size_t *page, const size_t *miss, int top_multi)
 {
 	size_t k, a, b, i, *from_k, *runs = NULL;
 	double *cost;
@@ -176,10 +236,13 @@ static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, c
 				 * them: a top-aligned name wins a tie) */
 				mid = (double)(unit[a] + ulast[b - 1]) / 2;
 				g = (mid > y ? mid - y : y - mid) + 0.5;
-				if (unit[a] == nm[k - 1].first || unit[a] == nm[k - 1].first + 1)
+				if ((unit[a] == nm[k - 1].first || unit[a] == nm[k - 1].first + 1) &&
+				    (top_multi || page[a] != page[b - 1]))
 					g = (double)(unit[a] - nm[k - 1].first);
 				if (nm[k - 1].first + 1 < unit[a] || nm[k - 1].last > ulast[b - 1] + 1)
 					g += 1000;   /* the name outside its run */
+				if (miss)   /* a tie goes to the runs whose items name their name */
+					g += 0.05 * (double)(miss[(k - 1) * (nu + 1) + b] - miss[(k - 1) * (nu + 1) + a]);
 				if (prev + g < cost[k * (nu + 1) + b]) {
 					cost[k * (nu + 1) + b] = prev + g;
 					from_k[k * (nu + 1) + b] = a;
@@ -300,7 +363,23 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 			pn[i].first = pos[nm[i].first - from];
 			pn[i].last = pos[nm[i].last - from];
 		}
-		runs = centre_runs(pu, pl, nu, pn, nn);
+		size_t *page = ipm_malloc(nu * sizeof *page), f = from, np = 0;
+		size_t *miss = unit_misses(c, unit, nu, nm, nn, frag_line, frag_off, frag_len);
+		for (i = 0; i < nu; i++) {   /* the page of each unit's last line */
+			for (; f <= ulast[i]; f++)
+				np += f > from && (c->v[f].flags & F_FF);
+			page[i] = np;
+		}
+		runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 1);
+		if (runs && mostly_centred(pu, nu, pn, nn, runs)) {
+			/* a table of centred names: a name atop several items is
+			 * none, but for a row split by a page break (chromium
+			 * prints its name atop the row's first part) */
+			free(runs);
+			runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 0);
+		}
+		free(page);
+		free(miss);
 		free(pos);
 		free(pu);
 		free(pl);

@@ -165,6 +165,17 @@ int main(void)
 	       "R 丙省|2 月 3 日，丙省发布政策三，推进数字政府建设。\n2 月 4 日，丙省发布政策四，推进数字政府建设。\n"
 	       "2 月 5 日，丙省发布政策五，推进数字政府建设。\n2 月 6 日，丙省发布政策六。\n"
 	       "R 丁省|2 月 7 日，丁省发布政策七。\n", 1);
+	/* -layout, names centred in their rows (most names of several items
+	 * sit inside their rows): a name beside an item's first line is no
+	 * top-aligned name of the item after it (丙省 is one item's, 丁省 two) */
+	expect("pdftext -layout centred names, none top-aligned",
+	       "二、各省情况\n  地区     相关政策\n        2 月 1 日，甲省发布政策一。\n  甲省\n"
+	       "        2 月 2 日，甲省发布政策二。\n        2 月 3 日，乙省发布政策三。\n  乙省\n"
+	       "        2 月 4 日，乙省发布政策四。\n  丙省  2 月 5 日，丙省发布政策五。\n\n"
+	       "        2 月 6 日，丁省发布政策六。\n  丁省  2 月 7 日，丁省发布政策七。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一。\n2 月 2 日，甲省发布政策二。\n"
+	       "R 乙省|2 月 3 日，乙省发布政策三。\n2 月 4 日，乙省发布政策四。\nR 丙省|2 月 5 日，丙省发布政策五。\n"
+	       "R 丁省|2 月 6 日，丁省发布政策六。\n2 月 7 日，丁省发布政策七。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
