@@ -263,6 +263,47 @@ static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, c
 	return runs;
 }
 
+/* The run of each name (by index of its first unit), chosen on positions
+ * with page gaps taken out: first letting a name atop its run own several
+ * units, then, when most names of several units sit inside their runs (a
+ * table of centred names), again with that only for a run split by a page
+ * break (chromium prints a split row's name atop its first part). NULL when
+ * no choice fits. */
+static size_t *choose_runs(pl_ctx *c, size_t from, const size_t *unit, const size_t *ulast, size_t nu,
+                           const pl_name *nm, size_t nn, const size_t *frag_line, const size_t *frag_off,
+                           const size_t *frag_len)
+{
+	size_t *pos = page_joined(c, from), *pu = ipm_malloc(nu * sizeof *pu), *pl = ipm_malloc(nu * sizeof *pl);
+	size_t *page = ipm_malloc(nu * sizeof *page), *runs, i, f = from, np = 0;
+	size_t *miss = unit_misses(c, unit, nu, nm, nn, frag_line, frag_off, frag_len);
+	pl_name *pn = ipm_malloc(nn * sizeof *pn);
+
+	for (i = 0; i < nu; i++) {
+		pu[i] = pos[unit[i] - from];
+		pl[i] = pos[ulast[i] - from];
+		for (; f <= ulast[i]; f++)   /* the page of each unit's last line */
+			np += f > from && (c->v[f].flags & F_FF);
+		page[i] = np;
+	}
+	for (i = 0; i < nn; i++) {
+		pn[i] = nm[i];
+		pn[i].first = pos[nm[i].first - from];
+		pn[i].last = pos[nm[i].last - from];
+	}
+	runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 1);
+	if (runs && mostly_centred(pu, nu, pn, nn, runs)) {
+		free(runs);
+		runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 0);
+	}
+	free(page);
+	free(miss);
+	free(pos);
+	free(pu);
+	free(pl);
+	free(pn);
+	return runs;
+}
+
 void pdf_layout_centred(pl_ctx *c, size_t from)
 {
 	size_t i, k, nu = 0, nn = 0, cap_u = 0, cap_n = 0, off, len, pg = from, lines, wide;
@@ -351,40 +392,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	centred = unit[0] < nm[0].first || k * 4 > nn;
 	if (!centred)
 		goto done;
-	{   /* the runs are chosen on positions with page gaps taken out */
-		size_t *pos = page_joined(c, from), *pu = ipm_malloc(nu * sizeof *pu), *pl = ipm_malloc(nu * sizeof *pl);
-		pl_name *pn = ipm_malloc(nn * sizeof *pn);
-		for (i = 0; i < nu; i++) {
-			pu[i] = pos[unit[i] - from];
-			pl[i] = pos[ulast[i] - from];
-		}
-		for (i = 0; i < nn; i++) {
-			pn[i] = nm[i];
-			pn[i].first = pos[nm[i].first - from];
-			pn[i].last = pos[nm[i].last - from];
-		}
-		size_t *page = ipm_malloc(nu * sizeof *page), f = from, np = 0;
-		size_t *miss = unit_misses(c, unit, nu, nm, nn, frag_line, frag_off, frag_len);
-		for (i = 0; i < nu; i++) {   /* the page of each unit's last line */
-			for (; f <= ulast[i]; f++)
-				np += f > from && (c->v[f].flags & F_FF);
-			page[i] = np;
-		}
-		runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 1);
-		if (runs && mostly_centred(pu, nu, pn, nn, runs)) {
-			/* a table of centred names: a name atop several items is
-			 * none, but for a row split by a page break (chromium
-			 * prints its name atop the row's first part) */
-			free(runs);
-			runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 0);
-		}
-		free(page);
-		free(miss);
-		free(pos);
-		free(pu);
-		free(pl);
-		free(pn);
-	}
+	runs = choose_runs(c, from, unit, ulast, nu, nm, nn, frag_line, frag_off, frag_len);
 	if (!runs)
 		goto done;
 	touched = ipm_calloc(c->n - from, 1);
