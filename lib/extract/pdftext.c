@@ -179,6 +179,44 @@ static void mark_furniture(pl_ctx *c)
 	free(ffs);
 }
 
+/* An empty line, or furniture seen by its shape alone (a page number, a
+ * footer with one). */
+static int furniture_gap(pl_ctx *c, size_t i)
+{
+	size_t len;
+	const char *s;
+
+	if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
+		return 1;
+	s = line_text(c, i, &len);
+	return pdf_page_number(s, len) >= 0 || pdf_numbered_edge(s, len);
+}
+
+/* wkhtmltopdf prints a line cut by a page break on both pages: the last
+ * text line of a page (furniture aside) equal to the first of the next is
+ * marked F_CUT, and only its second copy is read (nor is either taken for
+ * a running header or footer). */
+static void mark_cut_lines(pl_ctx *c)
+{
+	size_t i, p, q, pl, ql;
+
+	for (i = 1; i < c->n; i++) {
+		const char *a, *b;
+		if (!(c->v[i].flags & F_FF))
+			continue;
+		for (p = i; p > 0 && furniture_gap(c, p - 1); p--)
+			;
+		for (q = i; q < c->n && furniture_gap(c, q); q++)
+			;
+		if (p == 0 || q == c->n)
+			continue;
+		a = line_text(c, p - 1, &pl);
+		b = line_text(c, q, &ql);
+		if (pl && pl == ql && memcmp(a, b, pl) == 0)
+			c->v[p - 1].flags |= F_CUT;
+	}
+}
+
 /* ---- furniture by position and repetition ---- */
 
 /* A line's shape for comparing page edges: digit runs as '#', spaces
@@ -268,7 +306,7 @@ static void mark_edges(pl_ctx *c)
 		int hit = 0, word = 0;
 		for (p = 0; p < sig[j].len && !word; p++)
 			word = (unsigned char)sig[j].s[p] >= 0x80 || ((sig[j].s[p] | 0x20) >= 'a' && (sig[j].s[p] | 0x20) <= 'z');
-		if (!word || sig[j].len < 4 || (c->v[e[j]].flags & F_FURN))
+		if (!word || sig[j].len < 4 || (c->v[e[j]].flags & (F_FURN | F_CUT)))
 			continue;
 		{   /* a table header repeated on each page starts its table */
 			size_t len;
@@ -284,7 +322,7 @@ static void mark_edges(pl_ctx *c)
 			hit |= pdf_numbered_edge(s, len);
 		}
 		for (k = 0; k < ne && !hit; k++)
-			hit = k != j && e[k] != e[j] && sig[k].len == sig[j].len &&
+			hit = k != j && e[k] != e[j] && !(c->v[e[k]].flags & F_CUT) && sig[k].len == sig[j].len &&
 			      memcmp(sig[k].s, sig[j].s, sig[j].len) == 0;
 		if (!hit)
 			continue;
@@ -545,6 +583,7 @@ static void region_flush(pl_ctx *c)
 	const char *s;
 	size_t table_from = 0, page_from = 0;
 
+	mark_cut_lines(c);
 	mark_edges(c);
 	mark_furniture(c);
 	if (!c->ncols && !c->warned && scrambled_table(c)) {
@@ -562,6 +601,10 @@ static void region_flush(pl_ctx *c)
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_HDR))
 			continue;
 		s = line_text(c, i, &len);
+		if (c->v[i].flags & F_CUT) {
+			pdf_drop(c, line, "pdf: line printed on both sides of a page break", s, len);
+			continue;
+		}
 		if (c->v[i].flags & F_FURN) {
 			pdf_drop(c, line, "pdf: page furniture", s, len);
 			continue;

@@ -20,7 +20,7 @@
 #define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
 #define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
 
-enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8, F_HDR = 16 };
+enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8, F_HDR = 16, F_CUT = 32 };
 enum { R_NONE, R_ACTOR, R_ITEM, R_LINK };   /* roles of column header words */
 enum { K_NONE, K_ACTOR, K_ITEM, K_URL };   /* piece kinds / columns */
 

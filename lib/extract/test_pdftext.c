@@ -176,6 +176,12 @@ int main(void)
 	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一。\n2 月 2 日，甲省发布政策二。\n"
 	       "R 乙省|2 月 3 日，乙省发布政策三。\n2 月 4 日，乙省发布政策四。\nR 丙省|2 月 5 日，丙省发布政策五。\n"
 	       "R 丁省|2 月 6 日，丁省发布政策六。\n2 月 7 日，丁省发布政策七。\n", 0);
+	/* a line cut by a page break, printed on both pages (wkhtmltopdf): read
+	 * once, and neither copy taken for a running header or footer */
+	expect("pdftext line printed on both sides of a page break",
+	       "三、企业参与情况\n企业 相关举措\n甲公司\n3 月 1 日，甲公司上线新平台，推进\n1    某某研究院\n"
+	       "\f3 月 1 日，甲公司上线新平台，推进\n数字政府建设。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司上线新平台，推进数字政府建设。\n", 2);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
