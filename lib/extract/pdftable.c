@@ -478,10 +478,11 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		if (c->layout == 1) {
 			/* -layout: the pieces of a name sit on nearby lines of one row
 			 * (every other line when the name is centred in its cell); a
-			 * row begun without a name takes the first one printed in it */
+			 * row begun without a name takes the first one printed in it;
+			 * names moved whole to their rows' first lines are one each */
 			if (g->actor.len && (line - g->actor_last > 2 || c->frag_w < c->name_w ||
 			                     (c->name_dated && g->nitems &&
-			                      pdf_name_done(c, s, len, g->actor.s, g->actor.len))))
+			                      (c->names_moved || pdf_name_done(c, s, len, g->actor.s, g->actor.len)))))
 				pdf_group_emit(c);
 			pdf_frag_width(c, s, len);
 		} else if (g->last != K_ACTOR || g->nitems) {

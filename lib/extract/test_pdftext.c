@@ -182,6 +182,15 @@ int main(void)
 	       "三、企业参与情况\n企业 相关举措\n甲公司\n3 月 1 日，甲公司上线新平台，推进\n1    某某研究院\n"
 	       "\f3 月 1 日，甲公司上线新平台，推进\n数字政府建设。\n",
 	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司上线新平台，推进数字政府建设。\n", 2);
+	/* -layout, centred names wrapped in a narrow column, the same name on
+	 * rows one after another: moved to their rows' first lines, each name
+	 * beside an item's date begins its own row */
+	expect("pdftext -layout same centred name on consecutive rows",
+	       "三、企业参与情况\n  企业      相关举措\n          3 月 1 日，甲乙丙丁上线平台一，\n甲乙丙\n"
+	       "          推进数字政府建设。\n 丁\n甲乙丙    3 月 2 日，甲乙丙丁上线平台二。\n 丁\n"
+	       "甲乙丙    3 月 3 日，甲乙丙丁上线平台三，\n 丁       推进数字政府建设。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲乙丙丁|3 月 1 日，甲乙丙丁上线平台一，推进数字政府建设。\n"
+	       "R 甲乙丙丁|3 月 2 日，甲乙丙丁上线平台二。\nR 甲乙丙丁|3 月 3 日，甲乙丙丁上线平台三，推进数字政府建设。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
