@@ -524,6 +524,30 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	}
 }
 
+/* -raw: name begins a row that takes the open last item of the group
+ * (printed before the name: the name is centred in its row). */
+void pdf_name_takes_item(pl_ctx *c, const char *name, size_t nlen, long line)
+{
+	pl_group *g = &c->g;
+	pl_item *it;
+	long il = g->items[g->nitems - 1].line;
+	int maxw = c->maxw_item;
+
+	ipm_buf_clear(&c->tmp);
+	ipm_buf_add(&c->tmp, g->items[g->nitems - 1].text.s, g->items[g->nitems - 1].text.len);
+	ipm_buf_clear(&g->items[g->nitems - 1].text);
+	g->nitems--;
+	if (g->nitems || g->actor.len)
+		pdf_group_emit(c);
+	ipm_buf_add(&g->actor, name, nlen);
+	g->actor_line = g->actor_last = line;
+	it = item_new(g, il);
+	ipm_buf_add(&it->text, c->tmp.s, c->tmp.len);
+	c->maxw_item = maxw;
+	g->item_open = 1;
+	g->last = K_ITEM;
+}
+
 /* Does the text before n (spaces skipped) end a sentence? */
 static int sentence_end_before(const char *s, size_t n)
 {

@@ -577,9 +577,62 @@ static int split_header_start(pl_ctx *c, size_t at)
 	return n;
 }
 
+/* The next line of table text after i (furniture and the like skipped), or c->n. */
+static size_t next_table_line(pl_ctx *c, size_t i)
+{
+	for (i++; i < c->n && (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN | F_HDR | F_CUT)); i++)
+		;
+	return i;
+}
+
+/* A short name line that continues no item (2+ characters, no more than
+ * half the widest item line, one word of CJK). */
+static int short_name_line(pl_ctx *c, const char *s, size_t len)
+{
+	int w = ipm_disp_width(s, len);
+
+	return pdf_actor_like(s, len) && !memchr(s, ' ', len) && w >= 4 && w * 2 <= c->maxw_item &&
+	       pdf_column_word(c, s, len) == R_NONE;
+}
+
+/* "腾讯 2月27日，…": a name and its item's date begin the line. */
+static int named_item_line(const char *s, size_t len)
+{
+	const char *sp = memchr(s, ' ', len);
+
+	return sp && pdf_actor_like(s, (size_t)(sp - s)) &&
+	       pdf_date_starts_item(sp + 1, (size_t)(s + len - sp - 1));
+}
+
+/* -raw: a name centred in its row is printed among the row's lines, even
+ * between two lines of an item ("…首个" / "浙江省" / "询、慢病…"): the lines
+ * of a short name inside an open item, when the item goes on after them,
+ * begin that name's row with the open item. Returns the index after the
+ * name's lines, or i when line i is no such name. */
+static size_t name_in_item(pl_ctx *c, size_t i)
+{
+	size_t j = i, len, tl;
+	const char *s, *t;
+
+	if (!c->g.nitems || !c->g.item_open)
+		return i;
+	ipm_buf_clear(&c->tmp2);
+	for (; j < c->n && (s = line_text(c, j, &len)) != NULL && short_name_line(c, s, len) && j - i < 3;
+	     j = next_table_line(c, j))
+		ipm_zh_join(&c->tmp2, s, len);
+	if (j == i || j >= c->n)
+		return i;
+	t = line_text(c, j, &tl);
+	if (!ipm_has_cjk(t, tl) || ipm_url_starts(t, tl) || pdf_date_lead(t, tl) || pdf_strip_bullet(&t, &tl) ||
+	    pdf_table_header(t, tl) || named_item_line(t, tl))
+		return i;
+	pdf_name_takes_item(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+	return j;
+}
+
 static void region_flush(pl_ctx *c)
 {
-	size_t i, len;
+	size_t i, k, len;
 	const char *s;
 	size_t table_from = 0, page_from = 0;
 
@@ -626,6 +679,8 @@ static void region_flush(pl_ctx *c)
 			c->name_line = c->v[i].name_line;
 			if (c->layout)
 				pdf_table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
+			else if (!c->split_hdr && (k = name_in_item(c, i)) > i)
+				i = k - 1;   /* its lines were read */
 			else
 				pdf_table_line_flowed(c, s, len, line);
 			c->gap = 0;

@@ -191,6 +191,14 @@ int main(void)
 	       "甲乙丙    3 月 3 日，甲乙丙丁上线平台三，\n 丁       推进数字政府建设。\n",
 	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲乙丙丁|3 月 1 日，甲乙丙丁上线平台一，推进数字政府建设。\n"
 	       "R 甲乙丙丁|3 月 2 日，甲乙丙丁上线平台二。\nR 甲乙丙丁|3 月 3 日，甲乙丙丁上线平台三，推进数字政府建设。\n", 0);
+	/* -raw: a name centred in its row printed between two lines of its
+	 * first item begins its row with that item */
+	expect("pdftext -raw name inside its first item",
+	       "二、各省情况\n地区 相关政策\n甲省\n2 月 1 日，甲省发布政策一，推进数字政府建设，提升政务服务效能与群众满意\n"
+	       "度。\n2 月 2 日，乙省发布政策二，推进数字政府建设，提升政务服务效能与群众满\n乙省\n意度。\n"
+	       "2 月 3 日，乙省发布政策三。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一，推进数字政府建设，提升政务服务效能与群众满意度。\n"
+	       "R 乙省|2 月 2 日，乙省发布政策二，推进数字政府建设，提升政务服务效能与群众满意度。\n2 月 3 日，乙省发布政策三。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
