@@ -524,6 +524,12 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 	}
 }
 
+/* A line known to be a name (the next row's). */
+void pdf_name_line(pl_ctx *c, const char *name, size_t nlen, long line)
+{
+	piece(c, name, nlen, line, K_ACTOR, 0);
+}
+
 /* -raw: name begins a row that takes the open last item of the group
  * (printed before the name: the name is centred in its row). */
 void pdf_name_takes_item(pl_ctx *c, const char *name, size_t nlen, long line)

@@ -604,11 +604,25 @@ static int named_item_line(const char *s, size_t len)
 	       pdf_date_starts_item(sp + 1, (size_t)(s + len - sp - 1));
 }
 
+/* Does s hold the first two characters of name ("天津" of 天津市)? */
+static int names_first_two(const char *s, size_t len, const char *name, size_t nlen)
+{
+	size_t i = 0, k, n;
+
+	for (n = 0; n < 2 && i < nlen; n++) {
+		ipm_cp_at(name, nlen, i, &k);
+		i += k;
+	}
+	return n == 2 && ipm_mem_find(s, len, name, i) != NULL;
+}
+
 /* -raw: a name centred in its row is printed among the row's lines, even
  * between two lines of an item ("…首个" / "浙江省" / "询、慢病…"): the lines
- * of a short name inside an open item, when the item goes on after them,
- * begin that name's row with the open item. Returns the index after the
- * name's lines, or i when line i is no such name. */
+ * of a short name after an open item line, when the item goes on after
+ * them, begin that name's row with the open item; when an item that names
+ * it follows, they are the next row's name (the open item ended without
+ * punctuation). Returns the index after the name's lines, or i when line i
+ * is no such name. */
 static size_t name_in_item(pl_ctx *c, size_t i)
 {
 	size_t j = i, len, tl;
@@ -623,8 +637,16 @@ static size_t name_in_item(pl_ctx *c, size_t i)
 	if (j == i || j >= c->n)
 		return i;
 	t = line_text(c, j, &tl);
-	if (!ipm_has_cjk(t, tl) || ipm_url_starts(t, tl) || pdf_date_lead(t, tl) || pdf_strip_bullet(&t, &tl) ||
-	    pdf_table_header(t, tl) || named_item_line(t, tl))
+	if (pdf_strip_bullet(&t, &tl) || pdf_date_starts_item(t, tl)) {
+		/* an item after it that names it: the name of the next row
+		 * (the open item ended without punctuation) */
+		if (!names_first_two(t, tl, c->tmp2.s, c->tmp2.len))
+			return i;
+		pdf_name_line(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+		return j;
+	}
+	if (!ipm_has_cjk(t, tl) || ipm_url_starts(t, tl) || pdf_date_lead(t, tl) || pdf_table_header(t, tl) ||
+	    named_item_line(t, tl))
 		return i;
 	pdf_name_takes_item(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
 	return j;

@@ -184,6 +184,8 @@ void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line);
 /* -raw: a name printed inside an open item (centred in its row) begins a
  * row that takes that item. */
 void pdf_name_takes_item(pl_ctx *c, const char *name, size_t nlen, long line);
+/* A line known to be a name (the next row's). */
+void pdf_name_line(pl_ctx *c, const char *name, size_t nlen, long line);
 /* Decide whether table lines sit side by side (-layout) and where items start. */
 void pdf_layout_detect(pl_ctx *c, size_t from);
 

@@ -199,6 +199,13 @@ int main(void)
 	       "2 月 3 日，乙省发布政策三。\n",
 	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一，推进数字政府建设，提升政务服务效能与群众满意度。\n"
 	       "R 乙省|2 月 2 日，乙省发布政策二，推进数字政府建设，提升政务服务效能与群众满意度。\n2 月 3 日，乙省发布政策三。\n", 0);
+	/* -raw: an item ending without punctuation on a full line, then a
+	 * short name and an item that names it: the next row's name */
+	expect("pdftext -raw name after an unpunctuated item",
+	       "三、企业参与情况\n企业 相关举措\n甲公司\n3 月 1 日，甲公司发布新平台，推进数字政府建设，提升政务服务效能与群众满意\n"
+	       "度，提高办事效率，推动数字经济与实体经济深度融合发展，加快建设数字中国\n乙公司\n3 月 2 日，乙公司上线新产品。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司发布新平台，推进数字政府建设，提升政务服务效能与群众满意度，提高办事效率，推动数字经济与实体经济深度融合发展，加快建设数字中国\n"
+	       "R 乙公司|3 月 2 日，乙公司上线新产品。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
