@@ -312,7 +312,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	char *touched = NULL;
 	pl_name *nm = NULL;
 	int col = c->col_item, dated, centred = 0;
-	size_t last_text = from;
+	size_t last_text = from, *pos = page_joined(c, from);
 	ipm_buf name = {0}, line = {0};
 
 	for (i = from; i < c->n; i++) {
@@ -350,13 +350,18 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 		if (!pdf_urlish_words(s, sl))   /* a run ends at its last line of text */
 			last_text = i;
 		if (line_name(c, i, col, &off, &len, &dated)) {
-			/* a fragment within 2 lines of the last one continues that
-			 * name, unless both begin an item (two one-line rows) */
-			int join = nn && i - nm[nn - 1].last <= 2 && c->frag_w >= c->name_w &&
+			/* a fragment within 2 lines of the last one (a page gap
+			 * not counted) continues that name, unless both begin an
+			 * item (two one-line rows), or it repeats the last one past
+			 * a page gap (wkhtmltopdf prints a cut name on both pages) */
+			int join = nn && pos[i - from] - pos[nm[nn - 1].last - from] <= 2 && c->frag_w >= c->name_w &&
 			           !(dated && pdf_name_done(c, c->raw.s + c->v[i].off + off, len,
 			                                c->raw.s + c->v[frag_line[nfr - 1]].off + frag_off[nfr - 1],
 			                                frag_len[nfr - 1])) &&
-			           !item_line_after_name(c, frag_line[nfr - 1], frag_off[nfr - 1], frag_len[nfr - 1], i);
+			           !item_line_after_name(c, frag_line[nfr - 1], frag_off[nfr - 1], frag_len[nfr - 1], i) &&
+			           !(i - nm[nn - 1].last > 2 && frag_len[nfr - 1] == len &&
+			             memcmp(c->raw.s + c->v[frag_line[nfr - 1]].off + frag_off[nfr - 1],
+			                    c->raw.s + c->v[i].off + off, len) == 0);
 			if (nfr == cap_f) {
 				cap_f = cap_f ? cap_f * 2 : 64;
 				frag_line = ipm_realloc(frag_line, cap_f * sizeof *frag_line);
@@ -456,6 +461,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 		}
 	}
 done:
+	free(pos);
 	free(unit);
 	free(ulast);
 	free(nm);

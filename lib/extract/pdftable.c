@@ -530,8 +530,8 @@ void pdf_name_line(pl_ctx *c, const char *name, size_t nlen, long line)
 	piece(c, name, nlen, line, K_ACTOR, 0);
 }
 
-/* -raw: name begins a row that takes the open last item of the group
- * (printed before the name: the name is centred in its row). */
+/* -raw: name begins a row that takes the last item of the group and its
+ * URL (printed before the name: the name is centred in its row). */
 void pdf_name_takes_item(pl_ctx *c, const char *name, size_t nlen, long line)
 {
 	pl_group *g = &c->g;
@@ -539,19 +539,30 @@ void pdf_name_takes_item(pl_ctx *c, const char *name, size_t nlen, long line)
 	long il = g->items[g->nitems - 1].line;
 	int maxw = c->maxw_item;
 
+	int open = g->item_open, url = g->nurls && (g->nurls == g->nitems || !pdf_url_done(&g->urls[g->nurls - 1]));
+	long ul = url ? g->url_lines[g->nurls - 1] : 0;
+	ipm_buf u = {0};   /* (name may be c->tmp2's text) */
+
 	ipm_buf_clear(&c->tmp);
 	ipm_buf_add(&c->tmp, g->items[g->nitems - 1].text.s, g->items[g->nitems - 1].text.len);
 	ipm_buf_clear(&g->items[g->nitems - 1].text);
 	g->nitems--;
+	if (url) {   /* the item's URL (or its head) goes with it */
+		ipm_buf_add(&u, g->urls[g->nurls - 1].s, g->urls[g->nurls - 1].len);
+		g->nurls--;
+	}
 	if (g->nitems || g->actor.len)
 		pdf_group_emit(c);
 	ipm_buf_add(&g->actor, name, nlen);
 	g->actor_line = g->actor_last = line;
 	it = item_new(g, il);
 	ipm_buf_add(&it->text, c->tmp.s, c->tmp.len);
+	if (url)
+		ipm_buf_add(url_new(g, ul), u.s, u.len);
+	ipm_buf_free(&u);
 	c->maxw_item = maxw;
-	g->item_open = 1;
-	g->last = K_ITEM;
+	g->item_open = open;
+	g->last = url ? K_URL : K_ITEM;
 }
 
 /* Does the text before n (spaces skipped) end a sentence? */

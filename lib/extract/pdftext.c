@@ -619,16 +619,16 @@ static int names_first_two(const char *s, size_t len, const char *name, size_t n
 /* -raw: a name centred in its row is printed among the row's lines, even
  * between two lines of an item ("…首个" / "浙江省" / "询、慢病…"): the lines
  * of a short name after an open item line, when the item goes on after
- * them, begin that name's row with the open item; when an item that names
- * it follows, they are the next row's name (the open item ended without
- * punctuation). Returns the index after the name's lines, or i when line i
- * is no such name. */
+ * them (or the rest of its URL does), begin that name's row with that
+ * item; when an item that names it follows, they are the next row's name
+ * (the open item ended without punctuation). Returns the index after the
+ * name's lines, or i when line i is no such name. */
 static size_t name_in_item(pl_ctx *c, size_t i)
 {
 	size_t j = i, len, tl;
 	const char *s, *t;
 
-	if (!c->g.nitems || !c->g.item_open)
+	if (!c->g.nitems)
 		return i;
 	ipm_buf_clear(&c->tmp2);
 	for (; j < c->n && (s = line_text(c, j, &len)) != NULL && short_name_line(c, s, len) && j - i < 3;
@@ -637,6 +637,14 @@ static size_t name_in_item(pl_ctx *c, size_t i)
 	if (j == i || j >= c->n)
 		return i;
 	t = line_text(c, j, &tl);
+	if (pdf_urlish_words(t, tl) && !ipm_url_starts(t, tl) && c->g.nurls &&
+	    !pdf_url_done(&c->g.urls[c->g.nurls - 1])) {
+		/* the rest of the last item's URL after it: that item is its */
+		pdf_name_takes_item(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+		return j;
+	}
+	if (!c->g.item_open)
+		return i;
 	if (pdf_strip_bullet(&t, &tl) || pdf_date_starts_item(t, tl)) {
 		/* an item after it that names it: the name of the next row
 		 * (the open item ended without punctuation) */

@@ -206,6 +206,27 @@ int main(void)
 	       "度，提高办事效率，推动数字经济与实体经济深度融合发展，加快建设数字中国\n乙公司\n3 月 2 日，乙公司上线新产品。\n",
 	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司发布新平台，推进数字政府建设，提升政务服务效能与群众满意度，提高办事效率，推动数字经济与实体经济深度融合发展，加快建设数字中国\n"
 	       "R 乙公司|3 月 2 日，乙公司上线新产品。\n", 0);
+	/* -raw: a name centred in its row printed after its first item, the
+	 * rest of that item's URL after the name */
+	expect("pdftext -raw name before the rest of its item's URL",
+	       "二、各省情况\n地区 相关政策 链接\n甲省\n2 月 1 日，甲省发布政策一。 http://www.example.cn/a/1.html\n"
+	       "2 月 2 日，乙省发布政策二。 http://www.example.cn/b/2.ht\n乙省\nml\n"
+	       "2 月 3 日，乙省发布政策三。 http://www.example.cn/b/3.html\n",
+	       "H2 二、各省情况\nR 地区|相关政策|链接\nR 甲省|2 月 1 日，甲省发布政策一。|http://www.example.cn/a/1.html\n"
+	       "R 乙省|2 月 2 日，乙省发布政策二。\n2 月 3 日，乙省发布政策三。|http://www.example.cn/b/2.html\n"
+	       "http://www.example.cn/b/3.html\n", 0);
+	/* -layout, names centred: a name wrapped in a narrow column whose last
+	 * piece is printed past a page break is one name */
+	expect("pdftext -layout centred name wrapped over a page break",
+	       "三、企业参与情况\n  企业      相关举措\n          2 月 1 日，甲公司上线平台一。\n甲公司\n"
+	       "          2 月 2 日，甲公司上线平台二。\n中国联    2 月 16 日，中国联通续签协议，双方将\n"
+	       " 通       继续全面合作。\n中国联    2 月 27 日，湖南联通推广扶贫网，在全省开展\n\n\n"
+	       "4     某某研究院\n\f 通       推介会。\n中国移    2 月 25 日，中国移动签约，双方将\n"
+	       " 动       探讨合作。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|2 月 1 日，甲公司上线平台一。\n2 月 2 日，甲公司上线平台二。\n"
+	       "R 中国联通|2 月 16 日，中国联通续签协议，双方将继续全面合作。\n"
+	       "R 中国联通|2 月 27 日，湖南联通推广扶贫网，在全省开展推介会。\n"
+	       "R 中国移动|2 月 25 日，中国移动签约，双方将探讨合作。\n", 1);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
