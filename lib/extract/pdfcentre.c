@@ -241,8 +241,11 @@ static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, c
 					g = (double)(unit[a] - nm[k - 1].first);
 				if (nm[k - 1].first + 1 < unit[a] || nm[k - 1].last > ulast[b - 1] + 1)
 					g += 1000;   /* the name outside its run */
-				if (miss)   /* a tie goes to the runs whose items name their name */
-					g += 0.05 * (double)(miss[(k - 1) * (nu + 1) + b] - miss[(k - 1) * (nu + 1) + a]);
+				/* an item not naming its run's name costs a fifth of a
+				 * line: near ties (a name half a line off the middle of
+				 * an even run) go to the runs whose items name it */
+				if (miss)
+					g += 0.2 * (double)(miss[(k - 1) * (nu + 1) + b] - miss[(k - 1) * (nu + 1) + a]);
 				if (prev + g < cost[k * (nu + 1) + b]) {
 					cost[k * (nu + 1) + b] = prev + g;
 					from_k[k * (nu + 1) + b] = a;

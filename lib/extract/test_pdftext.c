@@ -227,6 +227,20 @@ int main(void)
 	       "R 中国联通|2 月 16 日，中国联通续签协议，双方将继续全面合作。\n"
 	       "R 中国联通|2 月 27 日，湖南联通推广扶贫网，在全省开展推介会。\n"
 	       "R 中国移动|2 月 25 日，中国移动签约，双方将探讨合作。\n", 1);
+	/* -layout, names centred over one-line items: where a name half a line
+	 * off its row's middle leaves two choices, the items go to the name
+	 * they name */
+	expect("pdftext -layout centred names, items naming their name",
+	       "二、各省情况\n  地区     相关政策\n        2 月 1 日，甲省发布政策一，推进\n        建设。\n甲省\n"
+	       "        2 月 2 日，甲省发布政策二。\n\n        2 月 3 日，甲省发布政策三。\n"
+	       "        2 月 4 日，乙省发布政策四。\n\n        2 月 5 日，乙省发布政策五。\n乙省\n"
+	       "        2 月 6 日，乙省发布政策六。\n        2 月 7 日，乙省发布政策七。\n\n"
+	       "        2 月 8 日，丙省发布政策八。\n丙省    2 月 9 日，丙省发布政策九。\n\n"
+	       "        2 月 10 日，丙省发布政策十。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一，推进建设。\n2 月 2 日，甲省发布政策二。\n"
+	       "2 月 3 日，甲省发布政策三。\nR 乙省|2 月 4 日，乙省发布政策四。\n2 月 5 日，乙省发布政策五。\n"
+	       "2 月 6 日，乙省发布政策六。\n2 月 7 日，乙省发布政策七。\nR 丙省|2 月 8 日，丙省发布政策八。\n"
+	       "2 月 9 日，丙省发布政策九。\n2 月 10 日，丙省发布政策十。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
