@@ -616,20 +616,48 @@ static int names_first_two(const char *s, size_t len, const char *name, size_t n
 	return n == 2 && ipm_mem_find(s, len, name, i) != NULL;
 }
 
+/* "安徽省 政务服务办法>的…": a short name that ends like one (not "发展" of
+ * "…发展 深入推进…"), one space, and CJK text (no date) begin line i; the
+ * name's length, else 0. */
+static size_t glued_name_len(pl_ctx *c, size_t i)
+{
+	size_t len, k = 0;
+	const char *s = line_text(c, i, &len);
+
+	while (k < len && s[k] != ' ')
+		k++;
+	if (k == len)
+		return 0;
+	if (!short_name_line(c, s, k) || !pdf_name_ends(s, k) || k + 1 >= len || !ipm_has_cjk(s + k + 1, len - k - 1 < 3 ? len - k - 1 : 3) ||
+	    (unsigned char)s[k + 1] < 0x80 || named_item_line(s, len))
+		return 0;
+	return k;
+}
+
 /* -raw: a name centred in its row is printed among the row's lines, even
  * between two lines of an item ("…首个" / "浙江省" / "询、慢病…"): the lines
  * of a short name after an open item line, when the item goes on after
  * them (or the rest of its URL does), begin that name's row with that
  * item; when an item that names it follows, they are the next row's name
- * (the open item ended without punctuation). Returns the index after the
- * name's lines, or i when line i is no such name. */
+ * (the open item ended without punctuation). A short name glued by a space
+ * to the open item's next line begins its row with that item too. Returns
+ * the index after the name's lines, or i when line i is no such name. */
 static size_t name_in_item(pl_ctx *c, size_t i)
 {
-	size_t j = i, len, tl;
+	size_t j = i, len, tl, k;
 	const char *s, *t;
 
 	if (!c->g.nitems)
 		return i;
+	if (c->g.item_open && (k = glued_name_len(c, i)) > 0) {
+		/* "安徽省 政务服务办法>的…": glued to the open item's next line */
+		s = line_text(c, i, &len);
+		ipm_buf_clear(&c->tmp2);
+		ipm_buf_add(&c->tmp2, s, k);
+		pdf_name_takes_item(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+		pdf_table_line_flowed(c, s + k + 1, len - k - 1, c->v[i].line);
+		return i + 1;
+	}
 	ipm_buf_clear(&c->tmp2);
 	for (; j < c->n && (s = line_text(c, j, &len)) != NULL && short_name_line(c, s, len) && j - i < 3;
 	     j = next_table_line(c, j))
