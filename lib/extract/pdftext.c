@@ -640,7 +640,8 @@ static size_t glued_name_len(pl_ctx *c, size_t i)
  * them (or the rest of its URL does), begin that name's row with that
  * item; when an item that names it follows, they are the next row's name
  * (the open item ended without punctuation). A short name glued by a space
- * to the open item's next line begins its row with that item too. Returns
+ * to the next line of an open item that names it begins its row with that
+ * item too. Returns
  * the index after the name's lines, or i when line i is no such name. */
 static size_t name_in_item(pl_ctx *c, size_t i)
 {
@@ -649,8 +650,11 @@ static size_t name_in_item(pl_ctx *c, size_t i)
 
 	if (!c->g.nitems)
 		return i;
-	if (c->g.item_open && (k = glued_name_len(c, i)) > 0) {
-		/* "安徽省 政务服务办法>的…": glued to the open item's next line */
+	if (c->g.item_open && (k = glued_name_len(c, i)) > 0 &&
+	    names_first_two(c->g.items[c->g.nitems - 1].text.s, c->g.items[c->g.nitems - 1].text.len,
+	                    line_text(c, i, &len), k)) {
+		/* "安徽省 政务服务办法>的…": glued to the next line of an open
+		 * item that names it ("平台 打造…" after "…黑龙江启动…" is none) */
 		s = line_text(c, i, &len);
 		ipm_buf_clear(&c->tmp2);
 		ipm_buf_add(&c->tmp2, s, k);

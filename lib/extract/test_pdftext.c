@@ -242,14 +242,16 @@ int main(void)
 	       "2 月 6 日，乙省发布政策六。\n2 月 7 日，乙省发布政策七。\nR 丙省|2 月 8 日，丙省发布政策八。\n"
 	       "2 月 9 日，丙省发布政策九。\n2 月 10 日，丙省发布政策十。\n", 0);
 	/* -raw: a name that ends like one glued by a space to its first item's
-	 * second line; "…发展 深入推进…" in an item is no name */
+	 * second line; "…发展 深入推进…" in an item is no name, nor is "平台 …"
+	 * after an item that does not name it */
 	expect("pdftext -raw name glued to its item's second line",
 	       "二、各省情况\n地区 相关政策\n甲省\n2 月 1 日，甲省印发《关于坚持农业农村优先发展 深入推进乡村振兴的意见》，其中\n"
 	       "提出加快建设。\n2 月 2 日，乙省发布《关于推进“互联网+政务服务”的实施办法》，明确了全年的目\n"
-	       "乙省 标与任务。\n2 月 3 日，乙省发布政策三。\n",
+	       "乙省 标与任务。\n2 月 3 日，乙省启动定点驻村扶贫产品展示交易，推进数字乡村建设与农村电商的\n"
+	       "平台 打造扶贫体系。\n",
 	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省印发《关于坚持农业农村优先发展 深入推进乡村振兴的意见》，"
 	       "其中提出加快建设。\nR 乙省|2 月 2 日，乙省发布《关于推进“互联网+政务服务”的实施办法》，明确了全年的目标与任务。\n"
-	       "2 月 3 日，乙省发布政策三。\n", 0);
+	       "2 月 3 日，乙省启动定点驻村扶贫产品展示交易，推进数字乡村建设与农村电商的平台 打造扶贫体系。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
