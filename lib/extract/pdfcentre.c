@@ -69,7 +69,29 @@ static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int
 	return 0;
 }
 
-static int line_name(pl_ctx *c, size_t i, int col, size_t *off, size_t *len, int *dated);
+/* A name fragment (at off, len bytes, in line a) printed beside item text
+ * (not URL pieces only) sits on the items' lines, so its next fragment would be on the very next
+ * line: a fragment after a line of item text (URL pieces aside) is another
+ * name (a one-line name, then the next row's name centred in its cell). */
+static int item_line_after_name(pl_ctx *c, size_t a, size_t off, size_t len, size_t b)
+{
+	const char *s = c->raw.s + c->v[a].off + off + len, *t;
+	size_t sl = c->v[a].len - off - len, tl, i;
+
+	ipm_zh_trim(&s, &sl);
+	if (!sl || pdf_urlish_words(s, sl))
+		return 0;   /* a name on a line of its own (or with URL pieces only) */
+	for (i = a + 1; i < b; i++) {
+		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN | F_HDR))
+			continue;
+		t = c->raw.s + c->v[i].off;
+		tl = c->v[i].len;
+		ipm_zh_trim(&t, &tl);
+		if (!pdf_urlish_words(t, tl))
+			return 1;
+	}
+	return 0;
+}
 
 /* Does line i start an item (a segment that starts with an item's date,
  * wherever pdftotext put the row's item column)? */
@@ -100,12 +122,97 @@ static void line_set(pl_ctx *c, size_t i, const ipm_buf *text)
 	ipm_buf_add(&c->raw, text->s ? text->s : "", text->len);
 }
 
+/* Does the first line of unit u (a name beside it left out) hold the first
+ * two characters of name ("天津" of 天津市)? */
+static int unit_names(pl_ctx *c, size_t u, const ipm_buf *name)
+{
+	const char *s = c->raw.s + c->v[u].off;
+	size_t sl = c->v[u].len, off, len, i = 0, k, n;
+	int dated;
+
+	if (line_name(c, u, c->col_item, &off, &len, &dated)) {
+		s += off + len;
+		sl -= off + len;
+	}
+	for (n = 0; n < 2 && i < name->len; n++) {
+		ipm_cp_at(name->s, name->len, i, &k);
+		i += k;
+	}
+	return n == 2 && ipm_mem_find(s, sl, name->s, i) != NULL;
+}
+
+/* For each name k, miss[k * (nu + 1) + u]: how many of units 0..u-1 do not
+ * name it; NULL when the table is too large to count. */
+static size_t *unit_misses(pl_ctx *c, const size_t *unit, size_t nu, const pl_name *nm, size_t nn,
+                           const size_t *frag_line, const size_t *frag_off, const size_t *frag_len)
+{
+	size_t *miss, k, u, f = 0, j;
+	ipm_buf name = {0};
+
+	if (nn * (nu + 1) > (1u << 22))
+		return NULL;
+	miss = ipm_malloc(nn * (nu + 1) * sizeof *miss);
+	for (k = 0; k < nn; k++) {
+		ipm_buf_clear(&name);
+		for (j = 0; j < nm[k].nfrag; j++, f++)
+			ipm_zh_join(&name, c->raw.s + c->v[frag_line[f]].off + frag_off[f], frag_len[f]);
+		miss[k * (nu + 1)] = 0;
+		for (u = 0; u < nu; u++)
+			miss[k * (nu + 1) + u + 1] = miss[k * (nu + 1) + u] + !unit_names(c, unit[u], &name);
+	}
+	ipm_buf_free(&name);
+	return miss;
+}
+
+/* Of the names given runs of 2+ units, do more sit inside their runs than
+ * on their first lines? (Names are centred in this table, not top-aligned.) */
+static int mostly_centred(const size_t *unit, size_t nu, const pl_name *nm, size_t nn, const size_t *runs)
+{
+	size_t k, top = 0, mid = 0;
+
+	for (k = 0; k < nn; k++) {
+		size_t end = k + 1 < nn ? runs[k + 1] : nu;
+		if (end - runs[k] < 2)
+			continue;
+		if (unit[runs[k]] == nm[k].first || unit[runs[k]] == nm[k].first + 1)
+			top++;
+		else
+			mid++;
+	}
+	return mid > top;
+}
+
+/* Positions of lines [from, n) with the gap of a page break (the empty lines
+ * and furniture around a form feed) taken out: a row split by a page break
+ * has its name centred as if the pages were one. */
+static size_t *page_joined(pl_ctx *c, size_t from)
+{
+	size_t *pos = ipm_malloc((c->n - from + 1) * sizeof *pos), i, j, p = 0;
+	char *gap = ipm_calloc(c->n - from + 1, 1);
+	const int skip = F_EMPTY | F_BLANK | F_FURN;
+
+	for (i = from; i < c->n; i++) {
+		if (!(c->v[i].flags & F_FF))
+			continue;
+		for (j = i; j > from && (c->v[j - 1].flags & skip); j--)
+			gap[j - 1 - from] = 1;
+		for (j = i; j < c->n && (c->v[j].flags & skip); j++)
+			gap[j - from] = 1;
+	}
+	for (i = from; i < c->n; i++) {
+		pos[i - from] = p;
+		p += !gap[i - from];
+	}
+	free(gap);
+	return pos;
+}
+
 /* The run of units (by index of its first unit) of each of the nn names,
  * each name nearest its run's middle or at its run's first line (dynamic
  * programming over the run boundaries), or NULL. unit[u] / ulast[u]: first
  * and last line of unit u. */
 static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, const pl_name *nm,
-                           size_t nn)
+                           size_t nn, const size_t *page, const size_t *miss, int top_multi)
 {
 	size_t k, a, b, i, *from_k, *runs = NULL;
 	double *cost;
@@ -129,10 +236,16 @@ static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, c
 				 * them: a top-aligned name wins a tie) */
 				mid = (double)(unit[a] + ulast[b - 1]) / 2;
 				g = (mid > y ? mid - y : y - mid) + 0.5;
-				if (unit[a] == nm[k - 1].first || unit[a] == nm[k - 1].first + 1)
+				if ((unit[a] == nm[k - 1].first || unit[a] == nm[k - 1].first + 1) &&
+				    (top_multi || page[a] != page[b - 1]))
 					g = (double)(unit[a] - nm[k - 1].first);
 				if (nm[k - 1].first + 1 < unit[a] || nm[k - 1].last > ulast[b - 1] + 1)
 					g += 1000;   /* the name outside its run */
+				/* an item not naming its run's name costs a fifth of a
+				 * line: near ties (a name half a line off the middle of
+				 * an even run) go to the runs whose items name it */
+				if (miss)
+					g += 0.2 * (double)(miss[(k - 1) * (nu + 1) + b] - miss[(k - 1) * (nu + 1) + a]);
 				if (prev + g < cost[k * (nu + 1) + b]) {
 					cost[k * (nu + 1) + b] = prev + g;
 					from_k[k * (nu + 1) + b] = a;
@@ -153,6 +266,47 @@ static size_t *centre_runs(const size_t *unit, const size_t *ulast, size_t nu, c
 	return runs;
 }
 
+/* The run of each name (by index of its first unit), chosen on positions
+ * with page gaps taken out: first letting a name atop its run own several
+ * units, then, when most names of several units sit inside their runs (a
+ * table of centred names), again with that only for a run split by a page
+ * break (chromium prints a split row's name atop its first part). NULL when
+ * no choice fits. */
+static size_t *choose_runs(pl_ctx *c, size_t from, const size_t *unit, const size_t *ulast, size_t nu,
+                           const pl_name *nm, size_t nn, const size_t *frag_line, const size_t *frag_off,
+                           const size_t *frag_len)
+{
+	size_t *pos = page_joined(c, from), *pu = ipm_malloc(nu * sizeof *pu), *pl = ipm_malloc(nu * sizeof *pl);
+	size_t *page = ipm_malloc(nu * sizeof *page), *runs, i, f = from, np = 0;
+	size_t *miss = unit_misses(c, unit, nu, nm, nn, frag_line, frag_off, frag_len);
+	pl_name *pn = ipm_malloc(nn * sizeof *pn);
+
+	for (i = 0; i < nu; i++) {
+		pu[i] = pos[unit[i] - from];
+		pl[i] = pos[ulast[i] - from];
+		for (; f <= ulast[i]; f++)   /* the page of each unit's last line */
+			np += f > from && (c->v[f].flags & F_FF);
+		page[i] = np;
+	}
+	for (i = 0; i < nn; i++) {
+		pn[i] = nm[i];
+		pn[i].first = pos[nm[i].first - from];
+		pn[i].last = pos[nm[i].last - from];
+	}
+	runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 1);
+	if (runs && mostly_centred(pu, nu, pn, nn, runs)) {
+		free(runs);
+		runs = centre_runs(pu, pl, nu, pn, nn, page, miss, 0);
+	}
+	free(page);
+	free(miss);
+	free(pos);
+	free(pu);
+	free(pl);
+	free(pn);
+	return runs;
+}
+
 void pdf_layout_centred(pl_ctx *c, size_t from)
 {
 	size_t i, k, nu = 0, nn = 0, cap_u = 0, cap_n = 0, off, len, pg = from, lines, wide;
@@ -161,7 +315,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	char *touched = NULL;
 	pl_name *nm = NULL;
 	int col = c->col_item, dated, centred = 0;
-	size_t last_text = from;
+	size_t last_text = from, *pos = page_joined(c, from);
 	ipm_buf name = {0}, line = {0};
 
 	for (i = from; i < c->n; i++) {
@@ -199,12 +353,18 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 		if (!pdf_urlish_words(s, sl))   /* a run ends at its last line of text */
 			last_text = i;
 		if (line_name(c, i, col, &off, &len, &dated)) {
-			/* a fragment within 2 lines of the last one continues that
-			 * name, unless both begin an item (two one-line rows) */
-			int join = nn && i - nm[nn - 1].last <= 2 && c->frag_w >= c->name_w &&
+			/* a fragment within 2 lines of the last one (a page gap
+			 * not counted) continues that name, unless both begin an
+			 * item (two one-line rows), or it repeats the last one past
+			 * a page gap (wkhtmltopdf prints a cut name on both pages) */
+			int join = nn && pos[i - from] - pos[nm[nn - 1].last - from] <= 2 && c->frag_w >= c->name_w &&
 			           !(dated && pdf_name_done(c, c->raw.s + c->v[i].off + off, len,
 			                                c->raw.s + c->v[frag_line[nfr - 1]].off + frag_off[nfr - 1],
-			                                frag_len[nfr - 1]));
+			                                frag_len[nfr - 1])) &&
+			           !item_line_after_name(c, frag_line[nfr - 1], frag_off[nfr - 1], frag_len[nfr - 1], i) &&
+			           !(i - nm[nn - 1].last > 2 && frag_len[nfr - 1] == len &&
+			             memcmp(c->raw.s + c->v[frag_line[nfr - 1]].off + frag_off[nfr - 1],
+			                    c->raw.s + c->v[i].off + off, len) == 0);
 			if (nfr == cap_f) {
 				cap_f = cap_f ? cap_f * 2 : 64;
 				frag_line = ipm_realloc(frag_line, cap_f * sizeof *frag_line);
@@ -240,9 +400,11 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 	centred = unit[0] < nm[0].first || k * 4 > nn;
 	if (!centred)
 		goto done;
-	if (!(runs = centre_runs(unit, ulast, nu, nm, nn)))
+	runs = choose_runs(c, from, unit, ulast, nu, nm, nn, frag_line, frag_off, frag_len);
+	if (!runs)
 		goto done;
 	touched = ipm_calloc(c->n - from, 1);
+	c->names_moved = 1;
 	/* move each name to its run's first line */
 	f0 = 0;
 	for (k = 0; k < nn; k++) {
@@ -302,6 +464,7 @@ void pdf_layout_centred(pl_ctx *c, size_t from)
 		}
 	}
 done:
+	free(pos);
 	free(unit);
 	free(ulast);
 	free(nm);

@@ -129,6 +129,41 @@ long pdf_page_number(const char *s, size_t len)
 	return pdf_skip_sp(s, len, i) == len ? v : -1;
 }
 
+/* A running header or footer's body: a short name (no title: "一、…  1" is
+ * a contents entry), or one URL (a browser prints the page's address). */
+static int furniture_body(const char *s, size_t len)
+{
+	ipm_zh_trim(&s, &len);
+	if (!len)
+		return 0;
+	if (ipm_url_starts(s, len) || (len > 7 && memcmp(s, "file://", 7) == 0))
+		return !memchr(s, ' ', len);   /* a printed local file's address too */
+	return pdf_actor_like(s, len) && !ipm_zh_heading_level(s, len);
+}
+
+/* A page number under 1000 (a year is none) as a word of its own. */
+static int page_word(const char *s, size_t len)
+{
+	long pg = pdf_page_number(s, len);
+
+	return pg >= 0 && pg < 1000;
+}
+
+/* "1    中国信息通信研究院", "file:///x.html   1/2": a page number at the
+ * start or end of a line, the rest a name or one URL. */
+int pdf_numbered_edge(const char *s, size_t len)
+{
+	const char *sp = memchr(s, ' ', len), *p = s + len;
+
+	if (!sp)
+		return 0;
+	if (page_word(s, (size_t)(sp - s)) && furniture_body(sp, (size_t)(s + len - sp)))
+		return 1;
+	while (p > s && p[-1] != ' ')
+		p--;
+	return page_word(p, (size_t)(s + len - p)) && furniture_body(s, (size_t)(p - s));
+}
+
 /* A short CJK name: no sentence punctuation, no digits ("、" may join names:
  * "中共中央、国务院"). */
 int pdf_actor_like(const char *s, size_t len)

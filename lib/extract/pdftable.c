@@ -478,10 +478,11 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		if (c->layout == 1) {
 			/* -layout: the pieces of a name sit on nearby lines of one row
 			 * (every other line when the name is centred in its cell); a
-			 * row begun without a name takes the first one printed in it */
+			 * row begun without a name takes the first one printed in it;
+			 * names moved whole to their rows' first lines are one each */
 			if (g->actor.len && (line - g->actor_last > 2 || c->frag_w < c->name_w ||
 			                     (c->name_dated && g->nitems &&
-			                      pdf_name_done(c, s, len, g->actor.s, g->actor.len))))
+			                      (c->names_moved || pdf_name_done(c, s, len, g->actor.s, g->actor.len)))))
 				pdf_group_emit(c);
 			pdf_frag_width(c, s, len);
 		} else if (g->last != K_ACTOR || g->nitems) {
@@ -521,6 +522,47 @@ static void piece(pl_ctx *c, const char *s, size_t len, long line, int kind, int
 		item_text(c, s, len, line);
 		break;
 	}
+}
+
+/* A line known to be a name (the next row's). */
+void pdf_name_line(pl_ctx *c, const char *name, size_t nlen, long line)
+{
+	piece(c, name, nlen, line, K_ACTOR, 0);
+}
+
+/* -raw: name begins a row that takes the last item of the group and its
+ * URL (printed before the name: the name is centred in its row). */
+void pdf_name_takes_item(pl_ctx *c, const char *name, size_t nlen, long line)
+{
+	pl_group *g = &c->g;
+	pl_item *it;
+	long il = g->items[g->nitems - 1].line;
+	int maxw = c->maxw_item;
+
+	int open = g->item_open, url = g->nurls && (g->nurls == g->nitems || !pdf_url_done(&g->urls[g->nurls - 1]));
+	long ul = url ? g->url_lines[g->nurls - 1] : 0;
+	ipm_buf u = {0};   /* (name may be c->tmp2's text) */
+
+	ipm_buf_clear(&c->tmp);
+	ipm_buf_add(&c->tmp, g->items[g->nitems - 1].text.s, g->items[g->nitems - 1].text.len);
+	ipm_buf_clear(&g->items[g->nitems - 1].text);
+	g->nitems--;
+	if (url) {   /* the item's URL (or its head) goes with it */
+		ipm_buf_add(&u, g->urls[g->nurls - 1].s, g->urls[g->nurls - 1].len);
+		g->nurls--;
+	}
+	if (g->nitems || g->actor.len)
+		pdf_group_emit(c);
+	ipm_buf_add(&g->actor, name, nlen);
+	g->actor_line = g->actor_last = line;
+	it = item_new(g, il);
+	ipm_buf_add(&it->text, c->tmp.s, c->tmp.len);
+	if (url)
+		ipm_buf_add(url_new(g, ul), u.s, u.len);
+	ipm_buf_free(&u);
+	c->maxw_item = maxw;
+	g->item_open = open;
+	g->last = url ? K_URL : K_ITEM;
 }
 
 /* Does the text before n (spaces skipped) end a sentence? */
@@ -877,7 +919,9 @@ void pdf_table_line_layout(pl_ctx *c, const char *s, size_t len, long line)
 			ipm_buf_add(&c->g.actor, c->split_actor.s, c->split_actor.len);
 		c->split_open = 0;
 	}
-	if (c->row_break && c->g.nitems && !c->pending) {
+	/* (names moved to their rows' first lines: a row without one goes on
+	 * past the break) */
+	if (c->row_break && c->g.nitems && !c->pending && !c->names_moved) {
 		c->pending = 1;   /* confirmed by a new item, undone by more text */
 		c->pending_url = c->g.nurls;
 	}

@@ -179,6 +179,44 @@ static void mark_furniture(pl_ctx *c)
 	free(ffs);
 }
 
+/* An empty line, or furniture seen by its shape alone (a page number, a
+ * footer with one). */
+static int furniture_gap(pl_ctx *c, size_t i)
+{
+	size_t len;
+	const char *s;
+
+	if (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN))
+		return 1;
+	s = line_text(c, i, &len);
+	return pdf_page_number(s, len) >= 0 || pdf_numbered_edge(s, len);
+}
+
+/* wkhtmltopdf prints a line cut by a page break on both pages: the last
+ * text line of a page (furniture aside) equal to the first of the next is
+ * marked F_CUT, and only its second copy is read (nor is either taken for
+ * a running header or footer). */
+static void mark_cut_lines(pl_ctx *c)
+{
+	size_t i, p, q, pl, ql;
+
+	for (i = 1; i < c->n; i++) {
+		const char *a, *b;
+		if (!(c->v[i].flags & F_FF))
+			continue;
+		for (p = i; p > 0 && furniture_gap(c, p - 1); p--)
+			;
+		for (q = i; q < c->n && furniture_gap(c, q); q++)
+			;
+		if (p == 0 || q == c->n)
+			continue;
+		a = line_text(c, p - 1, &pl);
+		b = line_text(c, q, &ql);
+		if (pl && pl == ql && memcmp(a, b, pl) == 0)
+			c->v[p - 1].flags |= F_CUT;
+	}
+}
+
 /* ---- furniture by position and repetition ---- */
 
 /* A line's shape for comparing page edges: digit runs as '#', spaces
@@ -268,7 +306,7 @@ static void mark_edges(pl_ctx *c)
 		int hit = 0, word = 0;
 		for (p = 0; p < sig[j].len && !word; p++)
 			word = (unsigned char)sig[j].s[p] >= 0x80 || ((sig[j].s[p] | 0x20) >= 'a' && (sig[j].s[p] | 0x20) <= 'z');
-		if (!word || sig[j].len < 4 || (c->v[e[j]].flags & F_FURN))
+		if (!word || sig[j].len < 4 || (c->v[e[j]].flags & (F_FURN | F_CUT)))
 			continue;
 		{   /* a table header repeated on each page starts its table */
 			size_t len;
@@ -278,8 +316,13 @@ static void mark_edges(pl_ctx *c)
 		}
 		if (sig_known(c, &sig[j]) || sig_seen(c, &sig[j]))
 			hit = 1;
+		{   /* a footer with its page number needs no second page to be seen */
+			size_t len;
+			const char *s = line_text(c, e[j], &len);
+			hit |= pdf_numbered_edge(s, len);
+		}
 		for (k = 0; k < ne && !hit; k++)
-			hit = k != j && e[k] != e[j] && sig[k].len == sig[j].len &&
+			hit = k != j && e[k] != e[j] && !(c->v[e[k]].flags & F_CUT) && sig[k].len == sig[j].len &&
 			      memcmp(sig[k].s, sig[j].s, sig[j].len) == 0;
 		if (!hit)
 			continue;
@@ -490,6 +533,7 @@ static void table_start(pl_ctx *c, const char *s, size_t len, long line, int nco
 	ipm_buf_clear(&c->header);
 	ipm_buf_add(&c->header, s, len);
 	c->layout = -1;
+	c->names_moved = 0;
 	c->maxw_item = 0;
 	c->name_w = c->frag_w = 0;
 }
@@ -528,16 +572,133 @@ static int split_header_start(pl_ctx *c, size_t at)
 	c->split_hdr = 1;
 	ipm_buf_clear(&c->header);
 	c->layout = -1;
+	c->names_moved = 0;
 	c->maxw_item = 0;
 	return n;
 }
 
+/* The next line of table text after i (furniture and the like skipped), or c->n. */
+static size_t next_table_line(pl_ctx *c, size_t i)
+{
+	for (i++; i < c->n && (c->v[i].flags & (F_EMPTY | F_BLANK | F_FURN | F_HDR | F_CUT)); i++)
+		;
+	return i;
+}
+
+/* A short name line that continues no item (2+ characters, no more than
+ * half the widest item line, one word of CJK). */
+static int short_name_line(pl_ctx *c, const char *s, size_t len)
+{
+	int w = ipm_disp_width(s, len);
+
+	return pdf_actor_like(s, len) && !memchr(s, ' ', len) && w >= 4 && w * 2 <= c->maxw_item &&
+	       pdf_column_word(c, s, len) == R_NONE;
+}
+
+/* "腾讯 2月27日，…": a name and its item's date begin the line. */
+static int named_item_line(const char *s, size_t len)
+{
+	const char *sp = memchr(s, ' ', len);
+
+	return sp && pdf_actor_like(s, (size_t)(sp - s)) &&
+	       pdf_date_starts_item(sp + 1, (size_t)(s + len - sp - 1));
+}
+
+/* Does s hold the first two characters of name ("天津" of 天津市)? */
+static int names_first_two(const char *s, size_t len, const char *name, size_t nlen)
+{
+	size_t i = 0, k, n;
+
+	for (n = 0; n < 2 && i < nlen; n++) {
+		ipm_cp_at(name, nlen, i, &k);
+		i += k;
+	}
+	return n == 2 && ipm_mem_find(s, len, name, i) != NULL;
+}
+
+/* "安徽省 政务服务办法>的…": a short name that ends like one (not "发展" of
+ * "…发展 深入推进…"), one space, and CJK text (no date) begin line i; the
+ * name's length, else 0. */
+static size_t glued_name_len(pl_ctx *c, size_t i)
+{
+	size_t len, k = 0;
+	const char *s = line_text(c, i, &len);
+
+	while (k < len && s[k] != ' ')
+		k++;
+	if (k == len)
+		return 0;
+	if (!short_name_line(c, s, k) || !pdf_name_ends(s, k) || k + 1 >= len || !ipm_has_cjk(s + k + 1, len - k - 1 < 3 ? len - k - 1 : 3) ||
+	    (unsigned char)s[k + 1] < 0x80 || named_item_line(s, len))
+		return 0;
+	return k;
+}
+
+/* -raw: a name centred in its row is printed among the row's lines, even
+ * between two lines of an item ("…首个" / "浙江省" / "询、慢病…"): the lines
+ * of a short name after an open item line, when the item goes on after
+ * them (or the rest of its URL does), begin that name's row with that
+ * item; when an item that names it follows, they are the next row's name
+ * (the open item ended without punctuation). A short name glued by a space
+ * to the next line of an open item that names it begins its row with that
+ * item too. Returns
+ * the index after the name's lines, or i when line i is no such name. */
+static size_t name_in_item(pl_ctx *c, size_t i)
+{
+	size_t j = i, len, tl, k;
+	const char *s, *t;
+
+	if (!c->g.nitems)
+		return i;
+	if (c->g.item_open && (k = glued_name_len(c, i)) > 0 &&
+	    names_first_two(c->g.items[c->g.nitems - 1].text.s, c->g.items[c->g.nitems - 1].text.len,
+	                    line_text(c, i, &len), k)) {
+		/* "安徽省 政务服务办法>的…": glued to the next line of an open
+		 * item that names it ("平台 打造…" after "…黑龙江启动…" is none) */
+		s = line_text(c, i, &len);
+		ipm_buf_clear(&c->tmp2);
+		ipm_buf_add(&c->tmp2, s, k);
+		pdf_name_takes_item(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+		pdf_table_line_flowed(c, s + k + 1, len - k - 1, c->v[i].line);
+		return i + 1;
+	}
+	ipm_buf_clear(&c->tmp2);
+	for (; j < c->n && (s = line_text(c, j, &len)) != NULL && short_name_line(c, s, len) && j - i < 3;
+	     j = next_table_line(c, j))
+		ipm_zh_join(&c->tmp2, s, len);
+	if (j == i || j >= c->n)
+		return i;
+	t = line_text(c, j, &tl);
+	if (pdf_urlish_words(t, tl) && !ipm_url_starts(t, tl) && c->g.nurls &&
+	    !pdf_url_done(&c->g.urls[c->g.nurls - 1])) {
+		/* the rest of the last item's URL after it: that item is its */
+		pdf_name_takes_item(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+		return j;
+	}
+	if (!c->g.item_open)
+		return i;
+	if (pdf_strip_bullet(&t, &tl) || pdf_date_starts_item(t, tl)) {
+		/* an item after it that names it: the name of the next row
+		 * (the open item ended without punctuation) */
+		if (!names_first_two(t, tl, c->tmp2.s, c->tmp2.len))
+			return i;
+		pdf_name_line(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+		return j;
+	}
+	if (!ipm_has_cjk(t, tl) || ipm_url_starts(t, tl) || pdf_date_lead(t, tl) || pdf_table_header(t, tl) ||
+	    named_item_line(t, tl))
+		return i;
+	pdf_name_takes_item(c, c->tmp2.s, c->tmp2.len, c->v[i].line);
+	return j;
+}
+
 static void region_flush(pl_ctx *c)
 {
-	size_t i, len;
+	size_t i, k, len;
 	const char *s;
 	size_t table_from = 0, page_from = 0;
 
+	mark_cut_lines(c);
 	mark_edges(c);
 	mark_furniture(c);
 	if (!c->ncols && !c->warned && scrambled_table(c)) {
@@ -555,6 +716,10 @@ static void region_flush(pl_ctx *c)
 		if (c->v[i].flags & (F_EMPTY | F_BLANK | F_HDR))
 			continue;
 		s = line_text(c, i, &len);
+		if (c->v[i].flags & F_CUT) {
+			pdf_drop(c, line, "pdf: line printed on both sides of a page break", s, len);
+			continue;
+		}
 		if (c->v[i].flags & F_FURN) {
 			pdf_drop(c, line, "pdf: page furniture", s, len);
 			continue;
@@ -576,6 +741,8 @@ static void region_flush(pl_ctx *c)
 			c->name_line = c->v[i].name_line;
 			if (c->layout)
 				pdf_table_line_layout(c, c->raw.s + c->v[i].off, c->v[i].len, line);
+			else if (!c->split_hdr && (k = name_in_item(c, i)) > i)
+				i = k - 1;   /* its lines were read */
 			else
 				pdf_table_line_flowed(c, s, len, line);
 			c->gap = 0;

@@ -20,7 +20,7 @@
 #define GROUP_MAX_ITEMS 4096   /* items of one actor held before writing */
 #define FULL_PCT 80          /* a line this % of the widest is "full" (wraps) */
 
-enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8, F_HDR = 16 };
+enum { F_EMPTY = 1, F_BLANK = 2, F_FF = 4, F_FURN = 8, F_HDR = 16, F_CUT = 32 };
 enum { R_NONE, R_ACTOR, R_ITEM, R_LINK };   /* roles of column header words */
 enum { K_NONE, K_ACTOR, K_ITEM, K_URL };   /* piece kinds / columns */
 
@@ -74,6 +74,7 @@ typedef struct {
 	long prev_line;    /* the table line before the current one */
 	int row_break;     /* an empty line or page break since the last line */
 	int gap;           /* default order: an empty line since the last table line */
+	int names_moved;   /* -layout: centred names were moved to their rows' first lines */
 	int pending;       /* -layout: a row may have begun at that break ... */
 	size_t pending_url;/* ... and the URLs from this index on are its own */
 	int split_open;    /* a row split off and still without a name ... */
@@ -125,6 +126,9 @@ int pdf_date_starts_item(const char *s, size_t len);
 int pdf_urlish_words(const char *s, size_t len);
 /* "2", "- 2 -", "第 2 页", "2 / 9": a page number; its value or -1. */
 long pdf_page_number(const char *s, size_t len);
+/* "1    中国信息通信研究院", "file:///x.html   1/2": a page number at the
+ * start or end of a line, the rest a short name or one URL. */
+int pdf_numbered_edge(const char *s, size_t len);
 /* A short CJK name: no sentence punctuation, no digits ("、" may join names:
  * "中共中央、国务院"). */
 int pdf_actor_like(const char *s, size_t len);
@@ -177,6 +181,11 @@ int pdf_url_done(const ipm_buf *u);
  * when the piece was taken here. */
 void pdf_held_release(pl_ctx *c);
 void pdf_table_line_flowed(pl_ctx *c, const char *s, size_t len, long line);
+/* -raw: a name printed inside an open item (centred in its row) begins a
+ * row that takes that item. */
+void pdf_name_takes_item(pl_ctx *c, const char *name, size_t nlen, long line);
+/* A line known to be a name (the next row's). */
+void pdf_name_line(pl_ctx *c, const char *name, size_t nlen, long line);
 /* Decide whether table lines sit side by side (-layout) and where items start. */
 void pdf_layout_detect(pl_ctx *c, size_t from);
 

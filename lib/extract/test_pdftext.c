@@ -134,6 +134,124 @@ int main(void)
 	       "3 月 6 日，呼和浩特市“蒙速办”APP 上线，可办理 200 余项政务服务事项。|"
 	       "http://www.nmg.gov.cn/art/2019/2/27/art_1686_250011.html\n"
 	       "http://inews.nmgnews.com.cn/system/2019/03/06/012659480.shtml\n", 0);
+	/* -layout: a one-line name beside its item, then the next row's name
+	 * centred between its item's two lines: two names, not one */
+	expect("pdftext -layout one-line name then a centred one",
+	       "  企业            相关举措\n"
+	       "  甲公司    3 月 9 日，甲公司在某市上线政务云。\n"
+	       "            3 月 2 日，乙公司与某省合作的平台上线两周年，累计服务\n"
+	       "  乙公司\n"
+	       "            游客超过 1000 万人次。\n",
+	       "R 企业|相关举措\nR 甲公司|3 月 9 日，甲公司在某市上线政务云。\n"
+	       "R 乙公司|3 月 2 日，乙公司与某省合作的平台上线两周年，累计服务游客超过 1000 万人次。\n", 0);
+	/* a footer with its page number at a page's end ("1  name", a browser's
+	 * "file:///….html  1/2"), the only page break of its section */
+	expect("pdftext numbered footer",
+	       "三、企业参与情况\n企业 相关举措\n甲公司\n3 月 1 日，甲公司上线新平台。\n1    某某研究院\n"
+	       "\f3 月 5 日，甲公司发布新规。\n乙公司\n3 月 6 日，乙公司发布新品。\n"
+	       "file:///tmp/r.html     1/2\n\f3 月 7 日，乙公司召开大会。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司上线新平台。\n3 月 5 日，甲公司发布新规。\n"
+	       "R 乙公司|3 月 6 日，乙公司发布新品。\n3 月 7 日，乙公司召开大会。\n", 2);
+	/* -layout, names centred in their rows: a row split by a page break
+	 * keeps its name (printed on the second page) for the items before the
+	 * break, the page gap not counted in finding the row's middle */
+	expect("pdftext -layout centred name of a row split by a page break",
+	       "二、各省情况\n  地区     相关政策\n        2 月 1 日，甲省发布政策一。\n  甲省\n"
+	       "        2 月 2 日，甲省发布政策二。\n        2 月 3 日，丙省发布政策三，\n        推进数字政府建设。\n"
+	       "\n\n\n1     某某研究院\n\f        2 月 4 日，丙省发布政策四，\n  丙省  推进数字政府建设。\n"
+	       "        2 月 5 日，丙省发布政策五，\n        推进数字政府建设。\n        2 月 6 日，丙省发布政策六。\n"
+	       "  丁省  2 月 7 日，丁省发布政策七。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一。\n2 月 2 日，甲省发布政策二。\n"
+	       "R 丙省|2 月 3 日，丙省发布政策三，推进数字政府建设。\n2 月 4 日，丙省发布政策四，推进数字政府建设。\n"
+	       "2 月 5 日，丙省发布政策五，推进数字政府建设。\n2 月 6 日，丙省发布政策六。\n"
+	       "R 丁省|2 月 7 日，丁省发布政策七。\n", 1);
+	/* -layout, names centred in their rows (most names of several items
+	 * sit inside their rows): a name beside an item's first line is no
+	 * top-aligned name of the item after it (丙省 is one item's, 丁省 two) */
+	expect("pdftext -layout centred names, none top-aligned",
+	       "二、各省情况\n  地区     相关政策\n        2 月 1 日，甲省发布政策一。\n  甲省\n"
+	       "        2 月 2 日，甲省发布政策二。\n        2 月 3 日，乙省发布政策三。\n  乙省\n"
+	       "        2 月 4 日，乙省发布政策四。\n  丙省  2 月 5 日，丙省发布政策五。\n\n"
+	       "        2 月 6 日，丁省发布政策六。\n  丁省  2 月 7 日，丁省发布政策七。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一。\n2 月 2 日，甲省发布政策二。\n"
+	       "R 乙省|2 月 3 日，乙省发布政策三。\n2 月 4 日，乙省发布政策四。\nR 丙省|2 月 5 日，丙省发布政策五。\n"
+	       "R 丁省|2 月 6 日，丁省发布政策六。\n2 月 7 日，丁省发布政策七。\n", 0);
+	/* a line cut by a page break, printed on both pages (wkhtmltopdf): read
+	 * once, and neither copy taken for a running header or footer */
+	expect("pdftext line printed on both sides of a page break",
+	       "三、企业参与情况\n企业 相关举措\n甲公司\n3 月 1 日，甲公司上线新平台，推进\n1    某某研究院\n"
+	       "\f3 月 1 日，甲公司上线新平台，推进\n数字政府建设。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司上线新平台，推进数字政府建设。\n", 2);
+	/* -layout, centred names wrapped in a narrow column, the same name on
+	 * rows one after another: moved to their rows' first lines, each name
+	 * beside an item's date begins its own row */
+	expect("pdftext -layout same centred name on consecutive rows",
+	       "三、企业参与情况\n  企业      相关举措\n          3 月 1 日，甲乙丙丁上线平台一，\n甲乙丙\n"
+	       "          推进数字政府建设。\n 丁\n甲乙丙    3 月 2 日，甲乙丙丁上线平台二。\n 丁\n"
+	       "甲乙丙    3 月 3 日，甲乙丙丁上线平台三，\n 丁       推进数字政府建设。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲乙丙丁|3 月 1 日，甲乙丙丁上线平台一，推进数字政府建设。\n"
+	       "R 甲乙丙丁|3 月 2 日，甲乙丙丁上线平台二。\nR 甲乙丙丁|3 月 3 日，甲乙丙丁上线平台三，推进数字政府建设。\n", 0);
+	/* -raw: a name centred in its row printed between two lines of its
+	 * first item begins its row with that item */
+	expect("pdftext -raw name inside its first item",
+	       "二、各省情况\n地区 相关政策\n甲省\n2 月 1 日，甲省发布政策一，推进数字政府建设，提升政务服务效能与群众满意\n"
+	       "度。\n2 月 2 日，乙省发布政策二，推进数字政府建设，提升政务服务效能与群众满\n乙省\n意度。\n"
+	       "2 月 3 日，乙省发布政策三。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一，推进数字政府建设，提升政务服务效能与群众满意度。\n"
+	       "R 乙省|2 月 2 日，乙省发布政策二，推进数字政府建设，提升政务服务效能与群众满意度。\n2 月 3 日，乙省发布政策三。\n", 0);
+	/* -raw: an item ending without punctuation on a full line, then a
+	 * short name and an item that names it: the next row's name */
+	expect("pdftext -raw name after an unpunctuated item",
+	       "三、企业参与情况\n企业 相关举措\n甲公司\n3 月 1 日，甲公司发布新平台，推进数字政府建设，提升政务服务效能与群众满意\n"
+	       "度，提高办事效率，推动数字经济与实体经济深度融合发展，加快建设数字中国\n乙公司\n3 月 2 日，乙公司上线新产品。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|3 月 1 日，甲公司发布新平台，推进数字政府建设，提升政务服务效能与群众满意度，提高办事效率，推动数字经济与实体经济深度融合发展，加快建设数字中国\n"
+	       "R 乙公司|3 月 2 日，乙公司上线新产品。\n", 0);
+	/* -raw: a name centred in its row printed after its first item, the
+	 * rest of that item's URL after the name */
+	expect("pdftext -raw name before the rest of its item's URL",
+	       "二、各省情况\n地区 相关政策 链接\n甲省\n2 月 1 日，甲省发布政策一。 http://www.example.cn/a/1.html\n"
+	       "2 月 2 日，乙省发布政策二。 http://www.example.cn/b/2.ht\n乙省\nml\n"
+	       "2 月 3 日，乙省发布政策三。 http://www.example.cn/b/3.html\n",
+	       "H2 二、各省情况\nR 地区|相关政策|链接\nR 甲省|2 月 1 日，甲省发布政策一。|http://www.example.cn/a/1.html\n"
+	       "R 乙省|2 月 2 日，乙省发布政策二。\n2 月 3 日，乙省发布政策三。|http://www.example.cn/b/2.html\n"
+	       "http://www.example.cn/b/3.html\n", 0);
+	/* -layout, names centred: a name wrapped in a narrow column whose last
+	 * piece is printed past a page break is one name */
+	expect("pdftext -layout centred name wrapped over a page break",
+	       "三、企业参与情况\n  企业      相关举措\n          2 月 1 日，甲公司上线平台一。\n甲公司\n"
+	       "          2 月 2 日，甲公司上线平台二。\n中国联    2 月 16 日，中国联通续签协议，双方将\n"
+	       " 通       继续全面合作。\n中国联    2 月 27 日，湖南联通推广扶贫网，在全省开展\n\n\n"
+	       "4     某某研究院\n\f 通       推介会。\n中国移    2 月 25 日，中国移动签约，双方将\n"
+	       " 动       探讨合作。\n",
+	       "H2 三、企业参与情况\nR 企业|相关举措\nR 甲公司|2 月 1 日，甲公司上线平台一。\n2 月 2 日，甲公司上线平台二。\n"
+	       "R 中国联通|2 月 16 日，中国联通续签协议，双方将继续全面合作。\n"
+	       "R 中国联通|2 月 27 日，湖南联通推广扶贫网，在全省开展推介会。\n"
+	       "R 中国移动|2 月 25 日，中国移动签约，双方将探讨合作。\n", 1);
+	/* -layout, names centred over one-line items: where a name half a line
+	 * off its row's middle leaves two choices, the items go to the name
+	 * they name */
+	expect("pdftext -layout centred names, items naming their name",
+	       "二、各省情况\n  地区     相关政策\n        2 月 1 日，甲省发布政策一，推进\n        建设。\n甲省\n"
+	       "        2 月 2 日，甲省发布政策二。\n\n        2 月 3 日，甲省发布政策三。\n"
+	       "        2 月 4 日，乙省发布政策四。\n\n        2 月 5 日，乙省发布政策五。\n乙省\n"
+	       "        2 月 6 日，乙省发布政策六。\n        2 月 7 日，乙省发布政策七。\n\n"
+	       "        2 月 8 日，丙省发布政策八。\n丙省    2 月 9 日，丙省发布政策九。\n\n"
+	       "        2 月 10 日，丙省发布政策十。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省发布政策一，推进建设。\n2 月 2 日，甲省发布政策二。\n"
+	       "2 月 3 日，甲省发布政策三。\nR 乙省|2 月 4 日，乙省发布政策四。\n2 月 5 日，乙省发布政策五。\n"
+	       "2 月 6 日，乙省发布政策六。\n2 月 7 日，乙省发布政策七。\nR 丙省|2 月 8 日，丙省发布政策八。\n"
+	       "2 月 9 日，丙省发布政策九。\n2 月 10 日，丙省发布政策十。\n", 0);
+	/* -raw: a name that ends like one glued by a space to its first item's
+	 * second line; "…发展 深入推进…" in an item is no name, nor is "平台 …"
+	 * after an item that does not name it */
+	expect("pdftext -raw name glued to its item's second line",
+	       "二、各省情况\n地区 相关政策\n甲省\n2 月 1 日，甲省印发《关于坚持农业农村优先发展 深入推进乡村振兴的意见》，其中\n"
+	       "提出加快建设。\n2 月 2 日，乙省发布《关于推进“互联网+政务服务”的实施办法》，明确了全年的目\n"
+	       "乙省 标与任务。\n2 月 3 日，乙省启动定点驻村扶贫产品展示交易，推进数字乡村建设与农村电商的\n"
+	       "平台 打造扶贫体系。\n",
+	       "H2 二、各省情况\nR 地区|相关政策\nR 甲省|2 月 1 日，甲省印发《关于坚持农业农村优先发展 深入推进乡村振兴的意见》，"
+	       "其中提出加快建设。\nR 乙省|2 月 2 日，乙省发布《关于推进“互联网+政务服务”的实施办法》，明确了全年的目标与任务。\n"
+	       "2 月 3 日，乙省启动定点驻村扶贫产品展示交易，推进数字乡村建设与农村电商的平台 打造扶贫体系。\n", 0);
 	expect("pdftext empty input", "", "", 0);
 	got = run((const char *)junk, sizeof junk, &nrej);
 	CHECK(strstr(got, "ERROR") == NULL, "pdftext binary junk");
