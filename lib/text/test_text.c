@@ -1,6 +1,7 @@
 /* Unit tests of lib/text's rules: dates and monitoring periods, URL starts,
  * numbered-title heading levels. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/check.h"
@@ -67,6 +68,14 @@ static void test_headings(void)
 {
 	CHECK(ipm_zh_heading_level("一、国家部委", strlen("一、国家部委")) == 2, "heading 一、");
 	CHECK(ipm_zh_heading_level("（二）加快推进", strlen("（二）加快推进")) == 3, "heading （二）");
+	{   /* a line that ends inside "（二": numerals are looked for in the line only
+	     * (the ASan run reads past a buffer of exactly its length otherwise) */
+		char *cut = malloc(6);
+
+		memcpy(cut, "（二", 6);
+		CHECK(ipm_zh_heading_level(cut, 6) == 0, "heading: （二 cut at the line's end is none");
+		free(cut);
+	}
 	CHECK(ipm_zh_heading_level("1. 持续优化", strlen("1. 持续优化")) == 4, "heading 1.");
 	CHECK(ipm_zh_heading_level("【前言】", strlen("【前言】")) == 2, "heading 【】");
 	CHECK(ipm_zh_heading_level("2018 年以来，推进。", strlen("2018 年以来，推进。")) == 0, "not a heading");

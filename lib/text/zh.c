@@ -462,7 +462,8 @@ static int title_mark(const char *s, size_t n, size_t *rest)
 		return ipm_zh_starts(s + 3 + i, n - 3 - i, "篇") ? 1 : 2;
 	if ((i = cn_num(s, n)) > 0 && (ipm_zh_starts(s + i, n - i, "、") || ipm_zh_starts(s + i, n - i, "．")))
 		return 2;
-	if ((ipm_zh_starts(s, n, "（") || ipm_zh_starts(s, n, "(")) && (i = cn_num(s + (s[0] == '(' ? 1 : 3), n)) > 0) {
+	if ((ipm_zh_starts(s, n, "（") || ipm_zh_starts(s, n, "(")) &&
+	    (i = cn_num(s + (s[0] == '(' ? 1 : 3), n - (s[0] == '(' ? 1 : 3))) > 0) {   /* the rest after the bracket */
 		i += s[0] == '(' ? 1 : 3;
 		return ipm_zh_starts(s + i, n - i, "）") || ipm_zh_starts(s + i, n - i, ")") ? 3 : 0;
 	}
