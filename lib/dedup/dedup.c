@@ -358,6 +358,14 @@ static uint32_t *text_sketch(const char *s, uint32_t *n, uint32_t *total)
 	return ipm_realloc(h, (*n ? *n : 1) * sizeof *h);
 }
 
+/* Members two whole sets of sizes a and b must share for Jaccard >= t:
+ * ceil(t (a + b) / (1 + t)) (the prefix filter and the early stop both
+ * rest on it). */
+static size_t shared_needed(double t, size_t a, size_t b)
+{
+	return (size_t)ceil(t * (double)(a + b) / (1 + t) - 1e-9);
+}
+
 /* Jaccard of two texts from their sketches: exact when neither was cut,
  * else the bottom-k estimate (of the SKETCH_MAX smallest hashes of the
  * union, the share that both hold). Exact sets stop as soon as they cannot
@@ -371,7 +379,7 @@ static double sketch_jaccard(const uint32_t *a, uint32_t na, uint32_t ta,
 	size_t need = 0, missa = 0, missb = 0;
 
 	if (k == (size_t)-1) {
-		need = (size_t)ceil(t * (double)(na + nb) / (1 + t) - 1e-9);
+		need = shared_needed(t, na, nb);
 		if (need > na || need > nb)
 			return 0;
 	}
@@ -547,7 +555,7 @@ static int prefixes_meet(const ipm_dedup *d, const struct dent *v, const struct 
 	if (v->nbg != v->tbg || q->n != q->total)
 		return 1;
 	if (!(a = q->need[v->nbg])) {   /* as many events as sizes: computed once a size */
-		a = (size_t)ceil(t * (double)(v->nbg + q->n) / (1 + t) - 1e-9);
+		a = shared_needed(t, v->nbg, q->n);
 		((struct query *)q)->need[v->nbg] = (uint32_t)(a ? a : UINT32_MAX);
 	} else if (a == UINT32_MAX) {
 		a = 0;
@@ -569,17 +577,20 @@ static int prefixes_meet(const ipm_dedup *d, const struct dent *v, const struct 
 	return 0;
 }
 
-/* Is event e (of a date in the window) the same event as the query's text? */
-static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, double *bj)
+/* Can a text of tbg bigrams and province prov be the query's event? Its
+ * size within the query's bounds (Jaccard <= min/max), the same province
+ * or either without one. */
+static int may_match(const struct query *q, uint32_t tbg, uint32_t prov)
 {
-	struct event *v = &d->ev[e];
-	double j, lo = (double)(v->tbg < q->total ? v->tbg : q->total), hi = (double)(v->tbg < q->total ? q->total : v->tbg);
+	return tbg >= q->lo && tbg <= q->hi && !(q->prov && prov && q->prov != prov);
+}
 
-	if (lo < d->threshold * hi)   /* Jaccard <= min/max: cannot reach it */
-		return 0;
-	if (q->prov && v->prov && q->prov != v->prov)
-		return 0;
-	j = sketch_jaccard(v->bg, v->nbg, v->tbg, q->bg, q->n, q->total, d->threshold);
+/* Is event e, which passed may_match(), the query's best match so far? */
+static int better_sketch(ipm_dedup *d, size_t e, const struct query *q, long *best, double *bj)
+{
+	const struct event *v = &d->ev[e];
+	double j = sketch_jaccard(v->bg, v->nbg, v->tbg, q->bg, q->n, q->total, d->threshold);
+
 	if (j < d->threshold || j < *bj || (j == *bj && *best >= 0 && (size_t)*best < e))
 		return 0;   /* the best match wins, the earliest on a tie */
 	*bj = j;
@@ -587,13 +598,18 @@ static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, dou
 	return 1;
 }
 
-/* better() for an event of a date's list: its cheap tests first, from the list. */
+/* Is event e (a band candidate of a date in the window) the same event as
+ * the query's text, and the best so far? */
+static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, double *bj)
+{
+	return may_match(q, d->ev[e].tbg, d->ev[e].prov) && better_sketch(d, e, q, best, bj);
+}
+
+/* better() for an event of a date's list: its cheap tests from the list. */
 static void better_listed(ipm_dedup *d, const struct dent *v, const struct query *q, long *best, double *bj)
 {
-	if (v->tbg < q->lo || v->tbg > q->hi || (q->prov && v->prov && q->prov != v->prov) ||
-	    !prefixes_meet(d, v, q))
-		return;
-	better(d, v->ev, q, best, bj);
+	if (may_match(q, v->tbg, v->prov) && prefixes_meet(d, v, q))
+		better_sketch(d, v->ev, q, best, bj);
 }
 
 /* Compare the text with the candidates, at most LSH_CHECK of them: those
