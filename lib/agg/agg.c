@@ -192,7 +192,7 @@ const char *ipm_agg_spec_words(const ipm_agg *a) { return a->spec.s; }
 ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen)
 {
 	ipm_agg *a = ipm_calloc_own(1, sizeof *a);
-	size_t i;
+	size_t i, k;
 
 	a->sp = *spec;
 	if (!a->sp.date_field)
@@ -215,6 +215,11 @@ ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen)
 	a->idx = ipm_calloc_own(a->ngc + 1, sizeof *a->idx);
 	a->nv = ipm_calloc_own(spec->nops + 1, sizeof *a->nv);
 	a->nvok = ipm_calloc_own(spec->nops + 1, sizeof *a->nvok);
+	a->same = ipm_calloc_own(spec->nops + 1, sizeof *a->same);
+	for (i = 0; i < spec->nops; i++)
+		for (k = 0; k < i && is_num_op(spec->ops[i].kind) && !a->same[i]; k++)
+			if (is_num_op(spec->ops[k].kind) && strcmp(spec->ops[k].field, spec->ops[i].field) == 0)
+				a->same[i] = k + 1;
 	a->nempty = ipm_calloc(spec->nops + 1, sizeof *a->nempty);
 	a->nbad = ipm_calloc(spec->nops + 1, sizeof *a->nbad);
 	spec_words(a);
@@ -252,6 +257,7 @@ void ipm_agg_free(ipm_agg *a)
 	free(a->num);
 	free(a->nv);
 	free(a->nvok);
+	free(a->same);
 	free(a->nempty);
 	free(a->nbad);
 	ipm_buf_free(&a->spec);
@@ -555,6 +561,28 @@ static int parse_num(const char *s, size_t len, double *out)
 		return -1;
 	if (s[i] == '-' || s[i] == '+')
 		neg = s[i++] == '-';
+	if (len - i <= 15) {   /* the common case: up to 15 digits and a point, below 2^53 */
+		size_t pt = 0;
+
+		for (; i < len; i++)
+			if (s[i] >= '0' && s[i] <= '9') {
+				m = m * 10 + (uint64_t)(s[i] - '0');
+				d++;
+			} else if (s[i] == '.' && !pt) {
+				pt = i + 1;
+			} else {
+				break;
+			}
+		if (i == len && d) {
+			*out = pt ? (double)m / p10[len - pt] : (double)m;
+			if (neg)
+				*out = -*out;
+			return 0;
+		}
+		i = neg || s[0] == '+';   /* an exponent or not a number: the general path */
+		m = 0;
+		d = 0;
+	}
 	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, d++)
 		if (m || s[i] != '0') {
 			if (sig++ < 19)
@@ -608,15 +636,15 @@ static void read_num(ipm_agg *a, const ipm_rec *r, size_t k)
 	const ipm_val *v;
 	size_t j;
 
-	for (j = 0; j < k; j++)   /* an earlier op on the same field has read it */
-		if (is_num_op(a->sp.ops[j].kind) && strcmp(a->sp.ops[j].field, a->sp.ops[k].field) == 0) {
-			a->nvok[k] = a->nvok[j];
-			a->nv[k] = a->nv[j];
-			l->seen = a->ol[j].seen;
-			a->nempty[k] = a->nempty[j];
-			a->nbad[k] = a->nbad[j];
-			return;
-		}
+	if (a->same[k]) {   /* an earlier op on the same field has read it */
+		j = a->same[k] - 1;
+		a->nvok[k] = a->nvok[j];
+		a->nv[k] = a->nv[j];
+		l->seen = a->ol[j].seen;
+		a->nempty[k] = a->nempty[j];
+		a->nbad[k] = a->nbad[j];
+		return;
+	}
 	v = ipm_rec_get_hinted(r, a->sp.ops[k].field, &l->hint);
 	a->nvok[k] = 0;
 	l->seen |= v != NULL;

@@ -44,6 +44,7 @@ struct ipm_agg {
 	struct num *num;       /* num[gid * nops + k]: sum/mean/min/max/pct state */
 	double *nv;            /* per op: the number of the current record */
 	int *nvok;             /* per op: 1 number, 0 skipped */
+	size_t *same;          /* per numeric op: an earlier numeric op on its field + 1, or 0 */
 	uint64_t *nempty, *nbad;   /* per op: values skipped as empty / not numbers */
 	size_t nrec;           /* records added (not partial rows) */
 	ipm_buf spec;          /* the spec as command-line words */

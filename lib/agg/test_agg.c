@@ -251,9 +251,57 @@ static void test_numbers(void)
 	free(o);
 }
 
+/* The short-number fast path (up to 15 digits and a point) equals strtod on
+ * random decimals of every length and point position, signs and zeros. */
+static void test_numbers_random(void)
+{
+	const char *g1[] = { "i" };
+	struct ipm_agg_op ops[] = { { IPM_AGG_MAX, "x", 0 } };
+	struct ipm_agg_spec sp = { g1, 1, ops, 1, IPM_BUCKET_NONE, NULL, NULL };
+	enum { N = 3000 };
+	size_t cap = N * 64, n = 0, w = 0, i, k, nd, d, pt;
+	char *in = malloc(cap), *want = malloc(cap), num[32], b[64], *o;
+	unsigned long long seed = 42;
+	double x;
+	int prec;
+
+	w += (size_t)snprintf(want + w, cap - w, "i,max_x\n");
+	for (i = 0; i < N; i++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		nd = 1 + (seed >> 33) % 16;   /* 1..16 digits: 16 takes the general path */
+		k = 0;
+		if ((seed >> 20) & 1)
+			num[k++] = (seed >> 21) & 1 ? '-' : '+';
+		pt = (seed >> 40) & 1 ? (seed >> 41) % (nd + 1) : nd + 1;   /* a point, or none */
+		for (d = 0; d < nd; d++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			if (d == pt)
+				num[k++] = '.';
+			num[k++] = (char)('0' + (seed >> 33) % 10);
+		}
+		num[k] = '\0';
+		x = strtod(num, NULL);
+		if (x == 0)
+			x = 0;
+		for (prec = 15; prec <= 17; prec++) {
+			snprintf(b, sizeof b, "%.*g", prec, x);
+			if (strtod(b, NULL) == x)
+				break;
+		}
+		n += (size_t)snprintf(in + n, cap - n, "{\"i\":\"%05zu\",\"x\":\"%s\"}\n", i, num);
+		w += (size_t)snprintf(want + w, cap - w, "%05zu,%s\n", i, b);
+	}
+	o = run(&sp, in, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, want, "agg: 3000 random decimals read as strtod reads them");
+	free(o);
+	free(in);
+	free(want);
+}
+
 int main(void)
 {
 	test_numbers();
+	test_numbers_random();
 	test_numeric();
 	test_ops();
 	test_merge_errors();

@@ -27,7 +27,8 @@ void rd_csv_field(void *s, size_t len, void *data)
 	c->isnull[c->n] = s == NULL;
 	c->n++;
 	len = s ? len : 0;
-	ipm_buf_reserve(&c->fields, len + 1);   /* one reserve per field: a hot path */
+	if (c->fields.len + len + 2 > c->fields.cap)   /* a hot path: the call only to grow */
+		ipm_buf_reserve(&c->fields, len + 1);
 	if (len)
 		memcpy(c->fields.s + c->fields.len, s, len);
 	c->fields.len += len;
@@ -140,6 +141,7 @@ static int csv_take_row(ipm_reader *rd, int header)
 		rd->hdr_h = ipm_malloc((c->n ? c->n : 1) * sizeof *rd->hdr_h);
 		rd->nhdr = c->n;
 		rd->hdr_unique = 1;
+		rd->shape = rec_shape_new();
 		seen = ipm_hash_new();   /* a repeated name: wide headers stay linear */
 		for (i = 0; i < c->n; i++) {
 			rd->hdr[i] = ipm_strndup(c->fields.s + c->off[i], c->len[i]);
@@ -188,6 +190,7 @@ static int csv_take_row(ipm_reader *rd, int header)
 			rd_csv_type(rd->crec, rd->hdr[i], rd->ctype[i], c->fields.s + c->off[i], c->len[i], c->isnull[i]);
 	}
 	rec_set_pos_borrowed(rd->crec, rd->name, rd->row_line);
+	rd->crec->shape = rd->shape;   /* the header's keys at the header's positions */
 	return 1;
 }
 

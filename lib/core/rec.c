@@ -88,9 +88,17 @@ ipm_rec *ipm_rec_new(void)
 	return ipm_calloc(1, sizeof(ipm_rec));
 }
 
+uint64_t rec_shape_new(void)
+{
+	static _Atomic uint64_t last;
+
+	return ++last;
+}
+
 void ipm_rec_clear(ipm_rec *r)
 {
 	r->n = 0;
+	r->shape = 0;
 	r->file = NULL;
 	r->line = 0;
 	arena_reset(&r->a);
@@ -216,14 +224,19 @@ const ipm_val *ipm_rec_get_hinted(const ipm_rec *r, const char *key, ipm_rec_hin
 {
 	struct field *f;
 
+	/* a record of the shape the hint was made on: no compare at all */
+	if (r->shape && hint->shape == r->shape)
+		return hint->pos < r->n ? &r->f[hint->pos].v : NULL;
 	/* the same key string (a CSV header name) or an equal one (keys copied
 	 * into a reused record can reappear at an old address with new text) */
-	if (hint->pos < r->n && (f = &r->f[hint->pos], strcmp(f->key, key) == 0))
+	if (hint->pos < r->n && (f = &r->f[hint->pos], strcmp(f->key, key) == 0)) {
+		hint->shape = r->shape;
 		return &f->v;
-	if (!(f = find(r, key)))
-		return NULL;
-	hint->pos = (size_t)(f - r->f);
-	return &f->v;
+	}
+	f = find(r, key);
+	hint->pos = f ? (size_t)(f - r->f) : SIZE_MAX;   /* absent from the shape too */
+	hint->shape = r->shape;
+	return f ? &f->v : NULL;
 }
 
 size_t ipm_rec_list(const ipm_rec *r, const char *key, const char **items,
@@ -286,6 +299,7 @@ static struct field *slot(ipm_rec *r, const char *key)
 		f = &r->f[r->n++];
 		f->key = arena_strndup(&r->a, key, klen);
 		f->h = h;
+		r->shape = 0;   /* a new key: no longer the shape a hint knows */
 		rec_indexed(r);
 	}
 	memset(&f->v, 0, sizeof f->v);
@@ -406,6 +420,7 @@ void ipm_rec_del(ipm_rec *r, const char *key)
 		return;
 	memmove(f, f + 1, (size_t)(r->f + r->n - (f + 1)) * sizeof *f);
 	r->n--;
+	r->shape = 0;
 	if (r->ix)
 		ix_build(r);
 }

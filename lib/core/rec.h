@@ -10,6 +10,7 @@
 #define IPM_REC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* JSON: JSON Lines (one object per line). JSONA: a JSON array of objects
@@ -66,9 +67,11 @@ size_t ipm_rec_list(const ipm_rec *r, const char *key, const char **items,
 /* The same split of one value (v may be NULL: 0 items). */
 size_t ipm_val_list(const ipm_val *v, const char **items, size_t *lens, size_t max);
 /* For hot loops over records of one shape (a CSV reader's rows): ipm_rec_get
- * that remembers where key was found, so the next record's lookup is one
- * string compare instead of a search. Zero the hint first. */
-typedef struct { size_t pos; } ipm_rec_hint;
+ * that remembers where key was found (or that it was absent), so the next
+ * record's lookup is one string compare instead of a search, and no compare
+ * at all for the next row of the same CSV header. Zero the hint first; one
+ * hint per key. */
+typedef struct { size_t pos; uint64_t shape; } ipm_rec_hint;
 const ipm_val *ipm_rec_get_hinted(const ipm_rec *r, const char *key, ipm_rec_hint *hint);
 
 /* Setters copy key and value; an existing key keeps its position. */

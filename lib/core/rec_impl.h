@@ -42,7 +42,12 @@ struct ipm_rec {
 	long line;
 	uint32_t *ix;          /* a record of many fields: open-addressing index of */
 	size_t ixcap;          /* field positions + 1 by key hash, so lookups stay O(1) */
+	uint64_t shape;        /* nonzero: every record of this shape has the same keys at
+	                        * the same positions (a CSV reader's rows; see rec_shape_new) */
 };
+
+/* A new shape id (unique in the process): a reader takes one per header. */
+uint64_t rec_shape_new(void);
 
 /* FNV-1a of a key and its length folded in; *lenp receives strlen(key). */
 uint32_t rec_key_hash(const char *key, size_t *lenp);
@@ -159,6 +164,7 @@ struct ipm_reader {
 	int mid_file;          /* a part reader whose first line is not the file's first */
 	ipm_rec *crec;
 	int hdr_unique;        /* no repeated header name: rows take the fast path */
+	uint64_t shape;        /* rec_shape_new() of the current header: its rows share it */
 	ipm_buf pending;       /* CSV text of the row in progress, for rejects */
 	int csv_blank;         /* a blank line ended the block: the next row is a header */
 	int saw_blank;         /* csv_blank was set once (ipm_reader_saw_blank) */
