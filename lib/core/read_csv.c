@@ -12,6 +12,7 @@ void rd_csv_field(void *s, size_t len, void *data)
 {
 	struct cctx *c = data;
 
+	c->raw += len;
 	if (c->keep && (c->n >= c->nkeep || !c->keep[c->n])) {
 		c->n++;   /* parsed and counted, not stored (nor read: see csv_take_row) */
 		return;
@@ -57,7 +58,42 @@ void rd_csv_new(ipm_reader *rd)
 	rd->cp_live = 1;
 	rd->c.n = 0;
 	rd->c.rows = 0;
+	rd->c.raw = 0;
 	ipm_buf_clear(&rd->c.fields);
+}
+
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* Spaces and tabs are part of a field (RFC 4180, as Miller reads them), but
+ * libcsv trims them around unquoted fields unless a space function says no
+ * byte is a space, and that function costs a call per byte. So a row is
+ * parsed without it and again with it only when a space may have been
+ * trimmed: its line holds a space or tab and its fields fall short of the
+ * line (or it spans lines). A row that only parses with spaces trimmed (a
+ * space before a quoted field) is kept as trimmed. text: the row's lines. */
+static void keep_spaces(ipm_reader *rd, const char *text, size_t len)
+{
+	struct cctx *c = &rd->c;
+	size_t content = rd->llen - (rd->llen && rd->ls[rd->llen - 1] == '\r');
+
+	if (!rd->pending.len && c->n && c->raw + c->n - 1 == content)
+		return;   /* the fields and delimiters fill the line: nothing trimmed */
+	if (!memchr(text, ' ', len) && (rd->delim == '\t' || !memchr(text, '\t', len)))
+		return;
+	c->n = c->rows = 0;
+	c->raw = c->fields.len = 0;
+	csv_set_space_func(&rd->cp, no_space);
+	if (csv_parse(&rd->cp, text, len, rd_csv_field, rd_csv_row, c) == len && c->rows == 1 &&
+	    c->n == c->n_at_row) {
+		csv_set_space_func(&rd->cp, NULL);
+		return;
+	}
+	rd_csv_new(rd);   /* the lenient reading, as the first parse had it */
+	csv_parse(&rd->cp, text, len, rd_csv_field, rd_csv_row, c);
 }
 
 
@@ -249,13 +285,18 @@ int rd_csv_line(ipm_reader *rd, int at_eof)
 		rd_reject(rd, rd->row_line, reason, rd->pending.s, rd->pending.len);
 		rd->c.n = 0;
 		rd->c.rows = 0;
+		rd->c.raw = 0;
 		ipm_buf_clear(&rd->pending);
 		return 0;
 	}
 	if (rd->c.rows) {
+		if (!at_eof)
+			keep_spaces(rd, rd->pending.len ? rd->pending.s : rd->ls,
+			            rd->pending.len ? rd->pending.len : rd->llen + 1);
 		got = csv_take_row(rd, rd->hdr == NULL || rd->csv_blank);
 		rd->c.n = 0;
 		rd->c.rows = 0;
+		rd->c.raw = 0;
 		/* not ipm_buf_clear: the returned record borrows these bytes */
 		rd->c.fields.len = 0;
 		ipm_buf_clear(&rd->pending);

@@ -125,6 +125,7 @@ struct cctx {
 	unsigned char *isnull;
 	int rows;              /* rows completed since last take */
 	size_t n_at_row;       /* fields when the last row completed */
+	size_t raw;            /* bytes of the fields so far (see keep_spaces) */
 	unsigned char *keep;   /* per header column: stored (ipm_reader_only); NULL: all */
 	size_t nkeep;
 };

@@ -79,6 +79,30 @@ static void test_io(void)
 	CHECK_STR(o, "a,b\n1,\"x\ny\"\n", "csv: newline in quotes round-trips");
 	CHECK(bad == 2, "csv: wrong field count and unterminated quote rejected");
 	free(o);
+	o = convert("a,b\n x ,  y\r\n\tt\t,\"1\n2 \"\n\"q\" ,z\n1, 2\n", IPM_FMT_CSV, IPM_FMT_JSON, &bad);
+	CHECK_STR(o, "{\"a\":\" x \",\"b\":\"  y\"}\n{\"a\":\"\\tt\\t\",\"b\":\"1\\n2 \"}\n"
+	          "{\"a\":\"q\",\"b\":\"z\"}\n{\"a\":\"1\",\"b\":\" 2\"}\n",
+	          "csv: spaces and tabs kept (one line, CRLF, over two lines); a space after a quote trimmed");
+	free(o);
+	{
+		const char *tsv = "a\tb\n x \t y \n";
+		FILE *fi = fmemopen((void *)tsv, strlen(tsv), "r");
+		ipm_reader *rd = ipm_reader_open(fi, "t", IPM_FMT_CSV, '\t');
+		ipm_rec *r;
+
+		CHECK(ipm_reader_next(rd, &r) == 1 && strcmp(ipm_rec_str(r, "a"), " x ") == 0 &&
+		      strcmp(ipm_rec_str(r, "b"), " y ") == 0, "tsv: spaces kept");
+		ipm_reader_close(rd);
+		fclose(fi);
+	}
+	o = convert("{\"a\":\" x \",\"b\":\"\\ty \",\"c\":\" \"}\n", IPM_FMT_JSON, IPM_FMT_CSV, &bad);
+	{
+		char *back = convert(o, IPM_FMT_CSV, IPM_FMT_JSON, &bad);
+
+		CHECK_STR(back, "{\"a\":\" x \",\"b\":\"\\ty \",\"c\":\" \"}\n", "csv: padded values round-trip");
+		free(back);
+	}
+	free(o);
 	o = convert("{\"k\":\"\\u00e9\",\"e\":\"\",\"n\":null,\"l\":[\"a\",\"b\"]}\n", IPM_FMT_JSON, IPM_FMT_CSV, &bad);
 	CHECK_STR(o, "k,e,n,l\n\xc3\xa9,\"\",,a;b\n", "csv out: arrays joined with ';'");
 	free(o);

@@ -23,6 +23,9 @@ files="$top/testdata/agg/09_csv.in $top/testdata/tag/csv.in"
 # no ipm schema, so ipm reads strings as mlr -S does)
 printf 'id,province,n,note\nd1,北京,3,a b\nd2,,4,"x;y"\n' > "$tmp/plain.csv"
 files="$files $tmp/plain.csv"
+# spaces around and inside unquoted cells are data (RFC 4180; libcsv would trim them)
+printf 'id,name,note\n d1 , 北京 , a\nd2,x y ,  \n' > "$tmp/spaces.csv"
+files="$files $tmp/spaces.csv"
 
 known() { # name of a file whose difference is Miller's, not ipm's
 	case $(basename "$1") in newlines_crlf.csv) return 0 ;; esac
