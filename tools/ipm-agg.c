@@ -102,8 +102,8 @@ static int run_parallel(FILE *fp, const char *name, struct run *u)
 		return -1;
 	/* parts of 8 MB at least, unless -j asks for threads explicitly */
 	ni = ipm_agg_inputs(u->a, in, MAX_INPUTS);
-	bad = ipm_par_read(fp, name, n, u->o->jobs ? 1 : 8LL << 20, u->o->in_fmt, u->o->ifs, in,
-	                   ni <= MAX_INPUTS ? ni : 0, u->rj, &sink, &again);
+	bad = ipm_par_read(fp, name, n, u->o->jobs ? 1 : 8LL << 20, u->o->in_fmt, u->o->ifs,
+	                   ni <= MAX_INPUTS ? in : NULL, ni <= MAX_INPUTS ? ni : 0, u->rj, &sink, &again);
 	if (u->o->verbose && bad >= 0 && again)
 		ipm_err(name, 0, "%zu parts read again (a quoted field crossed a part start)", again);
 	return bad < 0 ? -1 : bad > 0 ? IPM_EXIT_DATA : 0;

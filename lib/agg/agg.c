@@ -310,8 +310,9 @@ static void sanitize_list(struct list *l, size_t n)
 }
 
 /* The non-empty items of field in r, in order; distinct ones only when
- * dedupe (a record counts once per value). */
-static void fill_list(struct list *l, const ipm_rec *r, const char *field, int dedupe)
+ * dedupe (a record counts once per value). A group column (group) leaves the
+ * UTF-8 check of a single item to record_group: a known group needs none. */
+static void fill_list(struct list *l, const ipm_rec *r, const char *field, int dedupe, int group)
 {
 	const ipm_val *v = ipm_rec_get_hinted(r, field, &l->hint);
 	size_t n = ipm_val_list(v, l->it, l->len, l->cap), i, j, k;
@@ -323,8 +324,14 @@ static void fill_list(struct list *l, const ipm_rec *r, const char *field, int d
 		l->len = ipm_realloc(l->len, n * sizeof *l->len);
 		n = ipm_val_list(v, l->it, l->len, l->cap);
 	}
+	l->unchecked = 0;
+	if (n == 1 && l->len[0] && group) {
+		l->n = 1;   /* the common case: one value */
+		l->unchecked = 1;
+		return;
+	}
 	if (n == 1 && l->len[0] && ipm_utf8_valid_len(l->it[0], l->len[0]) == l->len[0]) {
-		l->n = 1;   /* the common case: one valid value */
+		l->n = 1;
 		return;
 	}
 	sanitize_list(l, n);
@@ -415,6 +422,29 @@ static size_t group_id(ipm_agg *a)
 }
 
 size_t ipm_agg_group_id(ipm_agg *a) { return group_id(a); }
+
+/* The group of the current odometer position. Stored group values are all
+ * valid UTF-8 (sanitized when added), so a key found needs no check; a new
+ * one has its unchecked values sanitized first, as the writer would. */
+static size_t record_group(ipm_agg *a)
+{
+	long g;
+	size_t c;
+	int fixed = 0;
+
+	make_key(a);
+	if ((g = ipm_hash_find(a->groups, a->key.s, a->key.len)) >= 0)
+		return (size_t)g;
+	for (c = 0; c < a->ngc; c++)
+		if (a->gl[c].unchecked) {
+			a->gl[c].unchecked = 0;
+			sanitize_list(&a->gl[c], 1);
+			fixed = 1;
+		}
+	if (fixed)
+		make_key(a);
+	return group_id(a);
+}
 
 /* Set entry of value in op k of group gid; *isnew when first seen. */
 static size_t set_entry(ipm_agg *a, size_t gid, size_t k, const char *s, size_t len, int *isnew)
@@ -704,7 +734,7 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 			list_push(&a->gl[c], a->bucket, blen);
 			continue;
 		}
-		fill_list(&a->gl[c], r, a->gcols[c], 1);
+		fill_list(&a->gl[c], r, a->gcols[c], 1, 1);
 		if (a->gl[c].n == 0)
 			list_push(&a->gl[c], "", 0);   /* the empty group */
 		a->idx[c] = 0;
@@ -712,7 +742,7 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 	a->nrec++;
 	for (k = 0; k < a->sp.nops; k++)
 		if (a->sp.ops[k].kind == IPM_AGG_DISTINCT || a->sp.ops[k].kind == IPM_AGG_TOP)
-			fill_list(&a->ol[k], r, a->sp.ops[k].field, 1);
+			fill_list(&a->ol[k], r, a->sp.ops[k].field, 1, 0);
 		else if (is_num_op(a->sp.ops[k].kind))
 			read_num(a, r, k);
 		else if (a->sp.ops[k].kind != IPM_AGG_COUNT && di < 0 &&
@@ -720,8 +750,7 @@ void ipm_agg_add(ipm_agg *a, const ipm_rec *r)
 			di = (long)ipm_hash_put(a->strs, date, strlen(date), NULL);
 	memset(a->idx, 0, a->ngc * sizeof *a->idx);
 	for (;;) {
-		make_key(a);
-		gid = group_id(a);
+		gid = record_group(a);
 		update(a, gid, di);
 		/* next combination of exploded values (odometer, last column fastest) */
 		for (c = a->ngc; c > 0; c--) {
@@ -789,7 +818,7 @@ static const char *check_row(ipm_agg *a, const ipm_rec *r)
 			break;
 		case IPM_AGG_SUM:
 		case IPM_AGG_MEAN:
-			fill_list(&a->ol[k], r, a->ocols[k], 0);
+			fill_list(&a->ol[k], r, a->ocols[k], 0, 0);
 			if (!v || v->t != IPM_V_ARR || a->ol[k].n != 3 ||
 			    parse_num(a->ol[k].it[0], a->ol[k].len[0], &x) != 0 ||
 			    parse_num(a->ol[k].it[1], a->ol[k].len[1], &x) != 0 ||
@@ -807,7 +836,7 @@ static const char *check_row(ipm_agg *a, const ipm_rec *r)
 				return "partial median/percentile is not an array";
 			/* fall through */
 		case IPM_AGG_TOP:
-			fill_list(&a->ol[k], r, a->ocols[k], 0);
+			fill_list(&a->ol[k], r, a->ocols[k], 0, 0);
 			for (i = 0; i < a->ol[k].n; i++)
 				if (parse_pair(a->ol[k].it[i], a->ol[k].len[i], &vl, &cnt) != 0 ||
 				    (a->sp.ops[k].kind == IPM_AGG_PCT &&
@@ -847,7 +876,7 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 		st[k] += (uint64_t)ipm_rec_long(r, a->ocols[k], 0);
 		break;
 	case IPM_AGG_DISTINCT:
-		fill_list(&a->ol[k], r, a->ocols[k], 0);
+		fill_list(&a->ol[k], r, a->ocols[k], 0, 0);
 		for (i = 0; i < a->ol[k].n; i++) {
 			e = set_entry(a, gid, k, a->ol[k].it[i], a->ol[k].len[i], &isnew);
 			st[k] += (uint64_t)isnew;
@@ -855,7 +884,7 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 		}
 		break;
 	case IPM_AGG_TOP:
-		fill_list(&a->ol[k], r, a->ocols[k], 0);
+		fill_list(&a->ol[k], r, a->ocols[k], 0, 0);
 		for (i = 0; i < a->ol[k].n; i++) {
 			parse_pair(a->ol[k].it[i], a->ol[k].len[i], &vl, &cnt);
 			e = set_entry(a, gid, k, a->ol[k].it[i], vl, &isnew);
@@ -872,7 +901,7 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 		break;
 	case IPM_AGG_SUM:
 	case IPM_AGG_MEAN:
-		fill_list(&a->ol[k], r, a->ocols[k], 0);
+		fill_list(&a->ol[k], r, a->ocols[k], 0, 0);
 		parse_num(a->ol[k].it[0], a->ol[k].len[0], &m.sum);
 		parse_num(a->ol[k].it[1], a->ol[k].len[1], &m.comp);
 		parse_num(a->ol[k].it[2], a->ol[k].len[2], &x);
@@ -887,7 +916,7 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 			num_add(&a->num[gid * a->sp.nops + k], x, 1);
 		break;
 	case IPM_AGG_PCT:
-		fill_list(&a->ol[k], r, a->ocols[k], 0);
+		fill_list(&a->ol[k], r, a->ocols[k], 0, 0);
 		for (i = 0; i < a->ol[k].n; i++) {
 			parse_pair(a->ol[k].it[i], a->ol[k].len[i], &vl, &cnt);
 			parse_num(a->ol[k].it[i], vl, &x);
@@ -928,6 +957,7 @@ int ipm_agg_merge_row(ipm_agg *a, const ipm_rec *r, const char **why)
 			list_push(&a->gl[c], "", 0);
 		else
 			list_push(&a->gl[c], v->s, v->len);
+		sanitize_list(&a->gl[c], 1);   /* stored group values are valid UTF-8 */
 	}
 	make_key(a);
 	gid = group_id(a);

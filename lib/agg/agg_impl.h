@@ -17,6 +17,7 @@ struct list {
 	ipm_buf fix;           /* items with invalid UTF-8, as U+FFFD-sanitized copies */
 	ipm_rec_hint hint;     /* where the field was in the last record */
 	int seen;              /* the field occurred in some record */
+	int unchecked;         /* one item, its UTF-8 not checked yet (see record_group) */
 };
 
 /* Numeric state of one op in one group: Neumaier-compensated sum. */

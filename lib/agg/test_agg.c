@@ -298,8 +298,29 @@ static void test_numbers_random(void)
 	free(want);
 }
 
+/* Group values with invalid UTF-8 group as their sanitized form (U+FFFD for
+ * each bad sequence), whether the group is new or known, and so do partial
+ * rows merged. */
+static void test_utf8_groups(void)
+{
+	const char *g1[] = { "p" };
+	struct ipm_agg_op ops[] = { { IPM_AGG_COUNT, NULL, 0 } };
+	struct ipm_agg_spec sp = { g1, 1, ops, 1, IPM_BUCKET_NONE, NULL, NULL };
+	const char *in = "p,x\na\xff,1\nb,2\na\xfe,3\na\xef\xbf\xbd,4\na\xff,5\n";
+	const char *part = "p,count,_spec\na\xfe,2,-g p count\na\xff,3,-g p count\n";
+	char *o;
+
+	o = run(&sp, in, 0, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "p,count\na\xef\xbf\xbd,4\nb,1\n", "agg: invalid UTF-8 groups as their sanitized form");
+	free(o);
+	o = run(&sp, part, 1, 0, IPM_FMT_CSV);
+	CHECK_STR(o, "p,count\na\xef\xbf\xbd,5\n", "agg: merged partial rows' invalid group values sanitized, one group");
+	free(o);
+}
+
 int main(void)
 {
+	test_utf8_groups();
 	test_numbers();
 	test_numbers_random();
 	test_numeric();

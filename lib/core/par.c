@@ -170,7 +170,7 @@ static void *work(void *p)
 	int rc;
 
 	ipm_reader_on_reject(rd, keep_reject, j);
-	if (j->nonly)
+	if (j->only)
 		ipm_reader_only(rd, j->only, j->nonly);
 	if (j->want >= 0)
 		ipm_reader_stop_after(rd, j->want);

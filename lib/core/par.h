@@ -38,7 +38,7 @@ struct ipm_par_sink {
  * serial read would, and passed to rj (which may be NULL) in file order.
  * From the first part holding a blank CSV line (after which a new header may
  * start a new block of columns) the file is read on by one reader to its end.
- * only/nonly: the columns each reader keeps (ipm_reader_only; nonly 0: all).
+ * only/nonly: the columns each reader keeps (ipm_reader_only; only NULL: all).
  * Returns the number of malformed records, or -1 when path cannot be split
  * (not a regular file, no complete CSV header line): then nothing was read,
  * read it serially. */

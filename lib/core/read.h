@@ -54,8 +54,9 @@ void ipm_reader_on_reject(ipm_reader *rd,
 	void (*fn)(void *ctx, const char *file, long line, const char *reason,
 	           const char *text, size_t len), void *ctx);
 /* CSV: store only these columns in each record (the others are parsed and
- * counted, not copied), for a stage that reads few fields of wide rows.
- * Names are copied; call before the first record. JSON Lines: no effect. */
+ * counted, not copied), for a stage that reads few fields of wide rows; n 0:
+ * none (a count). Names are copied; call before the first record. JSON Lines:
+ * no effect. */
 void ipm_reader_only(ipm_reader *rd, const char *const *names, size_t n);
 void ipm_reader_close(ipm_reader *rd);
 

@@ -130,14 +130,14 @@ static void keep_columns(ipm_reader *rd)
 
 	rd->cols = ipm_malloc((rd->nhdr ? rd->nhdr : 1) * sizeof *rd->cols);
 	rd->ncols = 0;
-	if (rd->nonly) {
+	if (rd->only) {
 		rd->c.keep = ipm_calloc(rd->nhdr ? rd->nhdr : 1, 1);
 		rd->c.nkeep = rd->nhdr;
 	}
 	for (i = 0; i < rd->nhdr; i++) {
 		for (k = 0; k < rd->nonly && !rd->c.keep[i]; k++)
 			rd->c.keep[i] = strcmp(rd->hdr[i], rd->only[k]) == 0;
-		if (!rd->nonly || rd->c.keep[i])
+		if (!rd->only || rd->c.keep[i])
 			rd->cols[rd->ncols++] = i;
 	}
 }
