@@ -261,8 +261,11 @@ int rd_csv_line(ipm_reader *rd, int at_eof)
 		if (n < len || rd->c.rows == 0 || rd->pending.len)
 			ipm_buf_add(&rd->pending, rd->ls, len);
 		/* a row ended inside the line (a bare CR) and more follows: the line
-		 * holds more than one row, which one record cannot say */
-		if (n == len && rd->c.rows > 0 && (rd->c.rows > 1 || rd->c.n != rd->c.n_at_row)) {
+		 * holds more than one row, which one record cannot say. More follows
+		 * when fields came after the row or libcsv is inside one (its pstate
+		 * is not 0, ROW_NOT_BEGUN: a quote opened after the CR, say) */
+		if (n == len && rd->c.rows > 0 &&
+		    (rd->c.rows > 1 || rd->c.n != rd->c.n_at_row || rd->cp.pstate != 0)) {
 			snprintf(reason, sizeof reason, "a CSV row ends at a bare CR inside the line (old Mac "
 			         "line ends: tr '\\r' '\\n' converts them)");
 			if (rd->pending.len)

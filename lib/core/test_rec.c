@@ -79,6 +79,13 @@ static void test_io(void)
 	CHECK_STR(o, "a,b\n1,\"x\ny\"\n", "csv: newline in quotes round-trips");
 	CHECK(bad == 2, "csv: wrong field count and unterminated quote rejected");
 	free(o);
+	/* a row ended by a bare CR, then a quote opened on the same line: the
+	 * line is rejected whole, so the blank line after it is a block break
+	 * and not (as it was) text of a quoted field that libcsv still held */
+	o = convert("a\nx\r\"open\nb\n\nc\n1\n", IPM_FMT_CSV, IPM_FMT_JSON, &bad);
+	CHECK_STR(o, "{\"a\":\"b\"}\n{\"c\":\"1\"}\n", "csv: a bare CR then an open quote: the line rejected");
+	CHECK(bad == 1, "csv: that line counted once");
+	free(o);
 	o = convert("a,b\n x ,  y\r\n\tt\t,\"1\n2 \"\n\"q\" ,z\n1, 2\n", IPM_FMT_CSV, IPM_FMT_JSON, &bad);
 	CHECK_STR(o, "{\"a\":\" x \",\"b\":\"  y\"}\n{\"a\":\"\\tt\\t\",\"b\":\"1\\n2 \"}\n"
 	          "{\"a\":\"q\",\"b\":\"z\"}\n{\"a\":\"1\",\"b\":\" 2\"}\n",
