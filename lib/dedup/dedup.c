@@ -58,6 +58,7 @@ struct bslot {
  * an event costs at most 1 KB of text whatever its length. */
 #define SKETCH_MAX 256
 #define HEAD_N 8
+#define SIG_WORDS 4           /* a set's signature: 256 bits, one per member's hash */
 
 struct event {
 	char *id;
@@ -107,8 +108,11 @@ struct dent {
 	                       * filter (in the same order: equal halves only say "maybe") */
 };
 
+/* A date's events: a[i] is scanned for every record of a date nearby,
+ * sig[i] (see signatures_meet) only when a[i] passes may_match. */
 struct dlist {
 	struct dent *a;
+	uint64_t (*sig)[SIG_WORDS];
 	uint32_t n, cap;
 };
 
@@ -184,8 +188,10 @@ void ipm_dedup_free(ipm_dedup *d)
 	free(d->ev);
 	free(d->tl);
 	free(d->url_ev);
-	for (i = 0; i < ipm_hash_count(d->dates); i++)
+	for (i = 0; i < ipm_hash_count(d->dates); i++) {
 		free(d->date_ev[i].a);
+		free(d->date_ev[i].sig);
+	}
 	free(d->date_ev);
 	free(d->date_n);
 	free(d->date_lsh);
@@ -510,7 +516,8 @@ static void lsh_start(ipm_dedup *d, size_t di)
 	for (e = 0; e < d->date_ev[di].n; e++)
 		lsh_insert(d, di, d->date_ev[di].a[e].ev, NULL);
 	free(d->date_ev[di].a);   /* from now on the band index finds them */
-	d->date_ev[di] = (struct dlist){ NULL, 0, 0 };
+	free(d->date_ev[di].sig);
+	d->date_ev[di] = (struct dlist){ NULL, NULL, 0, 0 };
 }
 
 /* The text being matched: its sketch and province (index + 1, 0 none). */
@@ -521,7 +528,31 @@ struct query {
 	int have_h;            /* h holds its band hashes */
 	uint64_t h[LSH_BANDS];
 	uint32_t need[SKETCH_MAX + 1]; /* prefix filter: members shared by an event of that size, 0 not yet known */
+	uint64_t sig[SIG_WORDS];   /* its signature (see signatures_meet) */
 };
+
+/* Bits set in x (inline: without -mpopcnt the builtin is a libgcc call). */
+static size_t bits_set(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* A set's signature: each member sets one of 256 bits (from its hash's
+ * product with an odd constant: sketches are sorted by the hash itself). */
+static void signature(const uint32_t *bg, size_t n, uint64_t sig[SIG_WORDS])
+{
+	size_t i;
+	uint32_t b;
+
+	memset(sig, 0, SIG_WORDS * sizeof *sig);
+	for (i = 0; i < n; i++) {
+		b = (bg[i] * 0x9E3779B1u) >> 24;
+		sig[b >> 6] |= 1ULL << (b & 63);
+	}
+}
 
 /* The size test of better() (min / max >= t, in doubles as there) as two
  * integer bounds, found once a record: a date's scan compares integers. */
@@ -541,6 +572,19 @@ static void query_sizes(struct query *q, double t)
 	memset(q->need, 0, sizeof q->need);
 }
 
+/* Members the query's set and one of nbg members must share (shared_needed),
+ * computed once a size: a date's events have few sizes. */
+static size_t need_of(const ipm_dedup *d, const struct query *q, uint32_t nbg)
+{
+	size_t a = q->need[nbg];
+
+	if (!a) {
+		a = shared_needed(d->threshold, nbg, q->n);
+		((struct query *)q)->need[nbg] = (uint32_t)(a ? a : UINT32_MAX);
+	}
+	return a == UINT32_MAX ? 0 : a;
+}
+
 /* The prefix filter, without touching the event's sketch: two whole sets
  * with Jaccard >= t share at least a = ceil(t (|A| + |B|) / (1 + t)) members,
  * so in one global order (the hash values: sketches are sorted) the first
@@ -549,17 +593,11 @@ static void query_sizes(struct query *q, double t)
  * apply: a cut sketch, or a prefix longer than the event's head). */
 static int prefixes_meet(const ipm_dedup *d, const struct dent *v, const struct query *q)
 {
-	double t = d->threshold;
 	size_t a, pv, pq, i = 0, j = 0;
 
 	if (v->nbg != v->tbg || q->n != q->total)
 		return 1;
-	if (!(a = q->need[v->nbg])) {   /* as many events as sizes: computed once a size */
-		a = shared_needed(t, v->nbg, q->n);
-		((struct query *)q)->need[v->nbg] = (uint32_t)(a ? a : UINT32_MAX);
-	} else if (a == UINT32_MAX) {
-		a = 0;
-	}
+	a = need_of(d, q, v->nbg);
 	if (a == 0 || a > v->nbg || a > q->n)
 		return a == 0;
 	pv = v->nbg - a + 1;
@@ -575,6 +613,26 @@ static int prefixes_meet(const ipm_dedup *d, const struct dent *v, const struct 
 			j++;
 	}
 	return 0;
+}
+
+/* The signature filter, also without touching the event's sketch: a bit
+ * set in one signature and not in the other is a member the other set lacks
+ * (each member sets one bit), so those bits count at least the members left
+ * unmatched; more than |A| - need of them and Jaccard >= t is out of reach,
+ * as sketch_jaccard's early stop would find. 1 when they may meet (or the
+ * sets were cut, where the test does not apply). */
+static int signatures_meet(const ipm_dedup *d, const struct dent *v, const uint64_t *sig,
+                           const struct query *q)
+{
+	size_t need, k, only_v = 0, only_q = 0;
+
+	if (v->nbg != v->tbg || q->n != q->total || !(need = need_of(d, q, v->nbg)))
+		return 1;
+	for (k = 0; k < SIG_WORDS; k++) {
+		only_v += bits_set(sig[k] & ~q->sig[k]);
+		only_q += bits_set(q->sig[k] & ~sig[k]);
+	}
+	return only_v + need <= v->nbg && only_q + need <= q->n;
 }
 
 /* Can a text of tbg bigrams and province prov be the query's event? Its
@@ -606,9 +664,10 @@ static int better(ipm_dedup *d, size_t e, const struct query *q, long *best, dou
 }
 
 /* better() for an event of a date's list: its cheap tests from the list. */
-static void better_listed(ipm_dedup *d, const struct dent *v, const struct query *q, long *best, double *bj)
+static void better_listed(ipm_dedup *d, const struct dent *v, const uint64_t *sig, const struct query *q,
+                          long *best, double *bj)
 {
-	if (may_match(q, v->tbg, v->prov) && prefixes_meet(d, v, q))
+	if (may_match(q, v->tbg, v->prov) && signatures_meet(d, v, sig, q) && prefixes_meet(d, v, q))
 		better_sketch(d, v->ev, q, best, bj);
 }
 
@@ -650,7 +709,7 @@ static void text_match(ipm_dedup *d, size_t di, struct query *q, long *best, dou
 
 	if (!d->date_lsh[di]) {
 		for (e = 0; e < d->date_ev[di].n; e++)
-			better_listed(d, &d->date_ev[di].a[e], q, best, bj);
+			better_listed(d, &d->date_ev[di].a[e], d->date_ev[di].sig[e], q, best, bj);
 		return;
 	}
 	d->query++;
@@ -765,7 +824,7 @@ static size_t date_index(ipm_dedup *d, const char *date)
 		d->date_ev = ipm_realloc(d->date_ev, n * sizeof *d->date_ev);
 		d->date_n = ipm_realloc(d->date_n, n * sizeof *d->date_n);
 		d->date_lsh = ipm_realloc(d->date_lsh, n);
-		d->date_ev[i] = (struct dlist){ NULL, 0, 0 };
+		d->date_ev[i] = (struct dlist){ NULL, NULL, 0, 0 };
 		d->date_n[i] = 0;
 		d->date_lsh[i] = 0;
 	}
@@ -780,6 +839,7 @@ static void list_event(struct dlist *l, size_t ev, const struct query *q)
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 4;
 		l->a = ipm_realloc(l->a, l->cap * sizeof *l->a);
+		l->sig = ipm_realloc(l->sig, l->cap * sizeof *l->sig);
 	}
 	v = &l->a[l->n++];
 	memset(v, 0, sizeof *v);
@@ -789,6 +849,7 @@ static void list_event(struct dlist *l, size_t ev, const struct query *q)
 	v->prov = q->prov;
 	for (i = 0; i < HEAD_N && i < q->n; i++)
 		v->head[i] = (uint16_t)(q->bg[i] >> 16);
+	memcpy(l->sig[l->n - 1], q->sig, sizeof q->sig);
 }
 
 /* Give event ev the query's text (its sketch is taken over) and date. */
@@ -863,6 +924,7 @@ size_t ipm_dedup_add(ipm_dedup *d, ipm_rec *r)
 		di = date_index(d, date);
 		q.bg = bg = text_sketch(text, &q.n, &q.total);
 		query_sizes(&q, d->threshold);
+		signature(q.bg, q.n, q.sig);
 		q.prov = prov && *prov ? (uint32_t)ipm_hash_put(d->provs, prov, strlen(prov), NULL) + 1 : 0;
 		if (ev < 0 && q.n)
 			ev = window_match(d, date, di, &q);

@@ -185,8 +185,81 @@ static void test_many_on_one_date(void)
 	ipm_dedup_free(d);
 }
 
+/* The filters before the sketch merge (size, prefix, signature) may only
+ * skip texts that cannot reach the threshold: random texts and mutations of
+ * them on one date (fewer than the band index's LSH_MIN events) join the
+ * event that comparing with every event's first text gives, at thresholds
+ * where many pairs fall near the threshold. */
+static void test_filters_exact(void)
+{
+	static const char *const cjk[] = { "互", "联", "网", "工", "业", "医", "疗", "政", "务", "服",
+	                                   "平", "台", "智", "慧", "城", "市", "数", "字", "乡", "村" };
+	static const double ts[] = { 0.5, 0.8, 0.9 };
+	enum { NTEXT = 240, MAXC = 64 };
+	char (*texts)[MAXC * 3 + 1] = malloc(NTEXT * sizeof *texts);
+	size_t ev_text[NTEXT], nev, i, k, c, len, want, got, wrong, near;
+	uint64_t seed = 12345, *a, *b;
+	double best, j;
+	ipm_dedup *d;
+	ipm_rec *r = ipm_rec_new();
+
+	for (k = 0; k < sizeof ts / sizeof ts[0]; k++) {
+		d = ipm_dedup_new(ts[k], 0);
+		nev = wrong = near = 0;
+		for (i = 0; i < NTEXT; i++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			if (i < 40 || (seed >> 60) < 4) {   /* a new random text */
+				len = 8 + (seed >> 33) % (MAXC - 8);
+				texts[i][0] = '\0';
+				for (c = 0; c < len; c++) {
+					seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+					strcat(texts[i], cjk[(seed >> 33) % 20]);
+				}
+			} else {   /* an earlier text with 1 to 16 characters changed */
+				memcpy(texts[i], texts[(seed >> 33) % i], sizeof texts[i]);
+				len = strlen(texts[i]) / 3;
+				for (c = 0; c < 1 + (seed >> 40) % 16; c++) {
+					seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+					memcpy(texts[i] + 3 * ((seed >> 33) % len), cjk[(seed >> 20) % 20], 3);
+				}
+			}
+			/* the oracle: the best Jaccard over every event's first text, the earliest on a tie */
+			best = 0;
+			want = nev;
+			for (c = 0; c < nev; c++) {
+				size_t na = ipm_text_bigrams(texts[i], strlen(texts[i]), &a);
+				size_t nb = ipm_text_bigrams(texts[ev_text[c]], strlen(texts[ev_text[c]]), &b);
+
+				j = ipm_jaccard(a, na, b, nb);
+				free(a);
+				free(b);
+				near += j >= ts[k] - 0.05 && j < ts[k] + 0.05;
+				if (j >= ts[k] && j > best) {
+					best = j;
+					want = c;
+				}
+			}
+			ipm_rec_clear(r);
+			ipm_rec_set_cstr(r, "date", "2018-05-01");
+			ipm_rec_set_cstr(r, "text", texts[i]);
+			got = ipm_dedup_add(d, r);
+			wrong += got != want;
+			if (want == nev)
+				ev_text[nev++] = i;
+		}
+		CHECK(wrong == 0 && near >= 20 && nev > 40 && nev < NTEXT,
+		      "dedup: the filters skip no match (random texts and mutations, thresholds 0.5, 0.8, 0.9)");
+		if (getenv("T_VERBOSE") || wrong || near < 20)
+			fprintf(stderr, "threshold %.2f: %zu wrong, %zu pairs near it, %zu events\n", ts[k], wrong, near, nev);
+		ipm_dedup_free(d);
+	}
+	ipm_rec_free(r);
+	free(texts);
+}
+
 int main(void)
 {
+	test_filters_exact();
 	test_many_on_one_date();
 	test_url();
 	test_measure();
