@@ -220,6 +220,11 @@ ipm_agg *ipm_agg_new(const struct ipm_agg_spec *spec, char *err, size_t errlen)
 		for (k = 0; k < i && is_num_op(spec->ops[i].kind) && !a->same[i]; k++)
 			if (is_num_op(spec->ops[k].kind) && strcmp(spec->ops[k].field, spec->ops[i].field) == 0)
 				a->same[i] = k + 1;
+	a->share = ipm_calloc_own(spec->nops + 1, sizeof *a->share);
+	for (i = 0; i < spec->nops; i++)
+		for (k = 0; k < i && is_sum_op(spec->ops[i].kind) && !a->share[i]; k++)
+			if (is_sum_op(spec->ops[k].kind) && strcmp(spec->ops[k].field, spec->ops[i].field) == 0)
+				a->share[i] = k + 1;
 	a->nempty = ipm_calloc(spec->nops + 1, sizeof *a->nempty);
 	a->nbad = ipm_calloc(spec->nops + 1, sizeof *a->nbad);
 	spec_words(a);
@@ -258,6 +263,7 @@ void ipm_agg_free(ipm_agg *a)
 	free(a->nv);
 	free(a->nvok);
 	free(a->same);
+	free(a->share);
 	free(a->nempty);
 	free(a->nbad);
 	ipm_buf_free(&a->spec);
@@ -561,7 +567,7 @@ static void update(ipm_agg *a, size_t gid, long di)
 			}
 			/* fall through */
 		default:
-			if (a->nvok[k]) {
+			if (a->nvok[k] && !a->share[k]) {
 				struct num *m = &a->num[gid * a->sp.nops + k];
 
 				if (a->sp.ops[k].kind == IPM_AGG_SUM || a->sp.ops[k].kind == IPM_AGG_MEAN)
@@ -901,6 +907,8 @@ static void merge_op(ipm_agg *a, size_t gid, size_t k, const ipm_rec *r)
 		break;
 	case IPM_AGG_SUM:
 	case IPM_AGG_MEAN:
+		if (a->share[k])
+			break;   /* its state is the earlier op's, merged from that op's column */
 		fill_list(&a->ol[k], r, a->ocols[k], 0, 0);
 		parse_num(a->ol[k].it[0], a->ol[k].len[0], &m.sum);
 		parse_num(a->ol[k].it[1], a->ol[k].len[1], &m.comp);
@@ -984,7 +992,8 @@ void ipm_agg_merge(ipm_agg *dst, const ipm_agg *src)
 		ss = src->st + i * nops;
 		for (k = 0; k < nops; k++) {
 			if (is_num_op(src->sp.ops[k].kind) && src->sp.ops[k].kind != IPM_AGG_PCT) {
-				num_merge(&dst->num[map[i] * nops + k], &src->num[i * nops + k]);
+				if (!src->share[k])
+					num_merge(&dst->num[map[i] * nops + k], &src->num[i * nops + k]);
 			} else if (src->sp.ops[k].kind == IPM_AGG_PCT) {
 				num_merge(&dst->num[map[i] * nops + k], &src->num[i * nops + k]);
 			} else if (src->sp.ops[k].kind == IPM_AGG_COUNT) {

@@ -46,6 +46,8 @@ struct ipm_agg {
 	double *nv;            /* per op: the number of the current record */
 	int *nvok;             /* per op: 1 number, 0 skipped */
 	size_t *same;          /* per numeric op: an earlier numeric op on its field + 1, or 0 */
+	size_t *share;         /* per sum/mean op: an earlier sum/mean op on its field + 1, whose
+	                        * state it reads (one sum a field), or 0 */
 	uint64_t *nempty, *nbad;   /* per op: values skipped as empty / not numbers */
 	size_t nrec;           /* records added (not partial rows) */
 	ipm_buf spec;          /* the spec as command-line words */
@@ -58,8 +60,18 @@ static inline int is_num_op(enum ipm_agg_kind k)
 	       k == IPM_AGG_PCT;
 }
 
+/* sum and mean: one compensated sum (partial rows carry it whole). */
+static inline int is_sum_op(enum ipm_agg_kind k) { return k == IPM_AGG_SUM || k == IPM_AGG_MEAN; }
+
 /* agg.c */
 /* The group id of the key in a->key (created, with zeroed state, when new). */
 size_t ipm_agg_group_id(ipm_agg *a);
+
+/* The numeric state of op k in group gid (a sum and a mean of one field
+ * share one: see share). */
+static inline struct num *num_state(const struct ipm_agg *a, size_t gid, size_t k)
+{
+	return &a->num[gid * a->sp.nops + (a->share[k] ? a->share[k] - 1 : k)];
+}
 
 #endif

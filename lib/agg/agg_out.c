@@ -290,7 +290,7 @@ static void put_ops(ipm_agg *a, ipm_rec *out, size_t gid, struct sets_ix *x,
 		v = a->st[gid * a->sp.nops + k];
 		s = gid * a->sp.nops + k;
 		if (is_num_op(op->kind))
-			put_num(a, out, k, &a->num[gid * a->sp.nops + k], x->ent + x->off[s],
+			put_num(a, out, k, num_state(a, gid, k), x->ent + x->off[s],
 			        x->off[s + 1] - x->off[s], partial, tmp);
 		else if (op->kind == IPM_AGG_FIRST || op->kind == IPM_AGG_LAST)
 			ipm_rec_set_cstr(out, a->ocols[k], v ? ipm_hash_key(a->strs, v - 1, NULL) : NULL);
